@@ -1,0 +1,70 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// One settings array for every target, so the whole package compiles under the same rules.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "arxrec",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "arxrec", targets: ["arxrec"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "TextEmbedding", targets: ["TextEmbedding"]),
+        .library(name: "ArxivFormats", targets: ["ArxivFormats"]),
+        .library(name: "ArxivClient", targets: ["ArxivClient"]),
+        .library(name: "Library", targets: ["Library"]),
+        .library(name: "Recommender", targets: ["Recommender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        .target(name: "LinearAlgebra", dependencies: ["CBLAS"], swiftSettings: swiftSettings),
+        .target(name: "ArxivFormats", swiftSettings: swiftSettings),
+        .target(name: "TextEmbedding", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
+        .target(
+            name: "Library",
+            dependencies: ["ArxivFormats", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ArxivClient",
+            dependencies: ["ArxivFormats", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Recommender",
+            dependencies: ["Library", "TextEmbedding", "LinearAlgebra", "ArxivFormats", "ArxivClient"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "arxrec",
+            dependencies: [
+                "Recommender", "Library", "TextEmbedding", "ArxivFormats", "ArxivClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Test helpers: locating ../shared/data, temporary directories, a loopback HTTP server.
+        .target(name: "TestSupport", dependencies: ["ArxivFormats"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ArxivFormatsTests", dependencies: ["ArxivFormats", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TextEmbeddingTests", dependencies: ["TextEmbedding", "ArxivFormats", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LibraryTests", dependencies: ["Library", "ArxivFormats", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivFormats", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Library", "TextEmbedding", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "arxrecTests", dependencies: ["arxrec", "TestSupport"], swiftSettings: swiftSettings),
+    ]
+)

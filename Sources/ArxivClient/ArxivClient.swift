@@ -1,0 +1,1 @@
+// The ArxivClient module; see ../shared/design.md (Modules).

@@ -1,0 +1,1 @@
+// The Library module; see ../shared/design.md (Modules).

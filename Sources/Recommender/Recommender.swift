@@ -1,0 +1,1 @@
+// The Recommender module; see ../shared/design.md (Modules).

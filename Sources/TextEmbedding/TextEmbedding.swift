@@ -1,0 +1,1 @@
+// The TextEmbedding module; see ../shared/design.md (Modules).

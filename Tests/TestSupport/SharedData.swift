@@ -1,0 +1,38 @@
+import Foundation
+
+/// Locates the project's read-only real data (`../shared/data` beside the repository).
+///
+/// Tests run from a clone whose parent folder holds `shared/`; `ARXREC_SHARED_DATA` overrides the
+/// location. The repository root is found from this file's path, so the tests do not depend on the
+/// working directory.
+public enum SharedData {
+    /// The repository root (the folder holding `Package.swift`).
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared/data`, or `$ARXREC_SHARED_DATA`.
+    public static var root: URL {
+        if let override = ProcessInfo.processInfo.environment["ARXREC_SHARED_DATA"], !override.isEmpty {
+            return URL(fileURLWithPath: override)
+        }
+        return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+    }
+
+    /// A file under the shared data folder, e.g. `url("digests/2025-12-23.md")`.
+    public static func url(_ relativePath: String) -> URL { root.appendingPathComponent(relativePath) }
+
+    /// The bytes of a shared data file.
+    public static func data(_ relativePath: String) throws -> Data { try Data(contentsOf: url(relativePath)) }
+
+    /// The text of a shared data file.
+    public static func text(_ relativePath: String) throws -> String {
+        try String(contentsOf: url(relativePath), encoding: .utf8)
+    }
+
+    /// The real digest of 2025-12-23.
+    public static var digest: URL { url("digests/2025-12-23.md") }
+    /// The 40,717-paper corpus of 2025 cs listings (snapshot JSON lines).
+    public static var corpus: URL { url("corpus/arxiv-cs-2025.jsonl") }
+    /// The first 200 lines of the bulk metadata snapshot.
+    public static var snapshotSample: URL { url("snapshot/arxiv-metadata-oai-snapshot-sample.jsonl") }
+}
