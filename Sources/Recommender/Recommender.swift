@@ -1,1 +1,210 @@
-// The Recommender module; see ../shared/design.md (Modules).
+import ArxivFormats
+import Library
+import LinearAlgebra
+import TextEmbedding
+
+/// The three jobs users come for, over one library and one embedding model: learn a profile from
+/// ratings, rank a day's candidates into a shortlist, and find similar papers.
+public struct Recommender: Sendable {
+    public let library: Library
+    public let model: EmbeddingModel
+    public var settings: ProfileSettings
+    /// Seed of the weak-negative sample, so a profile is the same on every run over the same library.
+    public var negativeSeed: UInt64 = 0x6172_7872_6563
+
+    public init(library: Library, model: EmbeddingModel, settings: ProfileSettings = .standard) {
+        self.library = library
+        self.model = model
+        self.settings = settings
+    }
+
+    var featureCount: Int { 1 << model.definition.bucketBits }
+
+    // MARK: Profiles
+
+    /// The profile's ratings as training examples (papers missing from the library are skipped;
+    /// `rate` never stores such a rating).
+    public func ratedExamples(profile name: String) throws -> [RatedExample] {
+        let ratings = try library.ratings(profile: name)
+        let papers = try library.papers(ratings.map(\.id))
+        let byID = Dictionary(papers.map { ($0.id.base, $0) }, uniquingKeysWith: { first, _ in first })
+        var featurizer = model.makeFeaturizer()
+        return ratings.compactMap { rating in
+            guard let paper = byID[rating.id.base] else { return nil }
+            return RatedExample(
+                id: paper.id.base, vector: featurizer.sparse(ScoringText(paper).text),
+                label: rating.value > 0 ? .like : .dislike
+            )
+        }
+    }
+
+    /// Samples unrated library papers as weak negatives and factors their Gram once.
+    public func weakNegatives(excluding rated: Set<String>) throws -> WeakNegatives? {
+        guard settings.kind == .ridge || settings.kind == .blend, settings.weakNegativeCount > 0 else { return nil }
+        let ids = try library.randomPaperIDs(count: settings.weakNegativeCount, seed: negativeSeed, excluding: rated)
+        guard !ids.isEmpty else { return nil }
+        let papers = try library.papers(ids)
+        var featurizer = model.makeFeaturizer()
+        let vectors = papers.map { featurizer.sparse(ScoringText($0).text) }
+        return try WeakNegatives(
+            ids: papers.map(\.id.base), vectors: vectors, settings: settings, featureCount: featureCount
+        )
+    }
+
+    /// Fits the named profile from its ratings (once per command).
+    public func profile(named name: String) throws -> Profile {
+        let examples = try ratedExamples(profile: name)
+        let negatives = try examples.contains { $0.label == .like }
+            ? weakNegatives(excluding: Set(examples.map(\.id))) : nil
+        return try ProfileTrainer(settings: settings, featureCount: featureCount).train(examples, negatives: negatives)
+    }
+
+    // MARK: Shortlist
+
+    /// Fits the named profile and ranks `candidates` with it.
+    public func shortlist(for profileName: String, candidates: [StoredPaper], date: String, top: Int) throws -> Shortlist {
+        let profile = try profile(named: profileName)
+        guard !profile.isEmpty else { throw RecommenderError.noRatings(profileName) }
+        return shortlist(candidates: candidates, profile: profile, profileName: profileName, date: date, top: top)
+    }
+
+    /// Ranks `candidates` for `profile`: scores every candidate once on the sparse view, keeps the
+    /// best `top` with maximal marginal relevance, and explains each pick.
+    public func shortlist(
+        candidates: [StoredPaper], profile: Profile, profileName: String, date: String, top: Int,
+        diversity: MaximalMarginalRelevance = MaximalMarginalRelevance()
+    ) -> Shortlist {
+        let rated = Set(profile.likeIDs + profile.dislikeIDs)
+        let pool = candidates.filter { !rated.contains($0.id.base) }
+        var featurizer = model.makeFeaturizer()
+        let texts = pool.map(ScoringText.init)
+        let vectors = texts.map { featurizer.sparse($0.text) }
+        let scores = vectors.map(profile.score)
+
+        // MMR looks at the strongest few times `top`: beyond that nothing could be picked anyway.
+        let order = (0 ..< pool.count).sorted {
+            scores[$0].value != scores[$1].value ? scores[$0].value > scores[$1].value : pool[$0].id < pool[$1].id
+        }
+        let head = Array(order.prefix(max(top * 4, top)))
+        var dense = Matrix(rows: head.count, columns: model.dimension)
+        for (row, index) in head.enumerated() {
+            let vector = model.dense(vectors[index])
+            for column in 0 ..< model.dimension { dense[row, column] = vector[column] }
+        }
+        let picks = diversity.select(relevance: head.map { scores[$0].value }, dense: dense, count: top)
+
+        let items = picks.enumerated().map { rank, pick -> ShortlistItem in
+            let index = head[pick]
+            let paper = pool[index]
+            let score = scores[index]
+            let nearest = score.nearestLike.map {
+                ShortlistItem.Nearest(id: profile.likeIDs[$0.index], similarity: $0.similarity)
+            }
+            return ShortlistItem(
+                rank: rank + 1, id: paper.id.base, version: paper.id.versionString,
+                title: paper.title, authors: paper.authors, url: paper.id.absURL, score: score.value,
+                reason: .init(nearest: nearest, terms: matchedTerms(texts[index].text, vector: vectors[index], profile: profile)),
+                scoredLanguage: texts[index].language, scoredOnTranslation: texts[index].isTranslation,
+                abstract: paper.abstract
+            )
+        }
+        return Shortlist(date: date, profile: profileName, model: model.id, candidates: pool.count, items: items)
+    }
+
+    /// The readable n-grams behind the strongest positive contributions to a candidate's score.
+    func matchedTerms(_ text: String, vector: SparseVector, profile: Profile, limit: Int = 5) -> [String] {
+        let strongest = profile.contributions(vector, limit: limit * 3)
+        guard !strongest.isEmpty else { return [] }
+        var names: [Int32: String] = [:]
+        for feature in model.features(of: text) where names[feature.bucket] == nil {
+            names[feature.bucket] = feature.text
+        }
+        var terms: [String] = []
+        for part in strongest {
+            guard let name = names[part.bucket], !terms.contains(name) else { continue }
+            // A unigram already covered by a chosen bigram adds nothing for the reader.
+            if terms.contains(where: { $0.split(separator: " ").map(String.init).contains(name) }) { continue }
+            terms.append(name)
+            if terms.count == limit { break }
+        }
+        return terms
+    }
+
+    // MARK: Similar papers
+
+    /// The `k` papers nearest to a library paper on the dense view, the query excluded.
+    public func similar(to id: ArxivID, k: Int) throws -> SimilarResult {
+        guard let paper = try library.paper(id) else { throw RecommenderError.notInLibrary(id) }
+        let text = ScoringText(paper)
+        var query = model.dense(model.sparse(text.text))
+        if let row = paper.vectorRow, let stored = try library.vector(atRow: row) { query = stored }
+        let items = try nearest(to: query, k: k, excluding: [paper.id.base])
+        return SimilarResult(query: paper.id.description, title: paper.title, items: items)
+    }
+
+    /// The `k` papers nearest to free text.
+    public func search(_ text: String, k: Int) throws -> SimilarResult {
+        let query = model.dense(model.sparse(text))
+        guard query.contains(where: { $0 != 0 }) else { throw RecommenderError.noKnownTerms(text) }
+        return SimilarResult(query: text, title: nil, items: try nearest(to: query, k: k, excluding: []))
+    }
+
+    /// One `cblas_sgemv` over the memory-mapped vector file, then a partial top-k.
+    func nearest(to query: [Float], k: Int, excluding: Set<String>) throws -> [SimilarItem] {
+        // Rows no paper points to (superseded versions) are skipped, so ask for some slack.
+        let slack = k + excluding.count + 16
+        let hits: [ScoredIndex] = try library.withVectors { view in
+            var scores: [Float] = []
+            Similarity.dotProducts(rows: view.rows, rowCount: view.rowCount, dimension: view.dimension, query: query, into: &scores)
+            return topK(scores, k: slack)
+        }
+        let ids = try library.ids(ofVectorRows: hits.map(\.index))
+        var items: [SimilarItem] = []
+        var seen = excluding
+        var chosen: [(ArxivID, Float)] = []
+        for hit in hits {
+            guard let id = ids[hit.index], !seen.contains(id.base) else { continue }
+            seen.insert(id.base)
+            chosen.append((id, hit.score))
+            if chosen.count == k { break }
+        }
+        let papers = Dictionary(try library.papers(chosen.map(\.0)).map { ($0.id.base, $0) }, uniquingKeysWith: { a, _ in a })
+        for (id, score) in chosen {
+            guard let paper = papers[id.base] else { continue }
+            items.append(SimilarItem(id: paper.id.base, version: paper.id.versionString, title: paper.title, similarity: score))
+        }
+        return items
+    }
+}
+
+/// Results of `similar` / `search`: `{"query":"…", "items":[{"id":…, "title":…, "similarity":…}]}`.
+public struct SimilarResult: Codable, Sendable, Equatable {
+    public var query: String
+    public var title: String?
+    public var items: [SimilarItem]
+}
+
+public struct SimilarItem: Codable, Sendable, Equatable {
+    public var id: String
+    public var version: String?
+    public var title: String
+    public var similarity: Float
+}
+
+public enum RecommenderError: Error, Sendable, CustomStringConvertible {
+    case notInLibrary(ArxivID)
+    case noKnownTerms(String)
+    case noRatings(String)
+
+    public var description: String {
+        switch self {
+        case .notInLibrary(let id):
+            return "\(id) is not in the library: add it with `arxrec fetch --ids \(id)` (online) or `arxrec ingest FILE`"
+        case .noRatings(let profile):
+            let flag = profile == "default" ? "" : " --profile \(profile)"
+            return "profile '\(profile)' has no ratings yet: like a few papers first (`arxrec rate ID like\(flag)` or `arxrec import-likes FILE\(flag)`)"
+        case .noKnownTerms(let text):
+            return "no term of '\(text.prefix(60))' is known to the model: try English words from titles or abstracts"
+        }
+    }
+}

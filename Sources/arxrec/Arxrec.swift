@@ -9,16 +9,25 @@ struct Arxrec: AsyncParsableCommand {
         commandName: "arxrec",
         abstract: "Rank today's arXiv papers against what you like.",
         discussion: """
-        arxrec keeps a local library of arXiv papers, learns a profile from the papers you like and \
-        dislike, and prints a daily shortlist, similar papers and search results.
+        arxrec keeps a local library of arXiv papers (SQLite + a memory-mapped vector file in \
+        $ARXREC_HOME, else $XDG_DATA_HOME/arxrec), learns a profile from the papers you like and dislike, \
+        and prints a daily shortlist, similar papers and search results.
+
+        Exit status: 0 done · 1 error · 2 done but some records skipped · 64 usage · 65 bad input data · \
+        69 arXiv unreachable · 75 arXiv busy, retry later · 78 bad config.
 
         Examples:
           arxrec ingest ~/digests/2025-12-23.md
           arxrec rate 2512.19693 like
           arxrec shortlist --input ~/digests/2025-12-23.md --top 10
           arxrec similar 2512.19693
+          arxrec daily
         """,
         version: version,
-        subcommands: []
+        subcommands: [
+            IngestCommand.self, StatsCommand.self, ReindexCommand.self, FetchCommand.self, HarvestCommand.self,
+            RateCommand.self, RatingsCommand.self, ImportLikesCommand.self, ProfileCommand.self,
+            ShortlistCommand.self, SimilarCommand.self, SearchCommand.self, DailyCommand.self,
+        ]
     )
 }

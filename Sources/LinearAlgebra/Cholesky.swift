@@ -1,0 +1,47 @@
+import CBLAS
+
+/// The Cholesky factor of a symmetric positive definite matrix, kept to solve many right-hand sides.
+///
+/// Factor once (O(n³/3)), then each solve costs O(n² × m) — this is what lets a cached Gram of the
+/// weak negatives serve every profile. The corresponding LAPACK routines are `LAPACKE_spotrf` and
+/// `LAPACKE_spotrs`.
+public struct CholeskyFactorization: Sendable {
+    /// The factor, lower triangle, row-major n × n (the upper triangle holds the original values).
+    public let factor: Matrix
+
+    /// Factors `a` (n × n, symmetric positive definite; only the lower triangle is read).
+    public init(_ a: Matrix) throws(LAPACKError) {
+        precondition(a.rows == a.columns, "Cholesky: matrix must be square, got \(a.rows)×\(a.columns)")
+        if a.storage.contains(where: { $0.isNaN }) { throw LAPACKError(routine: "spotrf", info: -1000) }
+        var factor = a
+        let n = Int32(a.rows)
+        let info = n == 0 ? 0 : factor.storage.withUnsafeMutableBufferPointer { buffer in
+            LAPACKE_spotrf(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "L")), n, buffer.baseAddress, n)
+        }
+        if info != 0 { throw LAPACKError(routine: "spotrf", info: info) }
+        self.factor = factor
+    }
+
+    public var dimension: Int { factor.rows }
+
+    /// Solves A·X = B for X; `b` is n × m.
+    public func solve(_ b: Matrix) -> Matrix {
+        precondition(b.rows == factor.rows, "Cholesky.solve: B has \(b.rows) rows, factor is \(factor.rows)×\(factor.rows)")
+        var x = b
+        guard b.rows > 0, b.columns > 0 else { return x }
+        let n = Int32(factor.rows)
+        let m = Int32(b.columns)
+        let info = factor.storage.withUnsafeBufferPointer { a in
+            x.storage.withUnsafeMutableBufferPointer { rhs in
+                LAPACKE_spotrs(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "L")), n, m, a.baseAddress, n, rhs.baseAddress, m)
+            }
+        }
+        precondition(info == 0, "spotrs: argument \(-info) is invalid")
+        return x
+    }
+
+    /// Solves A·x = b for one vector.
+    public func solve(_ b: [Float]) -> [Float] {
+        solve(Matrix(rows: b.count, columns: 1, storage: b)).storage
+    }
+}

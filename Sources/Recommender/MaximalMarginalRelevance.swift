@@ -1,0 +1,55 @@
+import LinearAlgebra
+
+/// Greedy maximal marginal relevance (Carbonell & Goldstein, 1998): picks items that are relevant and
+/// unlike the ones already picked, so near-duplicates (a paper and its companion, two versions of one
+/// benchmark) do not fill a short list.
+///
+/// Each step takes argmax λ·relevance(c) − (1 − λ)·max_{s ∈ picked} sim(c, s). Relevance is min–max
+/// scaled to [0, 1] first so λ means the same for every profile. Pairwise similarities come from one
+/// `cblas_sgemm` of the candidates' dense rows against themselves.
+public struct MaximalMarginalRelevance: Sendable {
+    /// λ: 1 is pure relevance, 0 pure novelty.
+    public var lambda: Float
+
+    public init(lambda: Float = 0.75) {
+        self.lambda = lambda
+    }
+
+    /// Returns indices into `relevance`, in pick order. `dense` holds one L2-normalised row per item.
+    ///
+    /// - Complexity: O(n² d) for the similarities (one sgemm) + O(k n) for the picks.
+    public func select(relevance: [Float], dense: Matrix, count: Int) -> [Int] {
+        precondition(dense.rows == relevance.count, "MMR: \(dense.rows) dense rows for \(relevance.count) scores")
+        let n = relevance.count
+        let k = min(count, n)
+        guard k > 0 else { return [] }
+        let similarities = dense.multiplyTransposed(dense)
+        let low = relevance.min() ?? 0
+        let span = max((relevance.max() ?? 0) - low, .leastNormalMagnitude)
+        let scaled = relevance.map { ($0 - low) / span }
+
+        var picked: [Int] = []
+        var maxSimilarity = [Float](repeating: 0, count: n)
+        var available = [Bool](repeating: true, count: n)
+        for _ in 0 ..< k {
+            var best = -1
+            var bestValue = -Float.infinity
+            for i in 0 ..< n where available[i] {
+                let novelty = picked.isEmpty ? 0 : maxSimilarity[i]
+                let value = lambda * scaled[i] - (1 - lambda) * novelty
+                // Ties go to the more relevant item, then the lower index, so the order is deterministic.
+                if value > bestValue || (value == bestValue && best >= 0 && relevance[i] > relevance[best]) {
+                    best = i
+                    bestValue = value
+                }
+            }
+            guard best >= 0 else { break }
+            picked.append(best)
+            available[best] = false
+            for i in 0 ..< n where available[i] {
+                maxSimilarity[i] = max(maxSimilarity[i], similarities[i, best])
+            }
+        }
+        return picked
+    }
+}

@@ -1,0 +1,76 @@
+import LinearAlgebra
+
+/// A learned profile: a linear scorer over the sparse view plus the liked papers themselves.
+///
+/// Scoring a candidate is one gather of its non-zeros from ``weights`` (the ridge or centroid
+/// direction, dense over all hash buckets) plus, for the nearest-liked term, one merge join per
+/// like. Nothing is rebuilt per candidate.
+public struct Profile: Sendable {
+    public let settings: ProfileSettings
+    /// The rule actually used (a ridge profile with too few likes falls back to the cold start).
+    public let effectiveKind: ProfileModelKind
+    /// Linear weights over the hashed buckets (count = feature count); empty for `nearest`.
+    let weights: [Float]
+    public let likeIDs: [String]
+    let likes: [SparseVector]
+    public let dislikeIDs: [String]
+    /// Training papers used as weak negatives.
+    public let weakNegativeCount: Int
+
+    /// How a candidate scored and why.
+    public struct Score: Sendable {
+        public let value: Float
+        /// The linear (ridge/centroid) part.
+        public let linear: Float
+        /// The most similar liked paper (index into ``likeIDs``) and its cosine.
+        public let nearestLike: (index: Int, similarity: Float)?
+    }
+
+    public var isEmpty: Bool { likeIDs.isEmpty && dislikeIDs.isEmpty }
+
+    /// Scores one candidate's sparse vector.
+    public func score(_ x: SparseVector) -> Score {
+        let linear = linearScore(x)
+        let nearest = nearestLike(x)
+        let nearestSimilarity = nearest?.similarity ?? 0
+        let value: Float
+        switch effectiveKind {
+        case .nearest: value = nearestSimilarity
+        case .centroid, .ridge: value = linear
+        case .blend: value = linear + settings.nearestWeight * nearestSimilarity
+        }
+        return Score(value: value, linear: linear, nearestLike: nearest)
+    }
+
+    /// The linear part alone: Σ weights[b]·x[b].
+    public func linearScore(_ x: SparseVector) -> Float {
+        guard !weights.isEmpty else { return 0 }
+        var sum: Float = 0
+        weights.withUnsafeBufferPointer { w in
+            for (index, value) in zip(x.indices, x.values) { sum += w[Int(index)] * value }
+        }
+        return sum
+    }
+
+    /// The liked paper closest to `x` on the sparse view (ties → the earlier like).
+    public func nearestLike(_ x: SparseVector) -> (index: Int, similarity: Float)? {
+        var best: (index: Int, similarity: Float)?
+        for (index, like) in likes.enumerated() {
+            let similarity = like.dot(x)
+            if best == nil || similarity > best!.similarity { best = (index, similarity) }
+        }
+        return best
+    }
+
+    /// The buckets that pushed `x`'s score up the most: weight × value, strongest first.
+    public func contributions(_ x: SparseVector, limit: Int) -> [(bucket: Int32, contribution: Float)] {
+        guard !weights.isEmpty else { return [] }
+        var parts: [(bucket: Int32, contribution: Float)] = []
+        for (index, value) in zip(x.indices, x.values) {
+            let contribution = weights[Int(index)] * value
+            if contribution > 0 { parts.append((index, contribution)) }
+        }
+        parts.sort { $0.contribution != $1.contribution ? $0.contribution > $1.contribution : $0.bucket < $1.bucket }
+        return Array(parts.prefix(limit))
+    }
+}

@@ -1,0 +1,55 @@
+/// Which scoring rule a profile uses.
+///
+/// Measured on the evaluation protocol (`arxrec evaluate`, figures in `Models/README.md`): the dual
+/// ridge blended with the nearest liked paper is the default; the others stay selectable so every
+/// variant can be compared on the same data.
+public enum ProfileModelKind: String, CaseIterable, Sendable, Codable {
+    /// Rocchio centroid: mean of the likes minus a fraction of the mean of the dislikes.
+    case centroid
+    /// The highest cosine to any liked paper (nearest-liked).
+    case nearest
+    /// Ridge regression in the dual: likes +1, dislikes −1 (strong), sampled unrated papers as weak negatives.
+    case ridge
+    /// Ridge plus a share of the nearest-liked cosine, so every distinct interest keeps a voice.
+    case blend
+}
+
+/// The knobs of profile learning. Defaults are the evaluated winners (see `Models/README.md`).
+public struct ProfileSettings: Sendable, Codable, Equatable {
+    public var kind: ProfileModelKind
+    /// Ridge regularisation λ.
+    public var lambda: Float
+    /// Per-example weight of a dislike relative to a like (dislikes are strong negatives).
+    public var dislikeWeight: Float
+    /// Per-example weight of a weak negative (an unrated library paper).
+    public var weakNegativeWeight: Float
+    /// Regression target of a weak negative.
+    public var weakNegativeTarget: Float
+    /// How many unrated library papers serve as weak negatives.
+    public var weakNegativeCount: Int
+    /// Below this many likes the profile falls back to the centroid + nearest-liked cold start.
+    public var minimumLikesForRidge: Int
+    /// Weight of the nearest-liked cosine in `blend` (and in the cold start).
+    public var nearestWeight: Float
+    /// Rocchio γ: how much of the dislike centroid is subtracted in `centroid`.
+    public var dislikeCentroidWeight: Float
+
+    public init(
+        kind: ProfileModelKind = .blend, lambda: Float = 1, dislikeWeight: Float = 2,
+        weakNegativeWeight: Float = 1, weakNegativeTarget: Float = 0, weakNegativeCount: Int = 2_000,
+        minimumLikesForRidge: Int = 3, nearestWeight: Float = 0.5, dislikeCentroidWeight: Float = 0.25
+    ) {
+        self.kind = kind
+        self.lambda = lambda
+        self.dislikeWeight = dislikeWeight
+        self.weakNegativeWeight = weakNegativeWeight
+        self.weakNegativeTarget = weakNegativeTarget
+        self.weakNegativeCount = weakNegativeCount
+        self.minimumLikesForRidge = minimumLikesForRidge
+        self.nearestWeight = nearestWeight
+        self.dislikeCentroidWeight = dislikeCentroidWeight
+    }
+
+    /// The settings `shortlist` and `evaluate` use unless told otherwise.
+    public static let standard = ProfileSettings()
+}

@@ -1,0 +1,46 @@
+import Library
+import LinearAlgebra
+import TextEmbedding
+
+/// What `arxrec profile show` prints: the ratings and what the profile learned from them.
+public struct ProfileSummary: Codable, Sendable {
+    public struct RatedPaper: Codable, Sendable {
+        public var id: String
+        public var title: String
+    }
+
+    public var profile: String
+    /// The rule in effect (`blend`, or the cold start when there are too few likes).
+    public var model: String
+    public var weakNegatives: Int
+    public var likes: [RatedPaper]
+    public var dislikes: [RatedPaper]
+    /// N-grams with the largest positive weights, strongest first.
+    public var positiveTerms: [String]
+    /// N-grams with the most negative weights.
+    public var negativeTerms: [String]
+}
+
+extension Recommender {
+    /// Fits the profile and names its strongest terms among the n-grams of the rated papers.
+    public func describeProfile(named name: String, termCount: Int = 12) throws -> ProfileSummary {
+        let profile = try profile(named: name)
+        let ratings = try library.ratings(profile: name)
+        let papers = try library.papers(ratings.map(\.id))
+        var weights: [String: Float] = [:]
+        for paper in papers {
+            for feature in model.features(of: ScoringText(paper).text) where weights[feature.text] == nil {
+                weights[feature.text] = profile.linearScore(SparseVector(indices: [feature.bucket], values: [1]))
+            }
+        }
+        let ranked = weights.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let titles = Dictionary(papers.map { ($0.id.base, $0.title) }, uniquingKeysWith: { a, _ in a })
+        return ProfileSummary(
+            profile: name, model: profile.effectiveKind.rawValue, weakNegatives: profile.weakNegativeCount,
+            likes: profile.likeIDs.map { .init(id: $0, title: titles[$0] ?? "") },
+            dislikes: profile.dislikeIDs.map { .init(id: $0, title: titles[$0] ?? "") },
+            positiveTerms: ranked.prefix(termCount).filter { $0.value > 0 }.map(\.key),
+            negativeTerms: ranked.reversed().prefix(termCount).filter { $0.value < 0 }.map(\.key)
+        )
+    }
+}

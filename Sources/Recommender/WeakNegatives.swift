@@ -1,0 +1,53 @@
+import LinearAlgebra
+
+/// Unrated library papers that stand in as weak negatives for every profile of one library.
+///
+/// The expensive part of the dual ridge is the Gram of the negatives (n² sparse products) and its
+/// factorisation (n³/3). Both depend only on the sample and the regularisation, not on the user, so
+/// they are computed once here and shared: a profile then adds only its own few rows (the Schur
+/// complement in ``ProfileTrainer``).
+public struct WeakNegatives: Sendable {
+    public let ids: [String]
+    public let vectors: [SparseVector]
+    /// Cholesky factor of K_WW + (λ / weight)·I.
+    let factorization: CholeskyFactorization?
+    /// G⁻¹·y_W, the negatives' own solution (zero when their target is zero).
+    let solvedTargets: [Float]
+    /// The settings the factorisation was built for.
+    let lambda: Float
+    let weight: Float
+    let target: Float
+    let featureCount: Int
+
+    /// Builds the cache. `vectors` must not contain any rated paper of the profiles it will serve
+    /// (callers sample with the ratings excluded; ``ProfileTrainer`` also skips any overlap).
+    public init(ids: [String], vectors: [SparseVector], settings: ProfileSettings, featureCount: Int) throws {
+        precondition(ids.count == vectors.count, "WeakNegatives: \(ids.count) ids for \(vectors.count) vectors")
+        self.ids = ids
+        self.vectors = vectors
+        self.lambda = settings.lambda
+        self.weight = settings.weakNegativeWeight
+        self.target = settings.weakNegativeTarget
+        self.featureCount = featureCount
+        guard !vectors.isEmpty else {
+            factorization = nil
+            solvedTargets = []
+            return
+        }
+        var gram = SparseGram.gram(vectors, dimension: featureCount)
+        let ridge = settings.lambda / max(settings.weakNegativeWeight, .leastNormalMagnitude)
+        for i in 0 ..< vectors.count { gram[i, i] += ridge }
+        let factorization = try CholeskyFactorization(gram)
+        self.factorization = factorization
+        solvedTargets = target == 0
+            ? [Float](repeating: 0, count: vectors.count)
+            : factorization.solve([Float](repeating: target, count: vectors.count))
+    }
+
+    public var count: Int { vectors.count }
+
+    /// Whether this cache was built for the given settings (λ, weight and target must match).
+    public func matches(_ settings: ProfileSettings) -> Bool {
+        settings.lambda == lambda && settings.weakNegativeWeight == weight && settings.weakNegativeTarget == target
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import ArxivFormats
+import Foundation
+
+struct DailyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "daily",
+        abstract: "Run the whole day unattended: ingest, rank for every profile, write the shortlists.",
+        discussion: """
+        Reads config.json in the data directory (every key optional):
+          {"categories": ["cs.CV"], "digests": "~/digests", "profiles": ["default"],
+           "top": 10, "formats": ["md", "json", "html"], "catchUpDays": 14}
+        ingests that day's digest files (named YYYY-MM-DD….md in the digest folder) and, when online, the \
+        arXiv listings of the categories; then writes shortlists/YYYY-MM-DD-<profile>.{md,json,html} in the \
+        data directory and logs one summary line per day. Without --date it catches up every day since \
+        the last completed run, oldest first. Running twice for a day rewrites the same files. A day \
+        without papers (weekend, holiday) is "no new papers", exit 0. Exit 75 means arXiv could not be \
+        reached and nothing else was available: retry later (systemd does, see Scripts/systemd).
+
+        Examples:
+          arxrec daily
+          arxrec daily --date 2025-12-23 --offline
+        """
+    )
+
+    @OptionGroup(title: "Library") var library: LibraryOptions
+    @OptionGroup(title: "Network") var network: NetworkOptions
+
+    @Option(name: .long, help: ArgumentHelp("Process this day only (YYYY-MM-DD) instead of catching up to today.", valueName: "day"))
+    var date: String?
+
+    @Option(name: .customLong("output"), help: "How to print the per-day summary.")
+    var output: TableOrJSONOptions.Format = .table
+
+    func validate() throws {
+        if let date, Day(date) == nil { throw ValidationError("--date '\(date)' is not a day: use YYYY-MM-DD") }
+    }
+
+    func run() async throws {
+        let directory = library.resolvedDataDirectory
+        let config = try DailyConfig.load(from: directory)
+        let job = DailyJob(dataDirectory: directory, config: config, recommender: try library.openRecommender(), client: network.client())
+        let today = Day.today
+        var state = DailyState.load(from: directory)
+        let days = date.flatMap(Day.init).map { [$0] } ?? state.pendingDays(today: today, catchUpLimit: config.catchUpDays)
+        var results: [DailyJob.DayResult] = []
+        for day in days {
+            let result = try await job.run(day: day, isToday: day == today)
+            result.warnings.forEach { printError("warning: \($0)") }
+            if output == .table { print(result.summary) }
+            results.append(result)
+            if date == nil, day < today || result.candidates > 0 {
+                state.lastCompletedDay = day.description
+                try state.save(to: directory)
+            }
+        }
+        if output == .json { print(try JSONOutput.string(results)) }
+        if results.contains(where: { $0.arxivUnreachable && $0.candidates == 0 }) && !config.categories.isEmpty {
+            printError("arXiv could not be reached and no digest covered the day: retry later")
+            throw ExitStatus.temporaryFailure
+        }
+        if results.contains(where: { $0.skippedRecords > 0 }) { throw ExitStatus.partial }
+    }
+}

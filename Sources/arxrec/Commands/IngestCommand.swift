@@ -1,0 +1,115 @@
+import ArgumentParser
+import ArxivFormats
+import Foundation
+import Library
+import Recommender
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Add papers from digests, arXiv feeds or snapshot files to the library.",
+        discussion: """
+        Reads each file (a folder: every file in it, sorted; '-': standard input), detects its format from \
+        the content unless --format says it, and stores every paper with its embedding. Re-ingesting a file \
+        changes nothing; a newer version of a paper updates it in place. A malformed record is reported as \
+        file:line on stderr and skipped; the exit status is then 2.
+
+        Formats: digest (the daily markdown table), atom (arXiv API), rss (rss.arxiv.org listings), \
+        oai (OAI-PMH ListRecords, arXiv or arXivRaw), snapshot (Kaggle arxiv-metadata-oai-snapshot JSON lines).
+
+        Examples:
+          arxrec ingest ~/digests/2025-12-23.md
+          arxrec ingest ~/digests/
+          gzip -dc arxiv-metadata-oai-snapshot.json.gz | arxrec ingest --format snapshot -
+        """
+    )
+
+    enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, digest, atom, rss, oai, snapshot
+        var sourceFormat: SourceFormat? { SourceFormat(rawValue: rawValue) }
+    }
+
+    @OptionGroup(title: "Library") var library: LibraryOptions
+
+    @Argument(help: ArgumentHelp("Files or folders to read; '-' reads standard input.", valueName: "path"))
+    var paths: [String]
+
+    @Option(name: .long, help: "The source format.")
+    var format: FormatChoice = .auto
+
+    @Option(name: .customLong("output"), help: "How to print the summary.")
+    var output: TableOrJSONOptions.Format = .table
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one file or folder to ingest, or '-' for standard input") }
+    }
+
+    func run() throws {
+        let model = try library.loadModel()
+        let store = try library.openLibrary(model: model)
+        let ingestor = PaperIngestor(library: store)
+        var reports: [PaperIngestor.Report] = []
+        var failures = 0
+        for source in try SourcePaths.expand(paths) {
+            let progress = ProgressBar(label: "ingesting \(source.name)")
+            do {
+                let report = try ingestor.ingest(source.url, format: format.sourceFormat, file: source.name) { progress.update($0) }
+                progress.finish()
+                report.skipped.forEach { printError($0) }
+                reports.append(report)
+            } catch {
+                progress.finish()
+                printError("Error: \(error)")
+                failures += 1
+            }
+        }
+        switch output {
+        case .json:
+            print(try JSONOutput.string(reports))
+        case .table:
+            for report in reports {
+                print("\(report.file): \(report.read) read, \(report.inserted) new, \(report.updated) updated, "
+                    + "\(report.unchanged) unchanged, \(report.skipped.count) skipped")
+            }
+        }
+        if failures > 0 { throw failures == reports.count + failures ? ExitStatus.dataError : ExitStatus.partial }
+        if reports.contains(where: { !$0.skipped.isEmpty }) { throw ExitStatus.partial }
+    }
+}
+
+/// Command-line paths expanded to the sources they name.
+enum SourcePaths {
+    struct Source {
+        let url: URL?
+        let name: String
+    }
+
+    /// A folder becomes its regular, non-hidden files in name order; '-' is standard input.
+    static func expand(_ paths: [String]) throws -> [Source] {
+        var sources: [Source] = []
+        for path in paths {
+            if path == "-" {
+                sources.append(Source(url: nil, name: "<stdin>"))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ValidationError("\(path): no such file or folder")
+            }
+            if isDirectory.boolValue {
+                let folder = URL(fileURLWithPath: path, isDirectory: true)
+                let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { !$0.hasPrefix(".") }.sorted()
+                for name in names {
+                    let url = folder.appendingPathComponent(name)
+                    var childIsDirectory: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: url.path, isDirectory: &childIsDirectory), !childIsDirectory.boolValue {
+                        sources.append(Source(url: url, name: url.path))
+                    }
+                }
+            } else {
+                sources.append(Source(url: URL(fileURLWithPath: path), name: path))
+            }
+        }
+        return sources
+    }
+}

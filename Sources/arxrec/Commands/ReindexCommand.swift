@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Library
+import Recommender
+import TextEmbedding
+
+struct ReindexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reindex",
+        abstract: "Re-embed every paper with the current model.",
+        discussion: """
+        Writes a fresh vector file and swaps it in atomically; ratings and papers are untouched. With \
+        --refit the model's idf and projection are first fitted on the library's own papers (title and \
+        abstract only) and kept in <data-dir>/model, which every later command then uses.
+
+        Examples:
+          arxrec reindex
+          arxrec reindex --refit
+        """
+    )
+
+    @OptionGroup(title: "Library") var library: LibraryOptions
+
+    @Flag(name: .long, help: "Fit idf and the projection on this library first.")
+    var refit = false
+
+    func run() throws {
+        var model = try library.loadModel()
+        if refit {
+            let store = try library.openLibrary(model: model)
+            let texts = try store.allPapers().filter { $0.language == "en" }.map(\.embeddingText)
+            guard texts.count >= 1_000 else {
+                throw ValidationError("--refit needs at least 1,000 English papers in the library to fit a model; it has \(texts.count)")
+            }
+            let progress = ProgressBar(label: "fitting")
+            let (fitted, record) = try EmbeddingModel.fit(texts: texts, definition: model.definition) { _ in progress.update(0) }
+            progress.finish()
+            let folder = library.resolvedDataDirectory.appendingPathComponent("model", isDirectory: true)
+            try fitted.write(to: folder, fitRecord: record)
+            model = fitted
+            print("fitted model \(fitted.id) on \(texts.count) papers")
+        }
+        let store = try library.openLibrary(model: model)
+        let progress = ProgressBar(label: "re-embedding")
+        try store.reindex { done, total in progress.update(done) }
+        progress.finish()
+        let stats = try store.stats()
+        print("re-embedded \(stats.vectors) papers with model \(stats.model)")
+    }
+}

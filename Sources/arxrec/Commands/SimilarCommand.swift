@@ -1,0 +1,94 @@
+import Foundation
+import ArgumentParser
+import ArxivFormats
+import Recommender
+
+struct SimilarCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "similar",
+        abstract: "List the library papers nearest to a paper.",
+        discussion: """
+        Scans the whole library on the dense view (one BLAS call) and prints the k nearest papers, the \
+        query excluded. A paper that is not in the library is fetched from arXiv first (unless --offline).
+
+        Examples:
+          arxrec similar 2512.19693
+          arxrec similar https://arxiv.org/abs/2512.19693v1 --k 20 --format json
+        """
+    )
+
+    @OptionGroup(title: "Library") var library: LibraryOptions
+    @OptionGroup(title: "Network") var network: NetworkOptions
+    @OptionGroup var output: TableOrJSONOptions
+
+    @Argument(help: "The paper's arXiv id or URL.") var id: String
+
+    @Option(name: .long, help: "How many papers to list.")
+    var k = 10
+
+    func validate() throws {
+        if k < 1 { throw ValidationError("--k must be at least 1") }
+    }
+
+    func run() async throws {
+        let arxivID: ArxivID
+        do { arxivID = try ArxivID(parsing: id) } catch { throw ValidationError(error.description) }
+        let recommender = try library.openRecommender()
+        _ = try await PaperResolver(library: recommender.library, client: network.client()).resolve(arxivID)
+        let result = try recommender.similar(to: arxivID, k: k)
+        print(try SimilarRenderer(result: result).render(output.format))
+    }
+}
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "List the library papers nearest to free text.",
+        discussion: """
+        Embeds the text with the library's model and scans the library like `similar`.
+
+        Examples:
+          arxrec search "gaussian splatting for autonomous driving simulation"
+          arxrec search "retrieval augmented generation" --k 20 --format json
+        """
+    )
+
+    @OptionGroup(title: "Library") var library: LibraryOptions
+    @OptionGroup var output: TableOrJSONOptions
+
+    @Argument(help: "What to look for.") var text: String
+
+    @Option(name: .long, help: "How many papers to list.")
+    var k = 10
+
+    func validate() throws {
+        if k < 1 { throw ValidationError("--k must be at least 1") }
+        if text.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("give some text to search for") }
+    }
+
+    func run() throws {
+        let result = try library.openRecommender().search(text, k: k)
+        print(try SimilarRenderer(result: result).render(output.format))
+    }
+}
+
+/// `similar`/`search` output: an aligned table, or `{"query":…, "items":[{"id":…, "title":…, "similarity":…}]}`.
+struct SimilarRenderer {
+    let result: SimilarResult
+
+    func render(_ format: TableOrJSONOptions.Format, terminal: Terminal = .current) throws -> String {
+        switch format {
+        case .json:
+            return try JSONOutput.string(result)
+        case .table:
+            let heading = terminal.bold("Nearest to \(result.query)" + (result.title.map { ": \($0)" } ?? ""))
+            guard !result.items.isEmpty else { return heading + "\n(no other papers in the library)" }
+            let table = TextTable(
+                headers: ["#", "id", "similarity", "title"],
+                rows: result.items.enumerated().map { [String($0.offset + 1), $0.element.id, String(twoDecimals: $0.element.similarity), $0.element.title] },
+                flexibleColumn: 3
+            )
+            return heading.truncated(toWidth: max(40, terminal.width)) + "\n" + table.render(width: terminal.width, bold: terminal.bold)
+        }
+    }
+}

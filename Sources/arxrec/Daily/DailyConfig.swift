@@ -1,0 +1,100 @@
+import Foundation
+
+/// `config.json` in the data directory: what the unattended `arxrec daily` job does.
+///
+/// ```json
+/// {
+///   "categories": ["cs.CV", "cs.CL"],
+///   "digests": "~/digests",
+///   "profiles": ["default"],
+///   "top": 10,
+///   "formats": ["md", "json", "html"],
+///   "catchUpDays": 14
+/// }
+/// ```
+/// Every key is optional. `digests` is a folder of digest files named `YYYY-MM-DD….md` (relative paths
+/// are relative to the data directory); `categories` are fetched from arXiv's RSS listing (today) or
+/// OAI-PMH (missed days) unless `--offline`.
+struct DailyConfig: Codable, Equatable {
+    var categories: [String] = []
+    var digests: String?
+    var profiles: [String] = ["default"]
+    var top: Int = 10
+    var formats: [ShortlistFileFormat] = [.md, .json, .html]
+    var catchUpDays: Int = 14
+
+    enum ShortlistFileFormat: String, Codable, CaseIterable {
+        case md, json, html
+    }
+
+    static let fileName = "config.json"
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = DailyConfig()
+        categories = try container.decodeIfPresent([String].self, forKey: .categories) ?? defaults.categories
+        digests = try container.decodeIfPresent(String.self, forKey: .digests)
+        profiles = try container.decodeIfPresent([String].self, forKey: .profiles) ?? defaults.profiles
+        top = try container.decodeIfPresent(Int.self, forKey: .top) ?? defaults.top
+        formats = try container.decodeIfPresent([ShortlistFileFormat].self, forKey: .formats) ?? defaults.formats
+        catchUpDays = try container.decodeIfPresent(Int.self, forKey: .catchUpDays) ?? defaults.catchUpDays
+    }
+
+    /// Reads the config; a missing file is the default config, a broken one a one-line error.
+    static func load(from dataDirectory: URL) throws -> DailyConfig {
+        let url = dataDirectory.appendingPathComponent(fileName)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return DailyConfig() }
+        let config: DailyConfig
+        do {
+            config = try JSONDecoder().decode(DailyConfig.self, from: data)
+        } catch let error as DecodingError {
+            throw DailyConfigError.invalid(url.path, Self.explain(error))
+        }
+        try config.check(path: url.path)
+        return config
+    }
+
+    func check(path: String) throws {
+        if top < 1 { throw DailyConfigError.invalid(path, "\"top\" must be at least 1") }
+        if profiles.isEmpty { throw DailyConfigError.invalid(path, "\"profiles\" must name at least one profile") }
+        if catchUpDays < 0 { throw DailyConfigError.invalid(path, "\"catchUpDays\" must not be negative") }
+        for category in categories where !category.contains(".") && !category.allSatisfy({ $0.isLetter || $0 == "-" }) {
+            throw DailyConfigError.invalid(path, "category '\(category)' is not an arXiv category like cs.CV")
+        }
+    }
+
+    /// The digest folder, with `~` expanded and relative paths taken from the data directory.
+    func digestFolder(dataDirectory: URL) -> URL? {
+        guard let digests, !digests.isEmpty else { return nil }
+        let expanded = (digests as NSString).expandingTildeInPath
+        return expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded, isDirectory: true)
+            : dataDirectory.appendingPathComponent(expanded, isDirectory: true)
+    }
+
+    private static func explain(_ error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let context):
+            return "not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let key = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return "\"\(key)\" has the wrong type: \(context.debugDescription)"
+        case .keyNotFound(let key, _):
+            return "missing \"\(key.stringValue)\""
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
+
+enum DailyConfigError: Error, CustomStringConvertible {
+    case invalid(String, String)
+
+    var description: String {
+        switch self {
+        case .invalid(let path, let reason):
+            return "\(path): \(reason) — fix the file (see `arxrec daily --help` for its keys)"
+        }
+    }
+}

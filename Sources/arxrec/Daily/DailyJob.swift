@@ -1,0 +1,160 @@
+import ArxivClient
+import ArxivFormats
+import Foundation
+import Library
+import Recommender
+
+/// The unattended day: ingest the day's digests (and arXiv listings when online), rank for every
+/// profile, write `shortlists/YYYY-MM-DD-<profile>.{md,json,html}`. Idempotent: a second run for the
+/// same day re-ingests nothing new and rewrites the same files.
+struct DailyJob {
+    let dataDirectory: URL
+    let config: DailyConfig
+    let recommender: Recommender
+    let client: ArxivClient?
+
+    /// What one day produced; `summary` is the one log line.
+    struct DayResult: Encodable {
+        var day: String
+        var ingested = 0
+        var newPapers = 0
+        var candidates = 0
+        var files: [String] = []
+        var warnings: [String] = []
+        var skippedRecords = 0
+        var arxivUnreachable = false
+
+        var summary: String {
+            if candidates == 0 {
+                return "arxrec daily \(day): no new papers" + (warnings.isEmpty ? "" : " (\(warnings.count) warnings)")
+            }
+            return "arxrec daily \(day): \(ingested) papers read (\(newPapers) new), \(candidates) candidates, "
+                + "wrote \(files.count) files" + (warnings.isEmpty ? "" : ", \(warnings.count) warnings")
+        }
+    }
+
+    var library: Library { recommender.library }
+    var shortlistFolder: URL { dataDirectory.appendingPathComponent("shortlists", isDirectory: true) }
+
+    func run(day: Day, isToday: Bool) async throws -> DayResult {
+        var result = DayResult(day: day.description)
+        try ingestDigests(for: day, into: &result)
+        if let client, !config.categories.isEmpty {
+            await fetchListings(for: day, isToday: isToday, client: client, into: &result)
+        }
+        let papers = try library.papers(listedOn: day.description)
+        result.candidates = papers.count
+        guard !papers.isEmpty else { return result }
+        try FileManager.default.createDirectory(at: shortlistFolder, withIntermediateDirectories: true)
+        for profile in config.profiles {
+            let shortlist: Shortlist
+            do {
+                shortlist = try recommender.shortlist(for: profile, candidates: papers, date: day.description, top: config.top)
+            } catch let error as RecommenderError {
+                result.warnings.append("profile \(profile): \(error)")
+                continue
+            }
+            let json = try JSONOutput.string(shortlist)
+            try library.saveShortlist(day: day.description, profile: profile, json: Data(json.utf8))
+            let renderer = ShortlistRenderer(shortlist: shortlist)
+            for format in config.formats {
+                let url = shortlistFolder.appendingPathComponent("\(day.description)-\(profile).\(format.rawValue)")
+                let text: String
+                switch format {
+                case .md: text = renderer.markdown()
+                case .json: text = json + "\n"
+                case .html: text = renderer.html()
+                }
+                // Atomic replace: a reader never sees half a file, a rerun rewrites the same bytes.
+                try Data(text.utf8).write(to: url, options: .atomic)
+                result.files.append(url.path)
+            }
+        }
+        return result
+    }
+
+    /// Ingests every digest file named for the day (`YYYY-MM-DD*.md` in the digest folder).
+    private func ingestDigests(for day: Day, into result: inout DayResult) throws {
+        guard let folder = config.digestFolder(dataDirectory: dataDirectory) else { return }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            result.warnings.append("digest folder \(folder.path) cannot be read: create it or fix \"digests\" in \(DailyConfig.fileName)")
+            return
+        }
+        let ingestor = PaperIngestor(library: library)
+        for name in names.sorted() where name.hasPrefix(day.description) && !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            do {
+                let report = try ingestor.ingest(url, format: nil, file: url.path)
+                result.ingested += report.read
+                result.newPapers += report.inserted
+                result.skippedRecords += report.skipped.count
+                report.skipped.forEach { printError($0) }
+            } catch {
+                result.warnings.append("\(error)")
+            }
+        }
+    }
+
+    /// Today's RSS listing per category; a missed day through OAI-PMH. Network trouble is a warning:
+    /// the digests alone still make a shortlist.
+    private func fetchListings(for day: Day, isToday: Bool, client: ArxivClient, into result: inout DayResult) async {
+        for category in config.categories {
+            do {
+                let papers: [Paper]
+                if isToday {
+                    papers = try await client.listing(category: category).papers
+                } else {
+                    var collected: [Paper] = []
+                    let archive = String(category.prefix { $0 != "." })
+                    _ = try await client.harvest(set: archive, from: day.description, until: day.description) { page in
+                        collected += page.filter { $0.categories.contains(category) }
+                    }
+                    papers = collected
+                }
+                // A listing's papers belong to the day being processed.
+                let dated = papers.map { paper -> Paper in
+                    var paper = paper
+                    if paper.published == nil { paper.published = day.date }
+                    return paper
+                }
+                let summary = try library.ingest(dated, source: "arXiv \(category) \(day)")
+                result.ingested += dated.count
+                result.newPapers += summary.inserted
+            } catch let error as ArxivClientError {
+                result.arxivUnreachable = true
+                result.warnings.append("\(category): \(error)")
+            } catch {
+                result.warnings.append("\(category): \(error)")
+            }
+        }
+    }
+}
+
+/// Which days the job still owes: the day after the last completed one up to today, oldest first.
+struct DailyState: Codable {
+    var lastCompletedDay: String?
+
+    static let fileName = "daily-state.json"
+
+    static func load(from directory: URL) -> DailyState {
+        let url = directory.appendingPathComponent(fileName)
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let state = try? JSONDecoder().decode(DailyState.self, from: data) else { return DailyState() }
+        return state
+    }
+
+    func save(to directory: URL) throws {
+        try JSONEncoder().encode(self).write(to: directory.appendingPathComponent(Self.fileName), options: .atomic)
+    }
+
+    func pendingDays(today: Day, catchUpLimit: Int) -> [Day] {
+        guard let last = lastCompletedDay.flatMap(Day.init), last < today else { return [today] }
+        var days: [Day] = []
+        var day = last.adding(days: 1)
+        while day <= today {
+            days.append(day)
+            day = day.adding(days: 1)
+        }
+        return Array(days.suffix(max(1, catchUpLimit)))
+    }
+}

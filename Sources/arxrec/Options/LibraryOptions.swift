@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Library
+import Recommender
+import TextEmbedding
+
+/// `--data-dir` and `--model`, shared by every command that opens the library.
+struct LibraryOptions: ParsableArguments {
+    @Option(
+        name: .customLong("data-dir"),
+        help: ArgumentHelp(
+            "The library folder (default: $ARXREC_HOME, else $XDG_DATA_HOME/arxrec, else ~/.local/share/arxrec).",
+            valueName: "dir"
+        )
+    )
+    var dataDirectory: String?
+
+    @Option(
+        name: .customLong("model"),
+        help: ArgumentHelp("An embedding-model folder to use instead of the library's (default: the bundled model).", valueName: "dir")
+    )
+    var modelDirectory: String?
+
+    /// --data-dir > $ARXREC_HOME > $XDG_DATA_HOME/arxrec > ~/.local/share/arxrec.
+    var resolvedDataDirectory: URL {
+        DataDirectory.resolve(explicit: dataDirectory, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The model: `--model`, else the one the library was refitted with (`reindex --refit`), else the default.
+    func loadModel() throws -> EmbeddingModel {
+        if let modelDirectory {
+            return try EmbeddingModel.load(from: URL(fileURLWithPath: modelDirectory))
+        }
+        let refitted = resolvedDataDirectory.appendingPathComponent("model", isDirectory: true)
+        if FileManager.default.fileExists(atPath: refitted.appendingPathComponent("model.json").path) {
+            return try EmbeddingModel.load(from: refitted)
+        }
+        return try EmbeddingModel.load(from: ModelLocator.defaultModelDirectory())
+    }
+
+    /// Opens (creating if needed) the library with the model's embedder.
+    func openLibrary(model: EmbeddingModel) throws -> Library {
+        try Library.open(at: resolvedDataDirectory, embedder: ModelEmbedder(model: model))
+    }
+
+    /// Opens the library and a recommender over it.
+    func openRecommender() throws -> Recommender {
+        let model = try loadModel()
+        return Recommender(library: try openLibrary(model: model), model: model)
+    }
+}
