@@ -40,7 +40,8 @@ public enum FeedParseError: Error, Sendable, Equatable, CustomStringConvertible 
         case .apiError(let file, let message):
             return "\(file): the arXiv API returned an error: \(message); fix the query (e.g. the id) and fetch again"
         case .oaiError(let file, let code, let message):
-            let detail = message.isEmpty ? "" : ": \(message)"
+            let text = message.hasSuffix(".") ? String(message.dropLast()) : message
+            let detail = text.isEmpty ? "" : ": \(text)"
             return "\(file): the OAI-PMH server returned error \(code)\(detail); restart the harvest without the stale token or fix the request"
         case .invalidJSON(let file, let line, let reason):
             return "\(file):\(line): invalid JSON (\(reason)); the file is probably truncated, download it again"

@@ -208,7 +208,7 @@ struct LineDecoder {
         switch error {
         case DecodingError.dataCorrupted(let context):
             let detail = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return detail.map { "not valid JSON: \($0)" } ?? "not valid JSON"
+            return detail ?? "malformed or cut short"
         case DecodingError.keyNotFound(let key, _):
             return "missing field '\(key.stringValue)'"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
