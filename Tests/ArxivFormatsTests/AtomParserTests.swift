@@ -114,3 +114,34 @@ struct AtomParserTests {
         #expect(throws: FeedParseError.binary(file: "b.xml")) { try AtomParser.parse(Data([0x3C, 0, 1, 2]), file: "b.xml") }
     }
 }
+
+struct AtomListingTests {
+    /// The Atom flavour of the daily listings (`rss.arxiv.org/atom/<cat>`) uses OAI ids, a listing
+    /// header in `<summary>` and `dc:creator`; hand-written after arXiv's RSS/Atom specification.
+    @Test func listingEntries() throws {
+        let xml = """
+        <?xml version='1.0' encoding='UTF-8'?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
+          <id>http://rss.arxiv.org/atom/cs.CV</id><title>cs.CV updates on arXiv.org</title>
+          <entry>
+            <id>oai:arXiv.org:2512.22854v1</id>
+            <title>ByteLoom: Weaving Geometry-Consistent Human-Object Interactions through Progressive Curriculum Learning</title>
+            <summary>arXiv:2512.22854v1 Announce Type: new
+        Abstract: Human-object interaction (HOI) video generation has garnered increasing attention.</summary>
+            <category term="cs.CV" scheme="http://arxiv.org/schemas/atom"/>
+            <category term="cs.GR" scheme="http://arxiv.org/schemas/atom"/>
+            <published>2025-12-30T00:00:00-05:00</published>
+            <arxiv:announce_type>new</arxiv:announce_type>
+            <dc:creator>Bangya Liu, Xinyu Gong, Hao Zhang</dc:creator>
+          </entry>
+        </feed>
+        """
+        let page = try AtomParser.parse(Data(xml.utf8), file: "listing.atom")
+        let paper = try #require(page.papers.first)
+        #expect(paper.id.description == "2512.22854v1")
+        #expect(paper.abstract == "Human-object interaction (HOI) video generation has garnered increasing attention.")
+        #expect(paper.authors == ["Bangya Liu", "Xinyu Gong", "Hao Zhang"])
+        #expect(paper.categories == ["cs.CV", "cs.GR"])
+        #expect(paper.published == Date(timeIntervalSince1970: 1_767_070_800))
+    }
+}
