@@ -78,8 +78,8 @@ extension ArxivClient {
 }
 
 extension Duration {
-    /// The duration in seconds as a `Double` (for `URLRequest`, logs and messages).
-    var seconds: Double {
+    /// The duration in seconds as a `TimeInterval` (for `URLRequest`, logs and messages).
+    var timeInterval: TimeInterval {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

@@ -21,14 +21,14 @@ extension ArxivClient {
                 let asked = RetryAfter.delay(reply.retryAfter)
                 if let asked, asked > configuration.maxRetryAfter {
                     throw ArxivClientError.retryAfterTooLong(
-                        url: url, status: reply.status, seconds: asked.seconds,
-                        limit: configuration.maxRetryAfter.seconds)
+                        url: url, status: reply.status, seconds: asked.timeInterval,
+                        limit: configuration.maxRetryAfter.timeInterval)
                 }
                 guard retries < configuration.maxRetries else {
                     throw ArxivClientError.httpStatus(url: url, status: reply.status, retries: retries)
                 }
                 delay = asked ?? configuration.backoff(beforeRetry: retries)
-                log?.notice("arXiv answered HTTP \(reply.status); retrying in \(delay.seconds) s", metadata: ["url": "\(url)"])
+                log?.notice("arXiv answered HTTP \(reply.status); retrying in \(delay.timeInterval) s", metadata: ["url": "\(url)"])
             } catch let failure as TransportFailure {
                 switch failure {
                 case .unreachable(let reason):
@@ -38,7 +38,7 @@ extension ArxivClient {
                 case .timedOut:
                     guard retries < configuration.maxRetries else {
                         throw ArxivClientError.timeout(
-                            url: url, seconds: configuration.timeout.seconds, attempts: retries + 1)
+                            url: url, seconds: configuration.timeout.timeInterval, attempts: retries + 1)
                     }
                 case .connectionLost(let reason):
                     guard retries < configuration.maxRetries else {
@@ -46,7 +46,7 @@ extension ArxivClient {
                     }
                 }
                 delay = configuration.backoff(beforeRetry: retries)
-                log?.notice("GET failed (\(failure)); retrying in \(delay.seconds) s", metadata: ["url": "\(url)"])
+                log?.notice("GET failed (\(failure)); retrying in \(delay.timeInterval) s", metadata: ["url": "\(url)"])
             }
             await gate.holdOff(for: delay)
             retries += 1

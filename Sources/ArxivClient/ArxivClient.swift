@@ -1,4 +1,3 @@
-import ArxivFormats
 import Foundation
 import Logging
 

@@ -44,11 +44,11 @@ struct HTTPTransport: Sendable {
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         configuration.httpShouldSetCookies = false
-        configuration.timeoutIntervalForRequest = timeout.seconds
-        configuration.timeoutIntervalForResource = timeout.seconds
+        configuration.timeoutIntervalForRequest = timeout.timeInterval
+        configuration.timeoutIntervalForResource = timeout.timeInterval
         owner = SessionOwner(session: URLSession(configuration: configuration))
         self.userAgent = userAgent
-        self.timeout = timeout.seconds
+        self.timeout = timeout.timeInterval
     }
 
     func get(_ url: URL) async throws -> HTTPReply {

@@ -6,7 +6,11 @@ import TestSupport
 
 /// Retries, Retry-After, timeouts and unreachable hosts, against a real server on 127.0.0.1.
 struct ArxivClientRetryTests {
-    let id = try! ArxivID(parsing: "1707.08567")
+    let id: ArxivID
+
+    init() throws {
+        id = try ArxivID(parsing: "1707.08567")
+    }
 
     @Test func retriesAfter503WithRetryAfterThenSucceeds() async throws {
         let server = try LoopbackHTTPServer()
