@@ -85,12 +85,18 @@ struct LineSplitter {
 
     init(maxLineBytes: Int) { self.maxLineBytes = maxLineBytes }
 
+    /// Bytes of the current line held in memory; never more than `maxLineBytes`.
+    var bufferedByteCount: Int { buffer.count }
+
     mutating func feed(_ chunk: Data, _ emit: (SnapshotLine) throws -> Void) throws {
         try chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
+            guard let base = raw.baseAddress else { return }
             var start = 0
             while start < bytes.count {
-                let newline = bytes[start...].firstIndex(of: 0x0A)
+                // memchr: the scan for newlines is the reader's hot loop (4 GB of snapshot).
+                let found = memchr(base + start, 0x0A, bytes.count - start)
+                let newline = found.map { base.distance(to: UnsafeRawPointer($0)) }
                 let end = newline ?? bytes.count
                 let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 if let count = discarded {
