@@ -34,6 +34,25 @@ struct ArxivClientHarvestTests {
         #expect(gaps[1] >= .seconds(1) - Loopback.arrivalSlack, "retried \(gaps[1]) after a Retry-After of 1 s")
     }
 
+    /// `noRecordsMatch` is OAI-PMH's way of saying "nothing in that range": zero, not an error.
+    @Test func anEmptyRangeHarvestsNothingWithoutError() async throws {
+        let server = try LoopbackHTTPServer()
+        let body = try Data(contentsOf: SharedData.repositoryRoot
+            .appendingPathComponent("Tests/ArxivFormatsTests/Fixtures/oai-noRecordsMatch.xml"))
+        server.route("/oai", .ok(body))
+        let client = ArxivClient(configuration: Loopback.configuration(server))
+        var pageCount = 0
+
+        let count = try await client.harvest(set: "cs", from: "2025-12-27", until: "2025-12-28") { papers in
+            pageCount += 1
+            #expect(papers.isEmpty)
+        }
+
+        #expect(count == 0)
+        #expect(pageCount == 1)
+        #expect(server.requests.count == 1)
+    }
+
     @Test func aBadResumptionTokenIsAClearOAIError() async throws {
         let server = try LoopbackHTTPServer()
         server.route("/oai", .ok(try Loopback.fixture("oai-error-badResumptionToken.xml")))
