@@ -60,10 +60,16 @@ let package = Package(
         // Test helpers: locating ../shared/data, temporary directories, a loopback HTTP server.
         .target(name: "TestSupport", dependencies: ["ArxivFormats"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ArxivFormatsTests", dependencies: ["ArxivFormats", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ArxivFormatsTests", dependencies: ["ArxivFormats", "TestSupport"],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings
+        ),
         .testTarget(name: "TextEmbeddingTests", dependencies: ["TextEmbedding", "ArxivFormats", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LibraryTests", dependencies: ["Library", "ArxivFormats", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivFormats", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivFormats", "TestSupport"],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings
+        ),
         .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Library", "TextEmbedding", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "arxrecTests", dependencies: ["arxrec", "TestSupport"], swiftSettings: swiftSettings),
     ]

@@ -24,10 +24,17 @@ public struct Paper: Hashable, Sendable, Codable {
     public var language: String
     /// The source format this record came from.
     public var source: PaperSource
+    /// A translation of ``title`` (e.g. the digest's Chinese title beside the API's English one).
+    public var translatedTitle: String?
+    /// A translation of ``abstract``.
+    public var translatedAbstract: String?
+    /// The language of the translation, e.g. `zh`.
+    public var translationLanguage: String?
 
     public init(
         id: ArxivID, title: String, abstract: String, authors: [String] = [], categories: [String] = [],
-        published: Date? = nil, updated: Date? = nil, language: String = "en", source: PaperSource
+        published: Date? = nil, updated: Date? = nil, language: String = "en", source: PaperSource,
+        translatedTitle: String? = nil, translatedAbstract: String? = nil, translationLanguage: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -38,6 +45,9 @@ public struct Paper: Hashable, Sendable, Codable {
         self.updated = updated
         self.language = language
         self.source = source
+        self.translatedTitle = translatedTitle
+        self.translatedAbstract = translatedAbstract
+        self.translationLanguage = translationLanguage
     }
 
     /// The primary category (the first listed), if any.
