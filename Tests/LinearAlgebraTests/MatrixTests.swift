@@ -25,6 +25,20 @@ struct MatrixTests {
         #expect(a.withUnsafeBufferPointer { $0.count } == 4)
     }
 
+    /// A copy would move the elements to a new buffer while the old one is still alive, so an unchanged
+    /// address proves the write happened in place (this test module is another module, as callers are).
+    @Test func elementWritesThroughStorageDoNotCopy() {
+        var a = Matrix(rows: 300, columns: 300)
+        func address(_ m: Matrix) -> UInt { m.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } }
+        let before = address(a)
+        a.storage[5] = 1
+        a.storage[6] += 2
+        a[3, 3] = 4
+        a.withUnsafeMutableBufferPointer { $0[7] = 3 }
+        #expect(address(a) == before)
+        #expect(a.storage[5] == 1 && a.storage[6] == 2 && a.storage[7] == 3 && a[3, 3] == 4)
+    }
+
     @Test func transposedMatchesElementwiseDefinition() {
         for (m, n) in [(37, 53), (1, 9), (64, 64), (0, 4)] {
             let a = TestData.matrix(m, n, seed: UInt64(m * 100 + n))
@@ -63,6 +77,10 @@ struct MatrixTests {
         await #expect(processExitsWith: .failure) {
             var a = Matrix(rows: 2, columns: 2)
             a.storage = [1, 2, 3]
+        }
+        await #expect(processExitsWith: .failure) {
+            var a = Matrix(rows: 2, columns: 2)
+            a.storage.append(1)
         }
         await #expect(processExitsWith: .failure) { _ = Matrix(rows: 2, columns: 2)[2, 0] }
         await #expect(processExitsWith: .failure) { _ = Matrix(rows: 2, columns: 2).row(-1) }
