@@ -12,13 +12,13 @@ public struct CholeskyFactorization: Sendable {
     /// Factors `a` (n × n, symmetric positive definite; only the lower triangle is read).
     public init(_ a: Matrix) throws(LAPACKError) {
         precondition(a.rows == a.columns, "Cholesky: matrix must be square, got \(a.rows)×\(a.columns)")
-        if a.storage.contains(where: { $0.isNaN }) { throw LAPACKError(routine: "spotrf", info: -1000) }
+        try checkFinite(a, routine: "spotrf")
         var factor = a
         let n = Int32(a.rows)
-        let info = n == 0 ? 0 : factor.storage.withUnsafeMutableBufferPointer { buffer in
+        let info = n == 0 ? 0 : factor.withUnsafeMutableBufferPointer { buffer in
             LAPACKE_spotrf(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "L")), n, buffer.baseAddress, n)
         }
-        if info != 0 { throw LAPACKError(routine: "spotrf", info: info) }
+        try checkLAPACK(info, routine: "spotrf") { "leading minor \($0) is not positive definite" }
         self.factor = factor
     }
 
@@ -31,8 +31,8 @@ public struct CholeskyFactorization: Sendable {
         guard b.rows > 0, b.columns > 0 else { return x }
         let n = Int32(factor.rows)
         let m = Int32(b.columns)
-        let info = factor.storage.withUnsafeBufferPointer { a in
-            x.storage.withUnsafeMutableBufferPointer { rhs in
+        let info = factor.withUnsafeBufferPointer { a in
+            x.withUnsafeMutableBufferPointer { rhs in
                 LAPACKE_spotrs(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "L")), n, m, a.baseAddress, n, rhs.baseAddress, m)
             }
         }

@@ -16,8 +16,8 @@ public enum SparseGram {
         guard !left.isEmpty, !right.isEmpty else { return result }
         let columns = right.count
         let chunks = min(2, left.count)
-        result.storage.withUnsafeMutableBufferPointer { output in
-            let out = output
+        result.withUnsafeMutableBufferPointer { output in
+            let out = _GramOutput(buffer: output)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 var dense = [Float](repeating: 0, count: dimension)
                 dense.withUnsafeMutableBufferPointer { accumulator in
@@ -26,7 +26,7 @@ public enum SparseGram {
                         let row = left[i]
                         scatter(row, into: accumulator)
                         for j in 0 ..< columns {
-                            out[i * columns + j] = gather(right[j], from: accumulator)
+                            out.buffer[i * columns + j] = gather(right[j], from: accumulator)
                         }
                         clear(row, in: accumulator)
                         i += chunks
@@ -45,8 +45,8 @@ public enum SparseGram {
         var result = Matrix(rows: n, columns: n)
         guard n > 0 else { return result }
         let chunks = min(2, n)
-        result.storage.withUnsafeMutableBufferPointer { output in
-            let out = output
+        result.withUnsafeMutableBufferPointer { output in
+            let out = _GramOutput(buffer: output)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 var dense = [Float](repeating: 0, count: dimension)
                 dense.withUnsafeMutableBufferPointer { accumulator in
@@ -56,8 +56,8 @@ public enum SparseGram {
                         scatter(rows[i], into: accumulator)
                         for j in 0 ... i {
                             let value = gather(rows[j], from: accumulator)
-                            out[i * n + j] = value
-                            out[j * n + i] = value
+                            out.buffer[i * n + j] = value
+                            out.buffer[j * n + i] = value
                         }
                         clear(rows[i], in: accumulator)
                         i += chunks
@@ -84,4 +84,12 @@ public enum SparseGram {
         for (index, value) in zip(row.indices, row.values) { sum += accumulator[Int(index)] * value }
         return sum
     }
+}
+
+/// The output buffer of one Gram product, lent to the worker threads of one `concurrentPerform`.
+///
+/// `@unchecked Sendable` because it carries a pointer: each worker writes only the rows (and, for the
+/// symmetric Gram, their mirrored columns) of its own interleaved share, and the buffer outlives the call.
+struct _GramOutput: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Float>
 }
