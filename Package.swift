@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ArxivFormatsTests", dependencies: ["ArxivFormats", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TextEmbeddingTests", dependencies: ["TextEmbedding", "ArxivFormats", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "LibraryTests", dependencies: ["Library", "ArxivFormats", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LibraryTests", dependencies: ["Library", "ArxivFormats", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivFormats", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Library", "TextEmbedding", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "arxrecTests", dependencies: ["arxrec", "TestSupport"], swiftSettings: swiftSettings),
