@@ -94,8 +94,12 @@ func expectHealthy(_ library: Library, embedder: HashingTestEmbedder, sourceLoca
     #expect(ids.count == stats.papers, sourceLocation: sourceLocation)
     let stored = try library.papers(ids)
     let expected = try embedder.embed(stored.map(\.embeddingText))
-    let actual = try library.withVectors { view in
-        stored.flatMap { paper in paper.vectorRow.map { Array(view.row($0)) } ?? [] }
+    let dimension = embedder.dimension
+    let wrong = try library.withVectors { view in
+        stored.enumerated().filter { index, paper in
+            guard let row = paper.vectorRow else { return true }
+            return Array(view.row(row)) != Array(expected[(index * dimension)..<((index + 1) * dimension)])
+        }.map { $0.element.id.base }
     }
-    #expect(actual == expected, "every paper's row is the embedding of its current text", sourceLocation: sourceLocation)
+    #expect(wrong == [], "every paper's row is the embedding of its current text", sourceLocation: sourceLocation)
 }
