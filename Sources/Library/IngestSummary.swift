@@ -60,4 +60,13 @@ public struct LibraryStats: Sendable, Codable, Hashable {
     public var profiles: Int
     public var model: String
     public var dimension: Int
+
+    public init(papers: Int, vectors: Int, ratings: Int, profiles: Int, model: String, dimension: Int) {
+        self.papers = papers
+        self.vectors = vectors
+        self.ratings = ratings
+        self.profiles = profiles
+        self.model = model
+        self.dimension = dimension
+    }
 }
