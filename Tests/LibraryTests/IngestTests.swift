@@ -57,7 +57,7 @@ import Testing
         let newRow = try #require(stored.vectorRow)
         #expect(newRow != oldRow, "the new text goes to a new row; the committed one is not overwritten")
         #expect(try library.stats().papers == 1)
-        #expect(try library.vectorRowIDs() == [nil, stored.id])
+        #expect(try library.allVectorIDs() == [nil, stored.id])
         try expectHealthy(library, embedder: fixture.embedder)
     }
 

@@ -29,7 +29,7 @@ import Testing
         let (rowCount, matrix) = try library.withVectors { view in (view.rowCount, Array(view.rows)) }
         #expect(rowCount == 30)
         #expect(matrix == expected, "rows in ingest order, row-major")
-        #expect(try library.vectorRowIDs() == papers.map(\.id))
+        #expect(try library.allVectorIDs() == papers.map(\.id))
         #expect(try library.ids(ofVectorRows: [0, 29, 30]) == [0: papers[0].id, 29: papers[29].id])
         #expect(try library.vectorRow(of: papers[7].id.unversioned) == 7)
     }
@@ -96,13 +96,13 @@ import Testing
         }
         try library.ingest(revised, source: "revisions")
         #expect(try fixture.fileRows() == 225)
-        #expect(try library.vectorRowIDs().filter { $0 == nil }.count == 25)
+        #expect(try library.allVectorIDs().filter { $0 == nil }.count == 25)
 
         var reports: [(Int, Int)] = []
         try library.reindex { done, total in reports.append((done, total)) }
 
         #expect(try fixture.fileRows() == 200)
-        #expect(try library.vectorRowIDs().allSatisfy { $0 != nil })
+        #expect(try library.allVectorIDs().allSatisfy { $0 != nil })
         #expect(reports.first.map { $0 == (0, 200) } == true && reports.last.map { $0 == (200, 200) } == true)
         try expectHealthy(library, embedder: fixture.embedder)
         try expectHealthy(try fixture.open(), embedder: fixture.embedder)

@@ -27,7 +27,7 @@ extension Library {
     /// The paper at every vector row, indexed by row: `ids[r]` owns row `r` of ``withVectors(_:)``'s
     /// view. `nil` marks a row no paper points to any more (the paper's text changed and it was
     /// re-embedded into a newer row; ``reindex(progress:)`` compacts them away) — skip those rows.
-    public func vectorRowIDs() throws -> [ArxivID?] {
+    public func allVectorIDs() throws -> [ArxivID?] {
         let rows = try read { db in
             try Row.fetchAll(db, sql: "SELECT vector_row, base_id, version FROM papers WHERE vector_row IS NOT NULL")
         }

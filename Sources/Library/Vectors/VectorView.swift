@@ -4,7 +4,7 @@
 ///
 /// Row `r` is the vector of the paper whose `vectorRow` is `r`. Rows of papers whose text has
 /// since changed stay in the file until ``Library/reindex(progress:)`` compacts it; no paper points
-/// to them (``Library/vectorRowIDs()`` has `nil` there).
+/// to them (``Library/allVectorIDs()`` has `nil` there).
 public struct VectorView {
     /// Rows the database references (`max(vector_row) + 1`).
     public let rowCount: Int

@@ -91,7 +91,7 @@ func expectHealthy(_ library: Library, embedder: HashingTestEmbedder, sourceLoca
     #expect(try library.checkInvariants() == [], sourceLocation: sourceLocation)
     let stats = try library.stats()
     #expect(stats.vectors == stats.papers, sourceLocation: sourceLocation)
-    let ids = try library.vectorRowIDs().compactMap { $0 }
+    let ids = try library.allVectorIDs().compactMap { $0 }
     #expect(ids.count == stats.papers, sourceLocation: sourceLocation)
     let stored = try library.papers(ids)
     let expected = try embedder.embed(stored.map(\.embeddingText))
