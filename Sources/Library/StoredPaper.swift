@@ -13,7 +13,8 @@ public struct StoredPaper: Sendable, Codable, Hashable, Identifiable {
     public var primaryCategory: String?
     public var published: Date?
     public var updated: Date?
-    /// The UTC day of ``published`` (`YYYY-MM-DD`), the day ``Library/papers(listedOn:)`` files it under.
+    /// The UTC day (`YYYY-MM-DD`) of the first publication date the library learned for the paper;
+    /// the day ``Library/papers(listedOn:)`` files it under. It does not move when later records arrive.
     public var listedOn: String?
     /// Language of ``title`` and ``abstract``.
     public var language: String

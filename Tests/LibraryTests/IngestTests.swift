@@ -145,6 +145,8 @@ import Testing
         #expect(stored.translatedTitle == chinese.title && stored.translationLanguage == "zh")
         #expect(stored.vectorRow != zhRow)
         #expect(stored.categories == ["cs.CV"])
+        #expect(stored.listedOn == "2025-12-23", "the digest's listing day stays")
+        #expect(try library.papers(listedOn: "2025-12-23").count == digest.count)
         try expectHealthy(library, embedder: fixture.embedder)
     }
 
@@ -173,6 +175,6 @@ import Testing
             abstract: "Deep representations across modalities are inherently intertwined. We analyse the spectral "
                 + "characteristics of semantic and pixel encoders and propose a unified autoencoder.",
             authors: ["Weichen Fan", "Haiwen Diao", "Quan Wang"], categories: ["cs.CV"],
-            published: chinese.published, language: "en", source: .atom)
+            published: chinese.published.map { $0.addingTimeInterval(-5 * 3600) }, language: "en", source: .atom)
     }
 }

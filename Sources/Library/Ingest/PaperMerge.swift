@@ -11,6 +11,7 @@ import Foundation
 ///   re-embedded from the English.
 /// - Another language arriving for a paper with main text (typically Chinese for an English paper):
 ///   stored as the translation; the main text and its vector are untouched.
+/// - `listed_on` is the UTC day of the first publication date the library learns and then stays.
 enum PaperMerge {
     /// What a merge did to the stored row.
     enum Change: Equatable {
@@ -88,7 +89,9 @@ enum PaperMerge {
         }
         if let published = paper.published {
             record.published = published
-            record.listedOn = listingDay(published)
+            // A paper's listing day never moves: the day's shortlist must not lose a digest paper
+            // when its English metadata (submitted the evening before) arrives later.
+            if record.listedOn == nil { record.listedOn = listingDay(published) }
         }
         if let updated = paper.updated { record.updated = updated }
     }

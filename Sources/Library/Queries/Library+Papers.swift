@@ -18,7 +18,8 @@ extension Library {
         return try bases.compactMap { byID[$0] }.map { try StoredPaper($0) }
     }
 
-    /// The papers listed on `day` (`YYYY-MM-DD`, the UTC day of their publication), by id.
+    /// The papers listed on `day` (`YYYY-MM-DD`: the UTC day of the first publication date the
+    /// library learned for each), by id.
     public func papers(listedOn day: String) throws -> [StoredPaper] {
         try Self.validateDay(day)
         return try read { db in
