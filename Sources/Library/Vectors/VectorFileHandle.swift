@@ -57,8 +57,9 @@ final class VectorFileHandle {
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                retryingOnInterrupt { pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done)) }
+            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return retryingOnInterrupt { pread(descriptor, base + done, count - done, off_t(offset + done)) }
             }
             if n < 0 { throw .vectorFileIO(path: path, operation: "read", errno: errno) }
             if n == 0 { break }
