@@ -65,7 +65,11 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "TextEmbeddingTests", dependencies: ["TextEmbedding", "ArxivFormats", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "LibraryTests", dependencies: ["Library", "ArxivFormats", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LibraryTests",
+            dependencies: ["Library", "ArxivFormats", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivFormats", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings

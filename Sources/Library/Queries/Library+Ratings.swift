@@ -1,0 +1,79 @@
+import ArxivFormats
+import Foundation
+import GRDB
+
+extension Library {
+    /// The profile used when the user names none.
+    public static let defaultProfile = "default"
+
+    /// Records `rating` of `id` for `profile` (created when new), replacing an earlier rating.
+    /// Committed before it returns: a rating is never lost to a later crash.
+    /// - Throws: ``LibraryError/unknownPaper(_:)`` when the paper is not in the library.
+    public func rate(_ id: ArxivID, _ rating: Rating, profile: String) throws {
+        try Self.validateProfileName(profile)
+        let now = Date()
+        try write { db in
+            guard try PaperRecord.exists(db, key: id.base) else { throw LibraryError.unknownPaper(id.base) }
+            try ensureProfile(profile, in: db, now: now)
+            try RatingRow(profile: profile, baseID: id.base, value: rating.rawValue, ratedAt: now).upsert(db)
+        }
+    }
+
+    /// Removes `profile`'s rating of `id`; `false` when there was none.
+    @discardableResult
+    public func clearRating(_ id: ArxivID, profile: String) throws -> Bool {
+        try Self.validateProfileName(profile)
+        return try write { db in
+            try RatingRow.deleteOne(db, key: ["profile": profile, "base_id": id.base])
+        }
+    }
+
+    /// `profile`'s ratings, oldest first.
+    public func ratings(profile: String) throws -> [RatingRecord] {
+        let rows = try read { db in
+            try RatingRow.filter(RatingRow.Columns.profile == profile)
+                .order(RatingRow.Columns.ratedAt, RatingRow.Columns.baseID).fetchAll(db)
+        }
+        return try rows.map { row in
+            guard let value = Rating(rawValue: row.value) else {
+                throw LibraryError.corruptRow(table: "ratings", key: "\(row.profile)/\(row.baseID)", reason: "value \(row.value)")
+            }
+            return RatingRecord(id: try storedID(row.baseID, version: nil), value: value, ratedAt: row.ratedAt)
+        }
+    }
+
+    /// Every profile, by name.
+    public func profiles() throws -> [ProfileRecord] {
+        try read { db in try ProfileRow.order(Column("name")).fetchAll(db) }
+            .map { ProfileRecord(name: $0.name, created: $0.createdAt, settings: $0.settings) }
+    }
+
+    /// Creates `name` with empty settings unless it exists.
+    public func createProfile(_ name: String) throws {
+        try Self.validateProfileName(name)
+        let now = Date()
+        try write { db in try ensureProfile(name, in: db, now: now) }
+    }
+
+    /// Replaces `name`'s settings (a JSON object), creating the profile when new.
+    public func setProfileSettings(_ name: String, json: String) throws {
+        try Self.validateProfileName(name)
+        let now = Date()
+        try write { db in
+            try ensureProfile(name, in: db, now: now)
+            try db.execute(sql: "UPDATE profiles SET settings = ? WHERE name = ?", arguments: [json, name])
+        }
+    }
+
+    func ensureProfile(_ name: String, in db: Database, now: Date) throws {
+        try db.execute(
+            sql: "INSERT INTO profiles (name, created_at, settings) VALUES (?, ?, '{}') ON CONFLICT(name) DO NOTHING",
+            arguments: [name, now])
+    }
+
+    static func validateProfileName(_ name: String) throws {
+        guard !name.isEmpty, name.count <= 64, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
+              name.trimmingCharacters(in: .whitespaces) == name
+        else { throw LibraryError.invalidProfileName(name) }
+    }
+}

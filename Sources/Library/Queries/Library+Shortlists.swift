@@ -1,0 +1,22 @@
+import Foundation
+import GRDB
+
+extension Library {
+    /// Stores (or replaces) the shortlist JSON of `profile` for `day` (`YYYY-MM-DD`), so a second
+    /// run for the same day overwrites rather than duplicates.
+    public func saveShortlist(day: String, profile: String, json: Data) throws {
+        try Self.validateDay(day)
+        try Self.validateProfileName(profile)
+        let now = Date()
+        try write { db in
+            try ensureProfile(profile, in: db, now: now)
+            try ShortlistRow(day: day, profile: profile, json: json, createdAt: now).upsert(db)
+        }
+    }
+
+    /// The stored shortlist JSON of `profile` for `day`, or `nil`.
+    public func shortlist(day: String, profile: String) throws -> Data? {
+        try Self.validateDay(day)
+        return try read { db in try ShortlistRow.fetchOne(db, key: ["day": day, "profile": profile])?.json }
+    }
+}
