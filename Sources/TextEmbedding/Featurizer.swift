@@ -95,7 +95,7 @@ public struct Featurizer {
         var previousWord: (hash: UInt64, token: Token)? = nil
         var previousCJK: (hash: UInt64, token: Token)? = nil
         while let token = tokenizer.next() {
-            let unseeded = FeatureHash.fnv1a(bytes, token.start ..< token.end)
+            let unseeded = token.hash
             if token.isCJK {
                 previousWord = nil
                 let hash = FeatureHash.token(unseeded, seed: seed)

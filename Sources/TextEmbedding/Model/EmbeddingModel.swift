@@ -21,8 +21,8 @@ public struct EmbeddingModel: Sendable {
     let idf: [Float]
     /// Buckets with a projection row, ascending.
     let projectionBuckets: [Int32]
-    /// Bucket → projection row, -1 for none: one load per feature instead of a search.
-    let rowOfBucket: [Int32]
+    /// Bucket → projection row.
+    let projectionIndex: ProjectionIndex
     /// `projectionBuckets.count × dimension` row-major (Float16 values widened to Float).
     let projection: [Float]
 
@@ -41,9 +41,7 @@ public struct EmbeddingModel: Sendable {
         self.idf = idf
         self.projectionBuckets = projectionBuckets
         self.projection = projection
-        var rowOfBucket = [Int32](repeating: -1, count: definition.bucketCount)
-        for (row, bucket) in projectionBuckets.enumerated() { rowOfBucket[Int(bucket)] = Int32(row) }
-        self.rowOfBucket = rowOfBucket
+        self.projectionIndex = ProjectionIndex(buckets: projectionBuckets, bucketCount: definition.bucketCount)
         self.id = id ?? Self.identifier(definition: definition, artifacts: Self.encodeArtifacts(
             definition: definition, idf: idf, projectionBuckets: projectionBuckets, projection: projection))
     }
@@ -102,23 +100,43 @@ public struct EmbeddingModel: Sendable {
     }
 
     /// Writes the dense view of `sparse` into `output` (`dimension` floats).
+    ///
+    /// The rows are found first (the rank lookups are independent, so their latencies overlap); then each
+    /// row is added while the row two ahead is touched, so its first cache lines are on the way before the
+    /// hardware prefetcher picks up the stream — the table (rows × 256 floats) is far larger than the cache.
     func writeDense(_ sparse: SparseVector, into output: UnsafeMutableBufferPointer<Float>) {
         let d = dimension
         precondition(output.count == d)
         guard let out = output.baseAddress else { return }
         out.initialize(repeating: 0, count: d)
-        rowOfBucket.withUnsafeBufferPointer { rows in
+        let count = sparse.indices.count
+        withUnsafeTemporaryAllocation(of: (row: Int, weight: Float).self, capacity: max(count, 1)) { rows in
+            var found = 0
+            for k in 0 ..< count {
+                let row = projectionIndex.row(of: Int(sparse.indices[k]))
+                if row >= 0 {
+                    rows[found] = (row, sparse.values[k])
+                    found += 1
+                }
+            }
             projection.withUnsafeBufferPointer { projection in
                 guard let table = projection.baseAddress else { return }
-                for k in 0 ..< sparse.indices.count {
-                    let bucket = Int(sparse.indices[k])
-                    guard bucket < rows.count else { continue }
-                    let row = Int(rows[bucket])
-                    guard row >= 0 else { continue }
-                    let weight = sparse.values[k]
-                    let source = table + row * d
+                var touched: UInt32 = 0
+                for r in 0 ..< found {
+                    if r + 2 < found {
+                        let ahead = table + rows[r + 2].row * d
+                        var line = 0
+                        while line < d {
+                            touched |= ahead[line].bitPattern
+                            line += 16
+                        }
+                    }
+                    let weight = rows[r].weight
+                    let source = table + rows[r].row * d
                     for j in 0 ..< d { out[j] += weight * source[j] }
                 }
+                // Keep the touches from being optimised away; a zero bit pattern OR-ed in changes nothing.
+                if touched == 0x7fff_ffff { out[0] += 0 }
             }
         }
         var sumOfSquares: Float = 0

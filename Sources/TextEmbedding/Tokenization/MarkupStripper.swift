@@ -11,12 +11,17 @@
 ///   word, so `g\"odel` stays one word; any other `\x` becomes a separator;
 /// - `{` and `}` are dropped (grouping does not split words); `$` separates words;
 /// - a URL — `scheme://…`, `www.…`, or a dotted host name followed by `/` such as `github.com/owner/repo`
-///   — is dropped up to the next space, quote, bracket or non-ASCII character.
+///   — is dropped up to the next space, quote, bracket, `$`, `*`, `|` or non-ASCII character (so a link
+///   in a Chinese sentence ends at the first Chinese character).
 ///
 /// Everything else (punctuation, math symbols, `_`, `^`) is left for the tokenizer, which treats it as a
 /// separator. The prose word "github" outside a link is kept: it is a word the author wrote.
 struct MarkupStripper {
     /// Rewrites `text` in place.
+    ///
+    /// Plain bytes are copied; the loop stops only at `\\ { } $ : . /`. URLs are recognised when their
+    /// telling byte arrives — `://`, the `.` of `www.`, the `/` after a dotted host — by rewinding over the
+    /// host bytes just copied (they are still verbatim in the output) and skipping the rest of the URL.
     static func strip(_ text: inout [UInt8]) {
         let count = text.count
         let written = text.withUnsafeMutableBufferPointer { buffer -> Int in
@@ -28,13 +33,11 @@ struct MarkupStripper {
                     write += 1
                 }
             }
-            var atWordStart = true
             while read < count {
                 let byte = buffer[read]
                 switch byte {
                 case UInt8(ascii: "\\"):
                     read = skipCommand(buffer, from: read, count: count, emitSpace: emitSpace)
-                    atWordStart = true
                     continue
                 case UInt8(ascii: "{"), UInt8(ascii: "}"):
                     read += 1
@@ -42,25 +45,66 @@ struct MarkupStripper {
                 case UInt8(ascii: "$"):
                     emitSpace()
                     read += 1
-                    atWordStart = true
                     continue
+                case UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "/"):
+                    if let hostStart = urlHostStart(buffer, write: write, read: read, count: count) {
+                        write = hostStart
+                        emitSpace()
+                        read = urlEnd(buffer, from: read, count: count)
+                        continue
+                    }
                 default:
                     break
-                }
-                if atWordStart && isHostByte(byte), let end = urlEnd(buffer, from: read, count: count) {
-                    emitSpace()
-                    read = end
-                    atWordStart = true
-                    continue
                 }
                 buffer[write] = byte
                 write += 1
                 read += 1
-                atWordStart = !isHostByte(byte) && byte != UInt8(ascii: "/") && byte != UInt8(ascii: ":")
             }
             return write
         }
         text.removeSubrange(written...)
+    }
+
+    /// If the byte at `read` (`:`, `.` or `/`) reveals a URL whose host was just copied to the output,
+    /// the output index where that host starts.
+    @inline(__always)
+    private static func urlHostStart(
+        _ buffer: UnsafeMutableBufferPointer<UInt8>, write: Int, read: Int, count: Int
+    ) -> Int? {
+        // The run of host bytes (letters, digits, '.', '-') that ends the output.
+        var start = write
+        while start > 0 && isHostByte(buffer[start - 1]) { start -= 1 }
+        guard start < write else { return nil }
+        switch buffer[read] {
+        case UInt8(ascii: ":"):
+            // scheme://
+            guard read + 2 < count, buffer[read + 1] == UInt8(ascii: "/"), buffer[read + 2] == UInt8(ascii: "/")
+            else { return nil }
+            return start
+        case UInt8(ascii: "."):
+            // www.
+            guard write - start == 3, buffer[start] == UInt8(ascii: "w"), buffer[start + 1] == UInt8(ascii: "w"),
+                buffer[start + 2] == UInt8(ascii: "w"), read + 1 < count, isHostByte(buffer[read + 1])
+            else { return nil }
+            return start
+        default:
+            // host.tld/ : a dotted host whose last label is two or more letters, directly followed by '/'
+            // (`github.com/owner/repo`, not `1.5x/2x` or `and/or`).
+            var lastDot = write - 1
+            while lastDot >= start && buffer[lastDot] != UInt8(ascii: ".") { lastDot -= 1 }
+            guard lastDot > start, lastDot < write - 2,
+                (lastDot + 1 ..< write).allSatisfy({ isASCIILetter(buffer[$0]) })
+            else { return nil }
+            return start
+        }
+    }
+
+    /// The index just past the URL whose rest starts at `start`.
+    @inline(__always)
+    private static func urlEnd(_ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int, count: Int) -> Int {
+        var i = start
+        while i < count && !endsURL(buffer[i]) { i += 1 }
+        return i
     }
 
     /// Commands whose first `{…}` argument is markup, not prose.
@@ -118,40 +162,6 @@ struct MarkupStripper {
             i += 1
         }
         return count
-    }
-
-    /// If a URL starts at `start`, the index just past it.
-    private static func urlEnd(_ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int, count: Int) -> Int? {
-        // The leading run of host-name bytes: letters, digits, '.', '-'.
-        var i = start
-        var dots = 0
-        var lastDot = -1
-        while i < count && isHostByte(buffer[i]) {
-            if buffer[i] == UInt8(ascii: ".") {
-                dots += 1
-                lastDot = i
-            }
-            i += 1
-        }
-        let isURL: Bool
-        if i + 2 < count && buffer[i] == UInt8(ascii: ":") && buffer[i + 1] == UInt8(ascii: "/")
-            && buffer[i + 2] == UInt8(ascii: "/") && i > start
-        {
-            isURL = true  // scheme://
-        } else if i - start > 4 && buffer[start] == UInt8(ascii: "w") && buffer[start + 1] == UInt8(ascii: "w")
-            && buffer[start + 2] == UInt8(ascii: "w") && buffer[start + 3] == UInt8(ascii: ".")
-        {
-            isURL = true  // www.example.org
-        } else if dots > 0 && i < count && buffer[i] == UInt8(ascii: "/") && lastDot < i - 2
-            && (lastDot + 1 ..< i).contains(where: { isASCIILetter(buffer[$0]) })
-        {
-            isURL = true  // github.com/owner/repo: a dotted host whose last label has a letter, then '/'
-        } else {
-            isURL = false
-        }
-        guard isURL else { return nil }
-        while i < count && !endsURL(buffer[i]) { i += 1 }
-        return i
     }
 
     @inline(__always)

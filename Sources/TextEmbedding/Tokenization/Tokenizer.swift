@@ -5,6 +5,8 @@ struct Token: Equatable {
     var end: Int
     /// A CJK character (one token per character) rather than a word.
     var isCJK: Bool
+    /// FNV-1a of the token's bytes (``FeatureHash/fnv1a(_:_:)``), computed while scanning them.
+    var hash: UInt64
 }
 
 /// Splits normalised UTF-8 text into words and CJK characters without making a `String` of any token.
@@ -41,7 +43,9 @@ struct Tokenizer {
             }
             let (scalar, length) = decodeScalar(at: position)
             if Self.isCJK(scalar) {
-                let token = Token(start: position, end: position + length, isCJK: true)
+                let token = Token(
+                    start: position, end: position + length, isCJK: true,
+                    hash: FeatureHash.fnv1a(bytes, position ..< position + length))
                 position += length
                 return token
             }
@@ -60,19 +64,22 @@ struct Tokenizer {
         let start = position
         let count = bytes.count
         var scalars = 0
+        var hash = FeatureHash.offsetBasis
         while position < count {
             let byte = bytes[position]
             if byte < 0x80 {
                 guard Self.isASCIIWordByte(byte) else { break }
+                hash = (hash ^ UInt64(byte)) &* FeatureHash.prime
                 position += 1
             } else {
                 let (scalar, length) = decodeScalar(at: position)
                 guard !Self.isCJK(scalar) && Self.isWordScalar(scalar) else { break }
+                for i in position ..< position + length { hash = (hash ^ UInt64(bytes[i])) &* FeatureHash.prime }
                 position += length
             }
             scalars += 1
         }
-        return scalars >= 2 ? Token(start: start, end: position, isCJK: false) : nil
+        return scalars >= 2 ? Token(start: start, end: position, isCJK: false, hash: hash) : nil
     }
 
     /// Decodes the scalar starting at `index` in valid UTF-8.
