@@ -27,7 +27,7 @@ struct Arxrec: AsyncParsableCommand {
         subcommands: [
             IngestCommand.self, StatsCommand.self, ReindexCommand.self, FetchCommand.self, HarvestCommand.self,
             RateCommand.self, RatingsCommand.self, ImportLikesCommand.self, ProfileCommand.self,
-            ShortlistCommand.self, SimilarCommand.self, SearchCommand.self, DailyCommand.self,
+            ShortlistCommand.self, SimilarCommand.self, SearchCommand.self, DailyCommand.self, ModelCommand.self,
         ]
     )
 }
