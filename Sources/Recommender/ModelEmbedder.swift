@@ -1,4 +1,5 @@
 import Library
+import LinearAlgebra
 import TextEmbedding
 
 /// Adapts the embedding model to the library's embedder protocol: the library stores the dense view.

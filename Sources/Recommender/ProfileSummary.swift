@@ -1,3 +1,4 @@
+import ArxivFormats
 import Library
 import LinearAlgebra
 import TextEmbedding
@@ -30,7 +31,7 @@ extension Recommender {
         var weights: [String: Float] = [:]
         for paper in papers {
             for feature in model.features(of: ScoringText(paper).text) where weights[feature.text] == nil {
-                weights[feature.text] = profile.linearScore(SparseVector(indices: [feature.bucket], values: [1]))
+                weights[feature.text] = profile.linearScore(SparseVector(indices: [Int32(feature.bucket)], values: [1]))
             }
         }
         let ranked = weights.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }

@@ -28,12 +28,12 @@ public struct Recommender: Sendable {
         let ratings = try library.ratings(profile: name)
         let papers = try library.papers(ratings.map(\.id))
         let byID = Dictionary(papers.map { ($0.id.base, $0) }, uniquingKeysWith: { first, _ in first })
-        var featurizer = model.makeFeaturizer()
+        var featurizer = Featurizer(model: model)
         return ratings.compactMap { rating in
             guard let paper = byID[rating.id.base] else { return nil }
             return RatedExample(
                 id: paper.id.base, vector: featurizer.sparse(ScoringText(paper).text),
-                label: rating.value > 0 ? .like : .dislike
+                label: rating.value == .like ? .like : .dislike
             )
         }
     }
@@ -44,7 +44,7 @@ public struct Recommender: Sendable {
         let ids = try library.randomPaperIDs(count: settings.weakNegativeCount, seed: negativeSeed, excluding: rated)
         guard !ids.isEmpty else { return nil }
         let papers = try library.papers(ids)
-        var featurizer = model.makeFeaturizer()
+        var featurizer = Featurizer(model: model)
         let vectors = papers.map { featurizer.sparse(ScoringText($0).text) }
         return try WeakNegatives(
             ids: papers.map(\.id.base), vectors: vectors, settings: settings, featureCount: featureCount
@@ -76,7 +76,7 @@ public struct Recommender: Sendable {
     ) -> Shortlist {
         let rated = Set(profile.likeIDs + profile.dislikeIDs)
         let pool = candidates.filter { !rated.contains($0.id.base) }
-        var featurizer = model.makeFeaturizer()
+        var featurizer = Featurizer(model: model)
         let texts = pool.map(ScoringText.init)
         let vectors = texts.map { featurizer.sparse($0.text) }
         let scores = vectors.map(profile.score)
@@ -116,8 +116,8 @@ public struct Recommender: Sendable {
         let strongest = profile.contributions(vector, limit: limit * 3)
         guard !strongest.isEmpty else { return [] }
         var names: [Int32: String] = [:]
-        for feature in model.features(of: text) where names[feature.bucket] == nil {
-            names[feature.bucket] = feature.text
+        for feature in model.features(of: text) where names[Int32(feature.bucket)] == nil {
+            names[Int32(feature.bucket)] = feature.text
         }
         var terms: [String] = []
         for part in strongest {
@@ -137,7 +137,9 @@ public struct Recommender: Sendable {
         guard let paper = try library.paper(id) else { throw RecommenderError.notInLibrary(id) }
         let text = ScoringText(paper)
         var query = model.dense(model.sparse(text.text))
-        if let row = paper.vectorRow, let stored = try library.vector(atRow: row) { query = stored }
+        if let row = paper.vectorRow {
+            query = try library.withVectors { view in row < view.rowCount ? Array(view.row(row)) : query }
+        }
         let items = try nearest(to: query, k: k, excluding: [paper.id.base])
         return SimilarResult(query: paper.id.description, title: paper.title, items: items)
     }

@@ -45,7 +45,7 @@ struct FetchCommand: AsyncParsableCommand {
         do {
             if let ids {
                 let parsed = try ids.split(separator: ",").map { text -> ArxivID in
-                    do { return try ArxivID(parsing: String(text)) } catch { throw ValidationError(error.description) }
+                    do { return try ArxivID(parsing: String(text)) } catch { throw ValidationError("\(error)") }
                 }
                 papers = try await client.fetch(ids: parsed)
                 let found = Set(papers.map(\.id.base))
@@ -64,7 +64,7 @@ struct FetchCommand: AsyncParsableCommand {
             }
         } catch let error as ArxivClientError {
             printError("Error: \(error)")
-            throw error.isTemporary ? ExitStatus.temporaryFailure : ExitStatus.unavailable
+            throw error.isOffline ? ExitStatus.unavailable : ExitStatus.temporaryFailure
         }
         let summary = try store.ingest(papers, source: "arXiv")
         print("fetched \(papers.count) papers: \(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged")
@@ -115,7 +115,7 @@ struct HarvestCommand: AsyncParsableCommand {
         } catch let error as ArxivClientError {
             progress.finish()
             printError("Error: \(error) (\(total) records were stored before it)")
-            throw error.isTemporary ? ExitStatus.temporaryFailure : ExitStatus.unavailable
+            throw error.isOffline ? ExitStatus.unavailable : ExitStatus.temporaryFailure
         }
         progress.finish()
         print("harvested \(total) records: \(inserted) new")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArxivFormats
 import Library
 
 struct RatingsCommand: ParsableCommand {
@@ -34,7 +35,7 @@ struct RatingsCommand: ParsableCommand {
         let ratings = try store.ratings(profile: profileOption.profile)
         let titles = Dictionary(try store.papers(ratings.map(\.id)).map { ($0.id.base, $0.title) }, uniquingKeysWith: { a, _ in a })
         let rows = ratings.map {
-            Row(id: $0.id.base, rating: $0.value > 0 ? "like" : "dislike",
+            Row(id: $0.id.base, rating: $0.value == .like ? "like" : "dislike",
                 ratedAt: ISO8601.string($0.ratedAt), title: titles[$0.id.base])
         }
         switch output.format {

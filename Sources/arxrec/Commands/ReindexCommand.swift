@@ -28,7 +28,8 @@ struct ReindexCommand: ParsableCommand {
         var model = try library.loadModel()
         if refit {
             let store = try library.openLibrary(model: model)
-            let texts = try store.allPapers().filter { $0.language == "en" }.map(\.embeddingText)
+            let ids = try store.allVectorIDs().compactMap { $0 }
+            let texts = try store.papers(ids).filter { $0.language == "en" }.map(\.embeddingText)
             guard texts.count >= 1_000 else {
                 throw ValidationError("--refit needs at least 1,000 English papers in the library to fit a model; it has \(texts.count)")
             }

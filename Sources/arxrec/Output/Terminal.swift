@@ -38,8 +38,3 @@ struct Terminal: Sendable {
     func green(_ text: String) -> String { colour ? "\u{1B}[32m\(text)\u{1B}[0m" : text }
     func yellow(_ text: String) -> String { colour ? "\u{1B}[33m\(text)\u{1B}[0m" : text }
 }
-
-/// Writes a line to standard error (diagnostics never go to stdout, which scripts parse).
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
