@@ -1,0 +1,80 @@
+import ArxivFormats
+import Library
+import TextEmbedding
+import Testing
+@testable import Recommender
+
+/// The daily shortlist on real papers: a profile built from likes in one field must surface that field,
+/// two unrelated interests must both be served, dislikes must count, and every item must say why.
+@Suite(.serialized)
+struct ShortlistTests {
+    static let day = "2025-12-30"
+
+    @Test func likesInOneFieldSurfaceThatField() throws {
+        let corpus = try CorpusLibrary()
+        for paper in try corpus.papers(primary: "cs.CL", before: Self.day, count: 8) {
+            try corpus.library.rate(paper.id, .like, profile: "nlp")
+        }
+        let candidates = try corpus.day(Self.day)
+        let shortlist = try corpus.recommender.shortlist(for: "nlp", candidates: candidates, date: Self.day, top: 10)
+        #expect(shortlist.items.count == 10)
+        let byID = Dictionary(uniqueKeysWithValues: candidates.map { ($0.id.base, $0) })
+        let language = shortlist.items.filter { byID[$0.id]?.primaryCategory == "cs.CL" }.count
+        let baseRate = Double(candidates.filter { $0.primaryCategory == "cs.CL" }.count) / Double(candidates.count)
+        // cs.CL is about a fifth of the day; a working profile fills most of the list with it.
+        #expect(Double(language) / 10 > baseRate * 2, "only \(language)/10 cs.CL items (base rate \(baseRate))")
+        #expect(shortlist.items.map(\.rank) == Array(1 ... 10))
+        #expect(zip(shortlist.items, shortlist.items.dropFirst()).allSatisfy { $0.score >= $1.score - 1 } )
+        for item in shortlist.items {
+            #expect(item.reason.nearest != nil)
+            #expect(!item.reason.terms.isEmpty, "no matched terms for \(item.id)")
+            #expect(!item.scoredOnTranslation)
+        }
+    }
+
+    @Test func twoUnrelatedInterestsAreBothServed() throws {
+        let corpus = try CorpusLibrary()
+        let graphics = try corpus.papers(primary: "cs.GR", before: Self.day, count: 5)
+        let language = try corpus.papers(primary: "cs.CL", before: Self.day, count: 5)
+        for paper in graphics + language { try corpus.library.rate(paper.id, .like, profile: "both") }
+        let candidates = try corpus.day(Self.day)
+        let shortlist = try corpus.recommender.shortlist(for: "both", candidates: candidates, date: Self.day, top: 10)
+        let nearest = shortlist.items.compactMap { $0.reason.nearest?.id }
+        #expect(nearest.contains { id in graphics.contains { $0.id.base == id } }, "no pick is close to a graphics like")
+        #expect(nearest.contains { id in language.contains { $0.id.base == id } }, "no pick is close to a language like")
+    }
+
+    @Test func ratedPapersAreNeverCandidatesAndDislikesLowerTheirNeighbours() throws {
+        let corpus = try CorpusLibrary()
+        for paper in try corpus.papers(primary: "cs.CL", before: Self.day, count: 6) {
+            try corpus.library.rate(paper.id, .like, profile: "p")
+        }
+        let candidates = try corpus.day(Self.day)
+        let before = try corpus.recommender.shortlist(for: "p", candidates: candidates, date: Self.day, top: 10)
+        let top = try #require(before.items.first)
+        let topPaper = try #require(candidates.first { $0.id.base == top.id })
+        // The paper most like the first pick, among the other candidates.
+        let neighbour = try #require(try corpus.recommender.similar(to: topPaper.id, k: 20).items.first { item in
+            candidates.contains { $0.id.base == item.id }
+        })
+        let profileBefore = try corpus.recommender.profile(named: "p")
+        try corpus.library.rate(topPaper.id, .dislike, profile: "p")
+        let profileAfter = try corpus.recommender.profile(named: "p")
+        let after = try corpus.recommender.shortlist(for: "p", candidates: candidates, date: Self.day, top: 10)
+        #expect(!after.items.contains { $0.id == top.id }, "a rated paper came back as a candidate")
+        #expect(after.candidates == before.candidates - 1)
+        let neighbourPaper = try #require(candidates.first { $0.id.base == neighbour.id })
+        var featurizer = Featurizer(model: corpus.model)
+        let vector = featurizer.sparse(ScoringText(neighbourPaper).text)
+        #expect(profileAfter.linearScore(vector) < profileBefore.linearScore(vector), "the dislike did not lower its nearest neighbour")
+    }
+
+    @Test func aProfileWithoutRatingsIsAClearError() throws {
+        let corpus = try CorpusLibrary()
+        #expect(throws: RecommenderError.self) {
+            try corpus.recommender.shortlist(for: "empty", candidates: try corpus.day(Self.day), date: Self.day, top: 5)
+        }
+        let message = "\(RecommenderError.noRatings("empty"))"
+        #expect(message.contains("arxrec rate"))
+    }
+}
