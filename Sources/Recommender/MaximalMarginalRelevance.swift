@@ -4,8 +4,9 @@ import LinearAlgebra
 /// unlike the ones already picked, so near-duplicates (a paper and its companion, two versions of one
 /// benchmark) do not fill a short list.
 ///
-/// Each step takes argmax λ·relevance(c) − (1 − λ)·max_{s ∈ picked} sim(c, s). Relevance is min–max
-/// scaled to [0, 1] first so λ means the same for every profile. Pairwise similarities come from one
+/// Each step takes argmax λ·relevance(c) − (1 − λ)·max_{s ∈ picked} sim(c, s). Relevance is scaled to
+/// [0, 1] from min(0, lowest) to the top score, so positive scores keep their ratios and λ means the same
+/// for every profile whatever the scale of its scores. Pairwise similarities come from one
 /// `cblas_sgemm` of the candidates' dense rows against themselves.
 public struct MaximalMarginalRelevance: Sendable {
     /// λ: 1 is pure relevance, 0 pure novelty.
@@ -24,7 +25,7 @@ public struct MaximalMarginalRelevance: Sendable {
         let k = min(count, n)
         guard k > 0 else { return [] }
         let similarities = dense.multiplyTransposed(dense)
-        let low = relevance.min() ?? 0
+        let low = min(0, relevance.min() ?? 0)
         let span = max((relevance.max() ?? 0) - low, .leastNormalMagnitude)
         let scaled = relevance.map { ($0 - low) / span }
 
