@@ -28,4 +28,12 @@ struct FeatureHashTests {
         #expect(FeatureHash.sign(key) == -1)
         #expect(FeatureHash.sign(key & 0x7fff_ffff_ffff_ffff) == 1)
     }
+
+    @Test func halfFloatWideningIsExactForEveryFiniteHalf() {
+        for bits in 0 ... UInt16.max {
+            let half = Float16(bitPattern: bits)
+            guard half.isFinite else { continue }
+            #expect(HalfFloat.widen(bits).bitPattern == Float(half).bitPattern, "\(bits)")
+        }
+    }
 }

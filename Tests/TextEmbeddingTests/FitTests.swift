@@ -38,10 +38,11 @@ struct FitTests {
     @Test func projectionComponentSignsAreFixed() throws {
         let (model, _) = try FittedModels.small.get()
         let d = model.dimension
+        let projection = model.projection
         for component in 0 ..< d {
             var largest: Float = 0
             for row in 0 ..< model.projectionBucketCount {
-                let value = model.projection[row * d + component]
+                let value = projection[row * d + component]
                 if abs(value) > abs(largest) { largest = value }
             }
             #expect(largest > 0, "component \(component)")
