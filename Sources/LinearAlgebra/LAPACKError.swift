@@ -25,7 +25,7 @@ public struct LAPACKError: Error, Sendable, Equatable, CustomStringConvertible {
     static func nonFiniteInput(routine: String, row: Int, column: Int, value: Float) -> LAPACKError {
         LAPACKError(
             routine: routine, info: 0,
-            message: "input contains NaN (element (\(row), \(column)) is \(value)); clean the matrix before calling")
+            message: "input contains NaN or infinity (element (\(row), \(column)) is \(value)); clean the matrix before calling")
     }
 }
 

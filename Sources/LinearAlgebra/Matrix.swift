@@ -13,12 +13,26 @@ public struct Matrix: Sendable, Equatable {
     /// The number of columns (the length of each row).
     public private(set) var columns: Int
     /// The elements, row after row. Its length must stay `rows * columns`.
+    ///
+    /// Element writes such as `matrix.storage[i] = x` happen in place, also from other modules (through the
+    /// `_modify` accessor; a stored property with `didSet` would copy the whole array on each such write from
+    /// outside this module). The length is checked after every mutation.
     public var storage: [Float] {
-        didSet {
-            precondition(
-                storage.count == rows * columns,
-                "Matrix.storage: \(storage.count) elements assigned to a \(rows)×\(columns) matrix")
+        get { _storage }
+        set {
+            Self.checkCount(newValue.count, rows, columns)
+            _storage = newValue
         }
+        _modify {
+            yield &_storage
+            Self.checkCount(_storage.count, rows, columns)
+        }
+    }
+
+    private var _storage: [Float]
+
+    private static func checkCount(_ count: Int, _ rows: Int, _ columns: Int) {
+        precondition(count == rows * columns, "Matrix.storage: \(count) elements, a \(rows)×\(columns) matrix needs \(rows * columns)")
     }
 
     /// A `rows`×`columns` matrix with every element equal to `repeating`.
@@ -28,7 +42,7 @@ public struct Matrix: Sendable, Equatable {
         precondition(rows >= 0 && columns >= 0, "Matrix: negative shape \(rows)×\(columns)")
         self.rows = rows
         self.columns = columns
-        self.storage = [Float](repeating: repeating, count: rows * columns)
+        self._storage = [Float](repeating: repeating, count: rows * columns)
     }
 
     /// A `rows`×`columns` matrix over row-major `storage`, which must hold exactly `rows * columns` elements.
@@ -41,7 +55,7 @@ public struct Matrix: Sendable, Equatable {
             "Matrix: storage has \(storage.count) elements, a \(rows)×\(columns) matrix needs \(rows * columns)")
         self.rows = rows
         self.columns = columns
-        self.storage = storage
+        self._storage = storage
     }
 
     /// The element in row `row` and column `column`.
