@@ -20,7 +20,7 @@ struct ModelFilesTests {
         let text = "Vision-language models for robotic manipulation"
         #expect(loaded.embed(text).sparse == model.embed(text).sparse)
         #expect(loaded.embed(text).dense == model.embed(text).dense)
-        #expect(try ModelInfoReader.fit(in: directory.url) == record)
+        #expect(try EmbeddingModel.fitRecord(in: directory.url) == record)
     }
 
     @Test func fitRecordIsNotPartOfTheID() throws {
@@ -106,14 +106,5 @@ struct ModelFilesTests {
         } catch {
             #expect(matches(error), "\(error)")
         }
-    }
-}
-
-/// Reads the fit record of a written model (what `arxrec model show` prints).
-enum ModelInfoReader {
-    private struct Manifest: Decodable { var fit: FitRecord? }
-
-    static func fit(in directory: URL) throws -> FitRecord? {
-        try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: directory.appendingPathComponent("model.json"))).fit
     }
 }

@@ -84,6 +84,17 @@ extension EmbeddingModel {
             projectionHalves: rowBits, id: computed)
     }
 
+    /// The fit record stored in `directory`'s `model.json`, without loading the artifacts.
+    public static func fitRecord(in directory: URL) throws(ModelError) -> FitRecord? {
+        let url = directory.appendingPathComponent(manifestFileName)
+        let data = try read(url)
+        do {
+            return try JSONDecoder().decode(ModelManifest.self, from: data).fit
+        } catch {
+            throw .badJSON(path: url.path, reason: describe(error))
+        }
+    }
+
     /// Writes `model.json` and the artifacts into `directory` (created if needed), replacing a model
     /// already there. `fitRecord` is stored in `model.json` but is not part of the id.
     public func write(to directory: URL, fitRecord: FitRecord?) throws {
