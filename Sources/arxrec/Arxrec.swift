@@ -19,6 +19,6 @@ struct Arxrec: AsyncParsableCommand {
           arxrec similar 2512.19693
         """,
         version: version,
-        subcommands: []
+        subcommands: [ModelCommand.self]
     )
 }

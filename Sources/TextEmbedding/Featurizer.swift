@@ -1,0 +1,234 @@
+import Foundation
+import LinearAlgebra
+
+/// Computes the sparse view of texts, reusing its buffers from one text to the next.
+///
+/// The pipeline: ``TextNormalizer`` (NFKC + case fold) → ``MarkupStripper`` (LaTeX, URLs) → ``Tokenizer``
+/// (words, CJK characters) → stop words dropped → word unigrams and bigrams, CJK character unigrams and
+/// bigrams, each hashed by ``FeatureHash`` to a bucket and a sign → per bucket the signed sum of
+/// `(1 + ln tf) × kind weight` over its features (colliding features add up) → × idf[bucket] → L2.
+///
+/// No `String` is made per token or n-gram: tokens are byte ranges of one reused buffer, and n-gram keys
+/// are combined from token hashes. The summation order inside a bucket is fixed (first occurrence in the
+/// text), so a text's vector is bit-identical on every run. A featurizer is not shared between threads;
+/// make one per thread (it is cheap).
+public struct Featurizer {
+    private let definition: ModelDefinition
+    private let idf: [Float]
+    private let kindWeights: [Float]
+    private var text: [UInt8] = []
+    private var counts = FeatureCounts()
+    private var order: [UInt64] = []
+    private var rawBuckets: [Int32] = []
+    private var rawValues: [Float] = []
+    /// When set, the byte ranges of each new feature's tokens are kept for ``features(of:)``.
+    private var spans: [FeatureSpan]? = nil
+
+    /// A featurizer for `model`'s sparse view.
+    public init(model: EmbeddingModel) {
+        self.init(definition: model.definition, idf: model.idf)
+    }
+
+    /// A featurizer with an explicit idf table (all ones while fitting computes the real one).
+    init(definition: ModelDefinition, idf: [Float]) {
+        precondition(idf.count == definition.bucketCount, "Featurizer: idf has \(idf.count) entries")
+        self.definition = definition
+        self.idf = idf
+        self.kindWeights = FeatureKind.allCases.map { definition.weights[$0] }
+    }
+
+    /// The sparse view of `text`: L2-normalised weights at strictly increasing buckets, or an empty vector
+    /// when the text has no features (empty, only punctuation, only stop words).
+    public mutating func sparse(_ text: String) -> SparseVector {
+        let count = collect(text)
+        return Self.weighted(
+            buckets: rawBuckets.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[0 ..< count]) },
+            raw: rawValues.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[0 ..< count]) },
+            idf: idf)
+    }
+
+    /// The bucket sums of `text` before idf and normalisation, appended to `buckets`/`values`; returns how
+    /// many entries were appended. Fitting keeps these to apply the idf it computes afterwards.
+    mutating func appendRaw(_ text: String, buckets: inout [Int32], values: inout [Float]) -> Int {
+        let count = collect(text)
+        buckets.append(contentsOf: rawBuckets[0 ..< count])
+        values.append(contentsOf: rawValues[0 ..< count])
+        return count
+    }
+
+    /// The sparse vector from raw bucket sums: × idf, then L2. The one place both ``sparse(_:)`` and fitting
+    /// finish a vector, so they agree bit for bit.
+    static func weighted(
+        buckets: UnsafeBufferPointer<Int32>, raw: UnsafeBufferPointer<Float>, idf: [Float]
+    ) -> SparseVector {
+        guard !buckets.isEmpty else { return .empty }
+        var values = [Float](repeating: 0, count: buckets.count)
+        var sumOfSquares: Double = 0
+        idf.withUnsafeBufferPointer { idf in
+            for i in 0 ..< buckets.count {
+                let v = raw[i] * idf[Int(buckets[i])]
+                values[i] = v
+                sumOfSquares += Double(v * v)
+            }
+        }
+        let scale = Float(1 / sumOfSquares.squareRoot())
+        for i in 0 ..< values.count { values[i] *= scale }
+        return SparseVector(indices: Array(buckets), values: values)
+    }
+
+    /// Tokenizes `text` and fills `rawBuckets`/`rawValues` with the non-zero bucket sums in increasing
+    /// bucket order; returns their count.
+    private mutating func collect(_ input: String) -> Int {
+        TextNormalizer.normalize(input, into: &text)
+        MarkupStripper.strip(&text)
+        counts.removeAll()
+        let bytes = text  // shares storage; lets the loop below mutate the other buffers of `self`
+        bytes.withUnsafeBufferPointer { extractFeatures($0) }
+        return sumByBucket()
+    }
+
+    private mutating func extractFeatures(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let seed = definition.hashSeed
+        let dropStopWords = definition.dropEnglishStopWords
+        let stopWords = EnglishStopWords.table
+        var tokenizer = Tokenizer(bytes)
+        var previousWord: (hash: UInt64, token: Token)? = nil
+        var previousCJK: (hash: UInt64, token: Token)? = nil
+        while let token = tokenizer.next() {
+            let unseeded = token.hash
+            if token.isCJK {
+                previousWord = nil
+                let hash = FeatureHash.token(unseeded, seed: seed)
+                add(FeatureHash.unigram(hash, kind: .cjkUnigram), .cjkUnigram, token, token)
+                if let previous = previousCJK, previous.token.end == token.start {
+                    add(FeatureHash.bigram(previous.hash, hash, kind: .cjkBigram), .cjkBigram, previous.token, token)
+                }
+                previousCJK = (hash, token)
+            } else {
+                previousCJK = nil
+                if dropStopWords && stopWords.contains(unseeded) { continue }
+                let hash = FeatureHash.token(unseeded, seed: seed)
+                add(FeatureHash.unigram(hash, kind: .wordUnigram), .wordUnigram, token, token)
+                if let previous = previousWord {
+                    add(FeatureHash.bigram(previous.hash, hash, kind: .wordBigram), .wordBigram, previous.token, token)
+                }
+                previousWord = (hash, token)
+            }
+        }
+    }
+
+    @inline(__always)
+    private mutating func add(_ key: UInt64, _ kind: FeatureKind, _ first: Token, _ second: Token) {
+        guard kindWeights[Int(kind.rawValue)] != 0 else { return }
+        if counts.add(key, kind: kind), spans != nil {
+            spans?.append(FeatureSpan(first: first.start ..< first.end, second: second.start ..< second.end))
+        }
+    }
+
+    /// Sorts the features by (bucket, first occurrence) and sums each bucket's signed weights.
+    private mutating func sumByBucket() -> Int {
+        let bits = definition.bucketBits
+        order.removeAll(keepingCapacity: true)
+        for (index, key) in counts.keys.enumerated() {
+            order.append(UInt64(FeatureHash.bucket(key, bucketBits: bits)) << 32 | UInt64(index))
+        }
+        order.sort()
+        rawBuckets.removeAll(keepingCapacity: true)
+        rawValues.removeAll(keepingCapacity: true)
+        var current = -1
+        var sum: Float = 0
+        for packed in order {
+            let bucket = Int(packed >> 32)
+            let index = Int(packed & 0xffff_ffff)
+            if bucket != current {
+                if current >= 0 && sum != 0 {
+                    rawBuckets.append(Int32(current))
+                    rawValues.append(sum)
+                }
+                current = bucket
+                sum = 0
+            }
+            sum += contribution(of: index)
+        }
+        if current >= 0 && sum != 0 {
+            rawBuckets.append(Int32(current))
+            rawValues.append(sum)
+        }
+        return rawBuckets.count
+    }
+
+    /// `sign × tf weight × kind weight` of feature `index`, before idf.
+    @inline(__always)
+    private func contribution(of index: Int) -> Float {
+        let key = counts.keys[index]
+        let tf = Int(counts.counts[index])
+        let tfWeight = definition.sublinearTF ? SublinearTF.weight(tf) : Float(tf)
+        return FeatureHash.sign(key) * tfWeight * kindWeights[Int(counts.kinds[index].rawValue)]
+    }
+
+    /// Every feature of `text` with its readable n-gram and its weight in the normalised sparse vector —
+    /// the slow path behind explanations ("matches: diffusion model, 扩散"). Features are listed in order
+    /// of first occurrence; `weight` is the feature's own share (colliding features of a bucket are listed
+    /// separately, their weights sum to the bucket's value).
+    public mutating func features(of input: String) -> [Feature] {
+        spans = []
+        defer { spans = nil }
+        let count = collect(input)
+        var sumOfSquares: Double = 0
+        for i in 0 ..< count {
+            let v = rawValues[i] * idf[Int(rawBuckets[i])]
+            sumOfSquares += Double(v * v)
+        }
+        guard sumOfSquares > 0 else { return [] }
+        let scale = Float(1 / sumOfSquares.squareRoot())
+        let spans = self.spans ?? []
+        var result: [Feature] = []
+        result.reserveCapacity(counts.count)
+        for index in 0 ..< counts.count {
+            let kind = counts.kinds[index]
+            let bucket = FeatureHash.bucket(counts.keys[index], bucketBits: definition.bucketBits)
+            let span = spans[index]
+            let name: String
+            switch kind {
+            case .wordUnigram, .cjkUnigram:
+                name = String(decoding: text[span.first], as: UTF8.self)
+            case .wordBigram:
+                name = String(decoding: text[span.first], as: UTF8.self) + " "
+                    + String(decoding: text[span.second], as: UTF8.self)
+            case .cjkBigram:
+                name = String(decoding: text[span.first.lowerBound ..< span.second.upperBound], as: UTF8.self)
+            }
+            let weight = contribution(of: index) * idf[bucket] * scale
+            result.append(Feature(text: name, kind: kind, bucket: bucket, weight: weight))
+        }
+        return result
+    }
+}
+
+/// Where a feature's tokens sit in the normalised text (both ranges equal for a unigram).
+private struct FeatureSpan {
+    var first: Range<Int>
+    var second: Range<Int>
+}
+
+/// One n-gram of a text, for explanations.
+public struct Feature: Sendable, Hashable, CustomStringConvertible {
+    /// The n-gram as normalised text: `diffusion`, `diffusion model`, `扩`, `扩散`.
+    public let text: String
+    public let kind: FeatureKind
+    public let bucket: Int
+    /// The feature's signed weight in the L2-normalised sparse vector.
+    public let weight: Float
+
+    public var description: String { "\(text) [\(kind), bucket \(bucket)] \(weight)" }
+}
+
+/// `1 + ln tf`, tabulated for small counts so the common case costs a load.
+enum SublinearTF {
+    private static let table: [Float] = (0 ..< 64).map { $0 == 0 ? 0 : Float(1 + log(Double($0))) }
+
+    @inline(__always)
+    static func weight(_ tf: Int) -> Float {
+        tf < table.count ? table[tf] : Float(1 + log(Double(tf)))
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import LinearAlgebra
+
+extension EmbeddingModel {
+    /// Fits idf and the LSA projection on `texts` (title + ". " + abstract of each paper; never authors or
+    /// categories, which the evaluation measures).
+    ///
+    /// Steps: featurize every text (two threads, raw bucket sums) → document frequency per bucket →
+    /// idf = `ln((1+N)/(1+df)) + 1`, rounded to Float16 as stored → the sparse view of every paper with that
+    /// idf → its columns for the buckets with df ≥ `minimumDocumentFrequency` → the truncated SVD X ≈ UΣVᵀ
+    /// of rank `dimension` → projection rows V·Σ^(p−1), each component's sign fixed so that its largest
+    /// magnitude entry is positive, rounded to Float16.
+    ///
+    /// Deterministic: the same texts and definition give the same model id (the SVD is seeded and every
+    /// reduction has a fixed order on a given machine).
+    public static func fit(
+        texts: [String], definition: ModelDefinition, progress: ((String) -> Void)? = nil
+    ) throws -> (EmbeddingModel, FitRecord) {
+        try definition.validate()
+        let clock = ContinuousClock()
+        let started = clock.now
+        func report(_ message: String) {
+            guard let progress else { return }
+            let elapsed = (clock.now - started).seconds
+            progress(String(format: "%6.1fs  %@", elapsed, message))
+        }
+
+        let corpus = RawCorpus(texts: texts, definition: definition)
+        guard corpus.documentCount > 0, corpus.nonzeroCount > 0 else { throw ModelError.emptyCorpus }
+        report("featurized \(texts.count) papers: \(corpus.nonzeroCount) non-zero buckets")
+
+        let documentFrequency = corpus.documentFrequency(bucketCount: definition.bucketCount)
+        let idf = smoothIDF(documentFrequency: documentFrequency, documents: texts.count)
+        let kept = (0 ..< definition.bucketCount).filter {
+            documentFrequency[$0] >= Int32(clamping: definition.minimumDocumentFrequency)
+        }.map { Int32($0) }
+        guard kept.count >= definition.dimension else {
+            throw ModelError.tooFewBuckets(
+                kept: kept.count, dimension: definition.dimension,
+                minimumDocumentFrequency: definition.minimumDocumentFrequency)
+        }
+        let matrix = corpus.tfidfMatrix(idf: idf, columns: kept, bucketCount: definition.bucketCount)
+        report("idf done; \(kept.count) buckets in ≥ \(definition.minimumDocumentFrequency) papers, "
+            + "matrix \(matrix.rows)×\(matrix.columns) with \(matrix.nonzeroCount) non-zeros")
+
+        let svd: TruncatedSVD
+        do {
+            svd = try truncatedSVD(
+                of: matrix, rank: definition.dimension, oversampling: definition.svd.oversampling,
+                powerIterations: definition.svd.powerIterations, seed: definition.svd.seed)
+        } catch {
+            throw ModelError.fitFailed(error.description)
+        }
+        guard svd.singularValues.count == definition.dimension else {
+            throw ModelError.fitFailed(
+                "the matrix has rank < \(definition.dimension) (\(matrix.rows) papers × \(matrix.columns) buckets)")
+        }
+        report("truncated SVD rank \(definition.dimension): σ₁ = \(svd.singularValues[0]), "
+            + "σ_\(definition.dimension) = \(svd.singularValues[definition.dimension - 1])")
+
+        let projection = projectionRows(svd: svd, exponent: definition.svd.singularValueExponent)
+        let model = EmbeddingModel(definition: definition, idf: idf, projectionBuckets: kept, projection: projection)
+        let artifactBytes = ArtifactFile.allCases.reduce(0) { total, artifact in
+            let elements = switch artifact {
+            case .idf: definition.bucketCount
+            case .projectionBuckets: kept.count
+            case .projectionRows: kept.count * definition.dimension
+            }
+            return total + ArtifactFile.headerSize + elements * artifact.elementSize
+        }
+        let seconds = (clock.now - started).seconds
+        report("projection done: \(kept.count) × \(definition.dimension), model \(model.id)")
+        let record = FitRecord(
+            corpus: nil, papers: texts.count, seconds: (seconds * 100).rounded() / 100,
+            date: ISO8601DateFormatter().string(from: Date()), machine: FitRecord.currentMachine,
+            projectionBuckets: kept.count, matrixNonzeros: matrix.nonzeroCount,
+            leadingSingularValues: Array(svd.singularValues.prefix(8)), artifactBytes: artifactBytes)
+        return (model, record)
+    }
+
+    /// `ln((1+N)/(1+df)) + 1` per bucket, rounded to Float16 (the stored precision); buckets no paper has
+    /// get the largest value.
+    static func smoothIDF(documentFrequency: [Int32], documents: Int) -> [Float] {
+        let numerator = 1 + Double(documents)
+        return documentFrequency.map { df in
+            Float(Float16(log(numerator / (1 + Double(df))) + 1))
+        }
+    }
+
+    /// Projection rows (one per kept bucket, `k` columns): `vt`'s columns scaled by σ^(p−1), signs fixed.
+    static func projectionRows(svd: TruncatedSVD, exponent: Float) -> [Float] {
+        let k = svd.vt.rows
+        let n = svd.vt.columns
+        let vt = svd.vt.storage
+        var rows = [Float](repeating: 0, count: n * k)
+        for component in 0 ..< k {
+            let base = component * n
+            // The sign of a singular vector is arbitrary; make the entry of largest magnitude positive
+            // (the first such entry on ties) so a refit cannot flip it.
+            var largest = 0
+            for j in 0 ..< n where abs(vt[base + j]) > abs(vt[base + largest]) { largest = j }
+            let sign: Float = vt[base + largest] < 0 ? -1 : 1
+            let sigma = svd.singularValues[component]
+            let scale = sign * (exponent == 1 || sigma <= 0 ? 1 : Float(pow(Double(sigma), Double(exponent - 1))))
+            for j in 0 ..< n {
+                rows[j * k + component] = Float(Float16(vt[base + j] * scale))
+            }
+        }
+        return rows
+    }
+}
+
+extension Duration {
+    /// The duration in seconds as a `Double`.
+    var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import LinearAlgebra
+
+/// Every fitted paper's raw bucket sums (before idf and normalisation), in CSR form.
+///
+/// Fitting needs the idf before it can weight a paper, and the idf needs every paper's buckets; keeping
+/// the raw sums lets it featurize each text once. Texts are split into two contiguous halves featurized on
+/// two threads, each with its own ``Featurizer``; the halves are concatenated in order, so the result does
+/// not depend on the threading.
+struct RawCorpus {
+    private(set) var offsets: [Int] = [0]
+    private(set) var buckets: [Int32] = []
+    private(set) var values: [Float] = []
+
+    var documentCount: Int { offsets.count - 1 }
+    var nonzeroCount: Int { buckets.count }
+
+    init(texts: [String], definition: ModelDefinition) {
+        let parts = texts.count >= 256 ? 2 : 1
+        let ones = [Float](repeating: 1, count: definition.bucketCount)
+        let chunks = ChunkResults(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let start = texts.count * part / parts
+            let end = texts.count * (part + 1) / parts
+            var featurizer = Featurizer(definition: definition, idf: ones)
+            var chunk = RawCorpus(empty: ())
+            for i in start ..< end {
+                let count = featurizer.appendRaw(texts[i], buckets: &chunk.buckets, values: &chunk.values)
+                chunk.offsets.append(chunk.offsets[chunk.offsets.count - 1] + count)
+            }
+            chunks.store(chunk, at: part)
+        }
+        for chunk in chunks.results() {
+            let base = buckets.count
+            offsets.append(contentsOf: chunk.offsets.dropFirst().map { $0 + base })
+            buckets.append(contentsOf: chunk.buckets)
+            values.append(contentsOf: chunk.values)
+        }
+    }
+
+    private init(empty: Void) {}
+
+    /// In how many documents each bucket is non-zero.
+    func documentFrequency(bucketCount: Int) -> [Int32] {
+        var df = [Int32](repeating: 0, count: bucketCount)
+        for bucket in buckets { df[Int(bucket)] += 1 }
+        return df
+    }
+
+    /// The documents' sparse views (× `idf`, L2 over all buckets, exactly as ``Featurizer/sparse(_:)``)
+    /// restricted to `columns` (ascending buckets), which become columns `0 ..< columns.count`.
+    func tfidfMatrix(idf: [Float], columns: [Int32], bucketCount: Int) -> SparseMatrix {
+        var columnOfBucket = [Int32](repeating: -1, count: bucketCount)
+        for (column, bucket) in columns.enumerated() { columnOfBucket[Int(bucket)] = Int32(column) }
+        var rowOffsets = [0]
+        rowOffsets.reserveCapacity(documentCount + 1)
+        var columnIndices: [Int32] = []
+        var entries: [Float] = []
+        buckets.withUnsafeBufferPointer { buckets in
+            values.withUnsafeBufferPointer { values in
+                for document in 0 ..< documentCount {
+                    let range = offsets[document] ..< offsets[document + 1]
+                    let row = Featurizer.weighted(
+                        buckets: UnsafeBufferPointer(rebasing: buckets[range]),
+                        raw: UnsafeBufferPointer(rebasing: values[range]), idf: idf)
+                    for (bucket, value) in zip(row.indices, row.values) {
+                        let column = columnOfBucket[Int(bucket)]
+                        if column >= 0 {
+                            columnIndices.append(column)
+                            entries.append(value)
+                        }
+                    }
+                    rowOffsets.append(columnIndices.count)
+                }
+            }
+        }
+        return SparseMatrix(
+            rows: documentCount, columns: columns.count, rowOffsets: rowOffsets, columnIndices: columnIndices,
+            values: entries)
+    }
+}
+
+/// Per-thread results of a `concurrentPerform`, each slot written by exactly one iteration.
+private final class ChunkResults: @unchecked Sendable {
+    private var slots: [RawCorpus?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ chunk: RawCorpus, at index: Int) {
+        lock.withLock { slots[index] = chunk }
+    }
+
+    func results() -> [RawCorpus] { lock.withLock { slots.compactMap { $0 } } }
+}

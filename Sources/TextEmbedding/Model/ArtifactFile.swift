@@ -1,0 +1,92 @@
+import Foundation
+
+/// The binary files of a model, each a 32-byte header followed by a little-endian row-major payload.
+///
+/// Header: 8-byte magic naming the artifact (`ARXIDF16`, `ARXBKT32`, `ARXPRJ16`), then UInt32 LE format
+/// version, rows, columns, bytes per element, and 8 zero bytes. The file must be exactly
+/// `32 + rows × columns × bytes per element` long, so a truncated or padded file is refused; `model.json`
+/// records the shape too, so a file from another model is refused as well.
+enum ArtifactFile: String, CaseIterable, Sendable {
+    /// idf of every bucket, Float16.
+    case idf
+    /// The buckets that have a projection row, ascending, UInt32.
+    case projectionBuckets
+    /// One row of `dimension` Float16 values per projection bucket.
+    case projectionRows
+
+    static let headerSize = 32
+
+    var fileName: String {
+        switch self {
+        case .idf: "idf.f16"
+        case .projectionBuckets: "projection-buckets.u32"
+        case .projectionRows: "projection.f16"
+        }
+    }
+
+    var magic: [UInt8] {
+        switch self {
+        case .idf: Array("ARXIDF16".utf8)
+        case .projectionBuckets: Array("ARXBKT32".utf8)
+        case .projectionRows: Array("ARXPRJ16".utf8)
+        }
+    }
+
+    var elementSize: Int {
+        switch self {
+        case .idf, .projectionRows: 2
+        case .projectionBuckets: 4
+        }
+    }
+
+    /// The file bytes for a payload of `rows × columns` elements, given as little-endian element bit patterns.
+    func encode<Element: FixedWidthInteger>(rows: Int, columns: Int, elements: [Element]) -> Data {
+        precondition(Element.bitWidth / 8 == elementSize && elements.count == rows * columns)
+        var data = Data(capacity: Self.headerSize + elements.count * elementSize)
+        data.append(contentsOf: magic)
+        for field in [UInt32(ModelDefinition.currentFormatVersion), UInt32(rows), UInt32(columns), UInt32(elementSize)] {
+            withUnsafeBytes(of: field.littleEndian) { data.append(contentsOf: $0) }
+        }
+        data.append(contentsOf: [UInt8](repeating: 0, count: 8))
+        elements.map(\.littleEndian).withUnsafeBytes { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// The payload elements of `data`, after checking the header against the expected shape.
+    func decode<Element: FixedWidthInteger>(
+        _ data: Data, path: String, rows: Int, columns: Int, as _: Element.Type
+    ) throws(ModelError) -> [Element] {
+        let expected = Self.headerSize + rows * columns * elementSize
+        guard data.count >= Self.headerSize else {
+            throw .sizeMismatch(path: path, expected: expected, actual: data.count)
+        }
+        let bytes = [UInt8](data.prefix(Self.headerSize))
+        guard Array(bytes[0 ..< 8]) == magic else {
+            throw .badHeader(path: path, reason: "magic is not \(String(decoding: magic, as: UTF8.self))")
+        }
+        func field(_ i: Int) -> Int {
+            let offset = 8 + 4 * i
+            return Int(UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+                | UInt32(bytes[offset + 3]) << 24)
+        }
+        guard field(0) == ModelDefinition.currentFormatVersion else {
+            throw .badHeader(path: path, reason: "format version \(field(0)), expected \(ModelDefinition.currentFormatVersion)")
+        }
+        guard field(1) == rows, field(2) == columns, field(3) == elementSize else {
+            throw .badHeader(
+                path: path,
+                reason: "shape \(field(1))×\(field(2))×\(field(3)) bytes, model.json says \(rows)×\(columns)×\(elementSize)")
+        }
+        guard data.count == expected else { throw .sizeMismatch(path: path, expected: expected, actual: data.count) }
+        let count = rows * columns
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            data.withUnsafeBytes { raw in
+                let payload = UnsafeRawBufferPointer(rebasing: raw[Self.headerSize...])
+                for i in 0 ..< count {
+                    buffer[i] = Element(littleEndian: payload.loadUnaligned(fromByteOffset: i * elementSize, as: Element.self))
+                }
+            }
+            initialized = count
+        }
+    }
+}

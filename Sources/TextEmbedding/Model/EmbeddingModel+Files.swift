@@ -1,0 +1,174 @@
+import Foundation
+
+/// `model.json`: the definition, the id, the shape of each artifact and the fit record.
+struct ModelManifest: Codable {
+    var id: String
+    var definition: ModelDefinition
+    var artifacts: [String: ArtifactEntry]
+    var fit: FitRecord?
+}
+
+/// One binary artifact as `model.json` lists it.
+struct ArtifactEntry: Codable, Equatable {
+    var file: String
+    var rows: Int
+    var columns: Int
+    var bytes: Int
+}
+
+extension EmbeddingModel {
+    /// The file holding the definition, id and fit record inside a model directory.
+    public static let manifestFileName = "model.json"
+
+    /// Loads the model in `directory` (`model.json` and its artifacts), checking every artifact's header
+    /// and size and that the files hash to the id `model.json` records.
+    public static func load(from directory: URL) throws(ModelError) -> EmbeddingModel {
+        let manifestURL = directory.appendingPathComponent(manifestFileName)
+        let manifestData = try read(manifestURL)
+        let manifest: ModelManifest
+        do {
+            manifest = try JSONDecoder().decode(ModelManifest.self, from: manifestData)
+        } catch {
+            throw .badJSON(path: manifestURL.path, reason: Self.describe(error))
+        }
+        let definition = manifest.definition
+        try definition.validate()
+
+        var data: [ArtifactFile: Data] = [:]
+        var shapes: [ArtifactFile: ArtifactEntry] = [:]
+        for artifact in ArtifactFile.allCases {
+            guard let entry = manifest.artifacts[artifact.rawValue] else {
+                throw .badJSON(path: manifestURL.path, reason: "no entry for artifact \(artifact.rawValue)")
+            }
+            guard entry.file == artifact.fileName else {
+                throw .badJSON(path: manifestURL.path, reason: "artifact \(artifact.rawValue) must be \(artifact.fileName)")
+            }
+            shapes[artifact] = entry
+            data[artifact] = try read(directory.appendingPathComponent(entry.file))
+        }
+        func path(_ artifact: ArtifactFile) -> String { directory.appendingPathComponent(artifact.fileName).path }
+        func shape(_ artifact: ArtifactFile) -> ArtifactEntry { shapes[artifact] ?? ArtifactEntry(file: "", rows: 0, columns: 0, bytes: 0) }
+
+        let idfShape = shape(.idf)
+        guard idfShape.rows == 1, idfShape.columns == definition.bucketCount else {
+            throw .badJSON(path: manifestURL.path, reason: "idf must be 1×\(definition.bucketCount)")
+        }
+        let bucketShape = shape(.projectionBuckets)
+        let rowShape = shape(.projectionRows)
+        guard bucketShape.rows == 1, rowShape.rows == bucketShape.columns, rowShape.columns == definition.dimension else {
+            throw .badJSON(path: manifestURL.path, reason: "projection shapes disagree with each other or the dimension")
+        }
+        let idfBits = try ArtifactFile.idf.decode(
+            data[.idf] ?? Data(), path: path(.idf), rows: 1, columns: idfShape.columns, as: UInt16.self)
+        let buckets = try ArtifactFile.projectionBuckets.decode(
+            data[.projectionBuckets] ?? Data(), path: path(.projectionBuckets), rows: 1, columns: bucketShape.columns,
+            as: UInt32.self)
+        let rowBits = try ArtifactFile.projectionRows.decode(
+            data[.projectionRows] ?? Data(), path: path(.projectionRows), rows: rowShape.rows,
+            columns: rowShape.columns, as: UInt16.self)
+
+        let computed = identifier(definition: definition, artifacts: data)
+        guard computed == manifest.id else {
+            throw .checksumMismatch(path: manifestURL.path, recorded: manifest.id, computed: computed)
+        }
+        for i in buckets.indices where buckets[i] >= definition.bucketCount || (i > 0 && buckets[i - 1] >= buckets[i]) {
+            throw .invalidArtifact(
+                path: path(.projectionBuckets), reason: "bucket \(buckets[i]) at \(i) is out of range or out of order")
+        }
+        let idf = idfBits.map { Float(Float16(bitPattern: $0)) }
+        guard idf.allSatisfy({ $0.isFinite && $0 > 0 }) else {
+            throw .invalidArtifact(path: path(.idf), reason: "idf values must be finite and positive")
+        }
+        return EmbeddingModel(
+            definition: definition, idf: idf, projectionBuckets: buckets.map { Int32($0) },
+            projectionHalves: rowBits, id: computed)
+    }
+
+    /// The fit record stored in `directory`'s `model.json`, without loading the artifacts.
+    public static func fitRecord(in directory: URL) throws(ModelError) -> FitRecord? {
+        let url = directory.appendingPathComponent(manifestFileName)
+        let data = try read(url)
+        do {
+            return try JSONDecoder().decode(ModelManifest.self, from: data).fit
+        } catch {
+            throw .badJSON(path: url.path, reason: describe(error))
+        }
+    }
+
+    /// Writes `model.json` and the artifacts into `directory` (created if needed), replacing a model
+    /// already there. `fitRecord` is stored in `model.json` but is not part of the id.
+    public func write(to directory: URL, fitRecord: FitRecord?) throws {
+        let files = Self.encodeArtifacts(
+            definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves)
+        var entries: [String: ArtifactEntry] = [:]
+        for artifact in ArtifactFile.allCases {
+            let (rows, columns) = artifact == .projectionRows
+                ? (projectionBuckets.count, dimension) : (1, artifact == .idf ? idf.count : projectionBuckets.count)
+            entries[artifact.rawValue] = ArtifactEntry(
+                file: artifact.fileName, rows: rows, columns: columns, bytes: files[artifact]?.count ?? 0)
+        }
+        let manifest = ModelManifest(id: id, definition: definition, artifacts: entries, fit: fitRecord)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let json = try encoder.encode(manifest)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            for artifact in ArtifactFile.allCases {
+                try files[artifact]?.write(to: directory.appendingPathComponent(artifact.fileName), options: .atomic)
+            }
+            try (json + Data("\n".utf8)).write(to: directory.appendingPathComponent(Self.manifestFileName), options: .atomic)
+        } catch {
+            throw ModelError.writeFailed(path: directory.path, reason: Self.describe(error))
+        }
+    }
+
+    /// The bytes of each artifact file.
+    static func encodeArtifacts(
+        definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16]
+    ) -> [ArtifactFile: Data] {
+        [
+            .idf: ArtifactFile.idf.encode(rows: 1, columns: idf.count, elements: idf.map { Float16($0).bitPattern }),
+            .projectionBuckets: ArtifactFile.projectionBuckets.encode(
+                rows: 1, columns: projectionBuckets.count, elements: projectionBuckets.map { UInt32($0) }),
+            .projectionRows: ArtifactFile.projectionRows.encode(
+                rows: projectionBuckets.count, columns: definition.dimension, elements: projectionHalves),
+        ]
+    }
+
+    /// `<prefix>-<16 hex digits>`: FNV-1a over the canonical definition JSON and the artifact files in a
+    /// fixed order, finished with `fmix64`.
+    static func identifier(definition: ModelDefinition, artifacts: [ArtifactFile: Data]) -> String {
+        var h = FeatureHash.fnv1a(definition.canonicalJSON())
+        for artifact in ArtifactFile.allCases {
+            artifacts[artifact, default: Data()].withUnsafeBytes { raw in
+                for byte in raw {
+                    h ^= UInt64(byte)
+                    h &*= 0x0000_0100_0000_01b3
+                }
+            }
+        }
+        let hex = String(FeatureHash.fmix64(h), radix: 16)
+        return definition.idPrefix + "-" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    private static func read(_ url: URL) throws(ModelError) -> Data {
+        guard FileManager.default.fileExists(atPath: url.path) else { throw .missingFile(path: url.path) }
+        do {
+            return try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            throw .unreadable(path: url.path, reason: describe(error))
+        }
+    }
+
+    /// A one-line description of a Foundation or decoding error.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context), DecodingError.keyNotFound(_, let context),
+            DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
+        default:
+            return (error as NSError).localizedDescription
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import LinearAlgebra
+
+/// The hashed n-gram model: a sparse view (hashed tf-idf) and a dense view (a learned LSA projection of
+/// the sparse view), as ../shared/design.md's model section describes.
+///
+/// A model is its ``definition`` plus three fitted artifacts — the idf of every bucket, the buckets that
+/// have a projection row, and those rows — and its ``id`` hashes all four, so vectors made by different
+/// models are never mixed. Loading and writing live in `EmbeddingModel+Files.swift`, fitting in
+/// `EmbeddingModel+Fit.swift`.
+///
+/// Empty input: a text without any feature (empty, punctuation only, stop words only) has the empty
+/// sparse vector and the all-zero dense vector — defined, never an error; check `isEmpty` or the zero
+/// norm when that matters. A text whose buckets all lack a projection row also gets the zero dense vector.
+public struct EmbeddingModel: Sendable {
+    public let definition: ModelDefinition
+    /// `lsa256-3f2a9c1d7b4e8a21`: the kind and dimension, then a 64-bit hash (hex) of the canonical
+    /// definition JSON and the artifact files. Fit-time metadata is not part of it.
+    public let id: String
+    /// idf per bucket (Float16 values widened to Float).
+    let idf: [Float]
+    /// Buckets with a projection row, ascending.
+    let projectionBuckets: [Int32]
+    /// Bucket → projection row.
+    let projectionIndex: ProjectionIndex
+    /// `projectionBuckets.count × dimension` row-major Float16 bit patterns, as stored: half the memory
+    /// traffic of Float rows, widened exactly while they are added (see ``HalfFloat``).
+    let projectionHalves: [UInt16]
+
+    /// The projection rows widened to Float (row-major, `projectionBucketCount × dimension`).
+    var projection: [Float] { projectionHalves.map(HalfFloat.widen) }
+
+    /// The dimension of the dense view.
+    public var dimension: Int { definition.dimension }
+
+    /// How many buckets have a projection row.
+    public var projectionBucketCount: Int { projectionBuckets.count }
+
+    /// Assembles a model from artifacts whose values are exactly representable as Float16 (the caller
+    /// rounds them), so writing and loading it again reproduces it bit for bit.
+    init(definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projection: [Float], id: String? = nil) {
+        self.init(
+            definition: definition, idf: idf, projectionBuckets: projectionBuckets,
+            projectionHalves: projection.map { Float16($0).bitPattern }, id: id)
+    }
+
+    init(definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16], id: String?) {
+        precondition(idf.count == definition.bucketCount)
+        precondition(projectionHalves.count == projectionBuckets.count * definition.dimension)
+        self.definition = definition
+        self.idf = idf
+        self.projectionBuckets = projectionBuckets
+        self.projectionHalves = projectionHalves
+        self.projectionIndex = ProjectionIndex(buckets: projectionBuckets, bucketCount: definition.bucketCount)
+        self.id = id ?? Self.identifier(definition: definition, artifacts: Self.encodeArtifacts(
+            definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves))
+    }
+
+    /// The sparse view of `text` (see ``Featurizer``).
+    public func sparse(_ text: String) -> SparseVector {
+        var featurizer = Featurizer(model: self)
+        return featurizer.sparse(text)
+    }
+
+    /// The dense view of a sparse vector of this model: `Σ weight × projection row` over its buckets that
+    /// have a row, then L2-normalised; all zeros when none has a row.
+    ///
+    /// Each bucket adds one contiguous row of `dimension` floats (an axpy the compiler vectorises); the
+    /// order of the additions is the bucket order, so the result is bit-identical on every run.
+    /// - Complexity: O(nonzeros × dimension) for the nonzeros that have a row.
+    public func dense(_ sparse: SparseVector) -> [Float] {
+        [Float](unsafeUninitializedCapacity: dimension) { buffer, initialized in
+            writeDense(sparse, into: buffer)
+            initialized = dimension
+        }
+    }
+
+    /// The sparse and the dense view of `text`.
+    public func embed(_ text: String) -> (sparse: SparseVector, dense: [Float]) {
+        let sparse = sparse(text)
+        return (sparse, dense(sparse))
+    }
+
+    /// The features of `text` with their readable n-grams, for explanations (slow path).
+    public func features(of text: String) -> [Feature] {
+        var featurizer = Featurizer(model: self)
+        return featurizer.features(of: text)
+    }
+
+    /// The dense views of `texts`, one row each. Large batches are split over two threads (each with its
+    /// own ``Featurizer``); every row is computed exactly as ``dense(_:)`` would, so the result does not
+    /// depend on the split.
+    public func denseMatrix(_ texts: [String]) -> Matrix {
+        let d = dimension
+        let storage = [Float](unsafeUninitializedCapacity: texts.count * d) { buffer, initialized in
+            let threads = texts.count >= 256 ? 2 : 1
+            nonisolated(unsafe) let base = buffer
+            DispatchQueue.concurrentPerform(iterations: threads) { part in
+                let start = texts.count * part / threads
+                let end = texts.count * (part + 1) / threads
+                var featurizer = Featurizer(model: self)
+                for row in start ..< end {
+                    let sparse = featurizer.sparse(texts[row])
+                    writeDense(sparse, into: UnsafeMutableBufferPointer(rebasing: base[(row * d) ..< ((row + 1) * d)]))
+                }
+            }
+            initialized = texts.count * d
+        }
+        return Matrix(rows: texts.count, columns: d, storage: storage)
+    }
+
+    /// Writes the dense view of `sparse` into `output` (`dimension` floats).
+    ///
+    /// The rows are found first (the rank lookups are independent, so their latencies overlap) and all
+    /// their cache lines touched before any is added — the table (17,501 rows × 256 halves, 9 MB) is far
+    /// larger than the L2 cache, and a text's ~150 rows (75 KB) are not.
+    func writeDense(_ sparse: SparseVector, into output: UnsafeMutableBufferPointer<Float>) {
+        let d = dimension
+        precondition(output.count == d)
+        guard let out = output.baseAddress else { return }
+        out.initialize(repeating: 0, count: d)
+        let count = sparse.indices.count
+        withUnsafeTemporaryAllocation(of: (row: Int, weight: Float).self, capacity: max(count, 1)) { rows in
+            var found = 0
+            for k in 0 ..< count {
+                let row = projectionIndex.row(of: Int(sparse.indices[k]))
+                if row >= 0 {
+                    rows[found] = (row, sparse.values[k])
+                    found += 1
+                }
+            }
+            projectionHalves.withUnsafeBufferPointer { projection in
+                guard let table = projection.baseAddress else { return }
+                // Touch every cache line of every row first: independent loads, so the memory system fetches
+                // many rows at once, and the additions below then read from the L2 cache.
+                var touched: UInt16 = 0
+                for r in 0 ..< found {
+                    let row = table + rows[r].row * d
+                    var element = 0
+                    while element < d {
+                        touched |= row[element]
+                        element += 32  // 32 halves = one 64-byte cache line
+                    }
+                }
+                for r in 0 ..< found {
+                    let weight = rows[r].weight
+                    let source = table + rows[r].row * d
+                    for j in 0 ..< d { out[j] += weight * HalfFloat.widen(source[j]) }
+                }
+                // Keep the touches from being optimised away; adding zero changes nothing.
+                if touched == 0x7fff { out[0] += 0 }
+            }
+        }
+        var sumOfSquares: Float = 0
+        for j in 0 ..< d { sumOfSquares += out[j] * out[j] }
+        guard sumOfSquares > 0 else { return }
+        let scale = 1 / sumOfSquares.squareRoot()
+        for j in 0 ..< d { out[j] *= scale }
+    }
+}

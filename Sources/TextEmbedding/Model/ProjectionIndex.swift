@@ -1,0 +1,35 @@
+/// Maps a bucket to its projection row (or none) with a rank bitmap.
+///
+/// A plain `[Int32]` table over 2^20 buckets is 4 MB, and the dense view looks up every non-zero bucket
+/// of a text in it — one cache miss each. The bitmap (one bit per bucket, 128 KB) plus the number of set
+/// bits before each 64-bit word (64 KB) stays in the L2 cache: the row of a bucket is the count of
+/// projection buckets below it.
+struct ProjectionIndex: Sendable {
+    private let words: [UInt64]
+    private let ranks: [Int32]
+
+    /// An index over `buckets` (ascending, each below `bucketCount`).
+    init(buckets: [Int32], bucketCount: Int) {
+        var words = [UInt64](repeating: 0, count: (bucketCount + 63) / 64)
+        for bucket in buckets { words[Int(bucket) >> 6] |= 1 << UInt64(bucket & 63) }
+        var ranks = [Int32](repeating: 0, count: words.count)
+        var total: Int32 = 0
+        for i in words.indices {
+            ranks[i] = total
+            total += Int32(words[i].nonzeroBitCount)
+        }
+        self.words = words
+        self.ranks = ranks
+    }
+
+    /// The projection row of `bucket`, or -1 when it has none (or lies outside the table).
+    @inline(__always)
+    func row(of bucket: Int) -> Int {
+        let word = bucket >> 6
+        guard word < words.count else { return -1 }
+        let bits = words[word]
+        let bit: UInt64 = 1 << UInt64(bucket & 63)
+        guard bits & bit != 0 else { return -1 }
+        return Int(ranks[word]) + (bits & (bit &- 1)).nonzeroBitCount
+    }
+}

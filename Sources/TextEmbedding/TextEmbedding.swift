@@ -1,1 +1,0 @@
-// The TextEmbedding module; see ../shared/design.md (Modules).

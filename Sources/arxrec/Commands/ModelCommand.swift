@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import TextEmbedding
+
+/// `arxrec model`: fit and inspect the embedding model.
+struct ModelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "model",
+        abstract: "Fit or show the embedding model.",
+        subcommands: [Fit.self, Show.self]
+    )
+
+    /// `arxrec model fit --corpus FILE.jsonl`
+    struct Fit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fit idf and the dense projection on a corpus of arXiv papers.",
+            discussion: """
+            Reads an arXiv metadata snapshot in JSON lines (one paper per line, with `title` and \
+            `abstract`), embeds title + ". " + abstract of every paper (never authors or categories), \
+            computes the idf of every bucket and a truncated SVD of the tf-idf matrix, and writes the \
+            model to --output (default Models/<name> in the current directory).
+
+            Examples:
+              arxrec model fit --corpus ../shared/data/corpus/arxiv-cs-2025.jsonl
+              arxrec model fit --corpus papers.jsonl --name my-model --min-df 5 --output /tmp/my-model
+            """
+        )
+
+        @Option(help: "The corpus: arXiv snapshot JSON lines.")
+        var corpus: String
+
+        @Option(help: "The model directory to write (default: Models/<name>).")
+        var output: String?
+
+        @Option(help: "The model name.")
+        var name: String = ModelLocator.defaultModelName
+
+        @Option(help: "Dimensions of the dense view.")
+        var dimension: Int = 256
+
+        @Option(name: .customLong("min-df"), help: "Papers a bucket must occur in to get a projection row.")
+        var minDF: Int = 40
+
+        func run() throws {
+            let definition = ModelDefinition(name: name, dimension: dimension, minimumDocumentFrequency: minDF)
+            try definition.validate()
+            let corpusURL = URL(fileURLWithPath: corpus)
+            let texts = try CorpusTexts.read(corpusURL)
+            printError("read \(texts.count) papers from \(corpusURL.lastPathComponent)")
+            var (model, record) = try EmbeddingModel.fit(texts: texts, definition: definition) { printError($0) }
+            record.corpus = corpusURL.lastPathComponent
+            let directory = URL(fileURLWithPath: output ?? "Models/\(name)")
+            try model.write(to: directory, fitRecord: record)
+            print("wrote \(model.id) to \(directory.path): \(record.papers) papers, \(record.seconds) s, "
+                + "\(record.projectionBuckets) projection buckets, \(record.artifactBytes) bytes")
+        }
+    }
+
+    /// `arxrec model show`
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the model in use: id, definition and how it was fitted.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
+        @Option(help: "Output format.")
+        var format: Format = .text
+
+        @Option(help: "A model directory (default: the default model).")
+        var model: String?
+
+        func run() throws {
+            let directory = try model.map { URL(fileURLWithPath: $0) } ?? ModelLocator.defaultModelDirectory()
+            let loaded = try EmbeddingModel.load(from: directory)
+            switch format {
+            case .json:
+                // model.json is the stable schema: print it with the directory it came from.
+                let data = try Data(contentsOf: directory.appendingPathComponent(EmbeddingModel.manifestFileName))
+                var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+                object["directory"] = directory.path
+                let json = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+                print(String(decoding: json, as: UTF8.self))
+            case .text:
+                let definition = loaded.definition
+                print("model       \(loaded.id)")
+                print("directory   \(directory.path)")
+                print("name        \(definition.name) (format \(definition.formatVersion))")
+                print("sparse      2^\(definition.bucketBits) signed buckets, seed \(definition.hashSeed), "
+                    + "stop words \(definition.dropEnglishStopWords ? "dropped" : "kept"), "
+                    + "\(definition.sublinearTF ? "1 + ln tf" : "tf") × \(definition.idf.rawValue) idf")
+                print("dense       \(loaded.dimension)-d LSA, \(loaded.projectionBucketCount) buckets in ≥ "
+                    + "\(definition.minimumDocumentFrequency) papers")
+                if let fit = try EmbeddingModel.fitRecord(in: directory) {
+                    print("fitted on   \(fit.corpus ?? "?"): \(fit.papers) papers in \(fit.seconds) s, \(fit.date)")
+                    print("machine     \(fit.machine)")
+                }
+            }
+        }
+    }
+}
+
+/// The `title` + ". " + `abstract` of each line of an arXiv snapshot JSON-lines file.
+///
+/// A small private reader for this branch; the lead switches it to ArxivFormats' `SnapshotReader` at
+/// integration.
+enum CorpusTexts {
+    private struct Record: Decodable {
+        var title: String?
+        var abstract: String?
+    }
+
+    static func read(_ url: URL) throws -> [String] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ValidationError("cannot read corpus \(url.path): \(error.localizedDescription)")
+        }
+        let decoder = JSONDecoder()
+        var texts: [String] = []
+        var lineNumber = 0
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x0d && $0 != 0x09 }) else { continue }
+            let record: Record
+            do {
+                record = try decoder.decode(Record.self, from: Data(line))
+            } catch {
+                throw ValidationError("\(url.lastPathComponent):\(lineNumber): not a JSON object with title/abstract")
+            }
+            let title = record.title ?? ""
+            let abstract = record.abstract ?? ""
+            guard !(title + abstract).allSatisfy(\.isWhitespace) else { continue }
+            texts.append(title + ". " + abstract)
+        }
+        return texts
+    }
+}
+
+/// Writes a progress line to standard error, keeping standard output for results.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
