@@ -81,14 +81,25 @@ extension EmbeddingModel {
         }
         return EmbeddingModel(
             definition: definition, idf: idf, projectionBuckets: buckets.map { Int32($0) },
-            projection: rowBits.map { Float(Float16(bitPattern: $0)) }, id: computed)
+            projectionHalves: rowBits, id: computed)
+    }
+
+    /// The fit record stored in `directory`'s `model.json`, without loading the artifacts.
+    public static func fitRecord(in directory: URL) throws(ModelError) -> FitRecord? {
+        let url = directory.appendingPathComponent(manifestFileName)
+        let data = try read(url)
+        do {
+            return try JSONDecoder().decode(ModelManifest.self, from: data).fit
+        } catch {
+            throw .badJSON(path: url.path, reason: describe(error))
+        }
     }
 
     /// Writes `model.json` and the artifacts into `directory` (created if needed), replacing a model
     /// already there. `fitRecord` is stored in `model.json` but is not part of the id.
     public func write(to directory: URL, fitRecord: FitRecord?) throws {
         let files = Self.encodeArtifacts(
-            definition: definition, idf: idf, projectionBuckets: projectionBuckets, projection: projection)
+            definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves)
         var entries: [String: ArtifactEntry] = [:]
         for artifact in ArtifactFile.allCases {
             let (rows, columns) = artifact == .projectionRows
@@ -113,15 +124,14 @@ extension EmbeddingModel {
 
     /// The bytes of each artifact file.
     static func encodeArtifacts(
-        definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projection: [Float]
+        definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16]
     ) -> [ArtifactFile: Data] {
         [
             .idf: ArtifactFile.idf.encode(rows: 1, columns: idf.count, elements: idf.map { Float16($0).bitPattern }),
             .projectionBuckets: ArtifactFile.projectionBuckets.encode(
                 rows: 1, columns: projectionBuckets.count, elements: projectionBuckets.map { UInt32($0) }),
             .projectionRows: ArtifactFile.projectionRows.encode(
-                rows: projectionBuckets.count, columns: definition.dimension,
-                elements: projection.map { Float16($0).bitPattern }),
+                rows: projectionBuckets.count, columns: definition.dimension, elements: projectionHalves),
         ]
     }
 

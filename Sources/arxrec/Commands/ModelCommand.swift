@@ -92,22 +92,12 @@ struct ModelCommand: ParsableCommand {
                     + "\(definition.sublinearTF ? "1 + ln tf" : "tf") × \(definition.idf.rawValue) idf")
                 print("dense       \(loaded.dimension)-d LSA, \(loaded.projectionBucketCount) buckets in ≥ "
                     + "\(definition.minimumDocumentFrequency) papers")
-                if let fit = try? ModelInfo.fitRecord(in: directory) {
+                if let fit = try EmbeddingModel.fitRecord(in: directory) {
                     print("fitted on   \(fit.corpus ?? "?"): \(fit.papers) papers in \(fit.seconds) s, \(fit.date)")
                     print("machine     \(fit.machine)")
                 }
             }
         }
-    }
-}
-
-/// Reads the fit record stored in a model directory's `model.json`.
-enum ModelInfo {
-    private struct Manifest: Decodable { var fit: FitRecord? }
-
-    static func fitRecord(in directory: URL) throws -> FitRecord? {
-        let data = try Data(contentsOf: directory.appendingPathComponent(EmbeddingModel.manifestFileName))
-        return try JSONDecoder().decode(Manifest.self, from: data).fit
     }
 }
 

@@ -1,0 +1,98 @@
+import Foundation
+import LinearAlgebra
+import TestSupport
+import Testing
+@testable import TextEmbedding
+
+/// The default model committed in `Models/`: golden dense values, both views on real text.
+struct EmbeddingModelTests {
+    let model: EmbeddingModel
+
+    init() throws {
+        model = try FittedModels.standard.get()
+    }
+
+    @Test func defaultModelIsTheCommittedOne() {
+        #expect(model.id == GoldenValues.defaultModelID)
+        #expect(model.dimension == 256)
+        #expect(model.definition.name == ModelLocator.defaultModelName)
+    }
+
+    /// Pins the first dense values of a fixed text under the committed model.
+    @Test func goldenDenseVector() {
+        let dense = model.embed(FeaturizerTests.goldenText).dense
+        #expect(Array(dense.prefix(GoldenValues.denseFirst.count)) == GoldenValues.denseFirst)
+    }
+
+    @Test func denseVectorsAreUnitLength() throws {
+        for paper in try CorpusSample.papers(20) {
+            let (sparse, dense) = model.embed(paper.text)
+            #expect(abs(sparse.norm - 1) < 1e-5)
+            #expect(dense.count == 256)
+            #expect(abs(cosine(dense, dense) - 1) < 1e-5)
+        }
+    }
+
+    @Test func paraphrasedTitleIsCloserThanAnUnrelatedAbstract() {
+        let title = "High-Resolution Image Synthesis with Latent Diffusion Models"
+        let paraphrase = "Generating high resolution images using diffusion models in a latent space"
+        let unrelated = """
+            Automatic speech recognition for low-resource languages remains difficult. We collect spoken \
+            corpora in twelve languages and fine-tune a multilingual acoustic model with a CTC objective, \
+            reducing word error rates by a third.
+            """
+        let (titleSparse, titleDense) = model.embed(title)
+        let (paraphraseSparse, paraphraseDense) = model.embed(paraphrase)
+        let (unrelatedSparse, unrelatedDense) = model.embed(unrelated)
+        #expect(titleSparse.dot(paraphraseSparse) > titleSparse.dot(unrelatedSparse) + 0.1)
+        #expect(cosine(titleDense, paraphraseDense) > cosine(titleDense, unrelatedDense) + 0.2)
+    }
+
+    @Test func latinAndCJKTextsGiveNonZeroVectors() throws {
+        let latin = model.embed("Gaussian splatting for real-time rendering")
+        #expect(!latin.sparse.isEmpty)
+        #expect(latin.dense.contains { $0 != 0 })
+        for title in try CorpusSample.digestTitles() {
+            #expect(!model.sparse(title).isEmpty, "\(title)")
+        }
+        // The default model was fitted on English abstracts only: pure Chinese has no projection row and its
+        // dense view is zero, while the Latin terms inside a Chinese abstract still place it.
+        #expect(model.embed("棱镜假说").dense.allSatisfy { $0 == 0 })
+        #expect(model.embed("在ImageNet和MS-COCO基准测试上的大量实验表明扩散模型").dense.contains { $0 != 0 })
+    }
+
+    @Test func emptyTextGivesEmptySparseAndZeroDense() {
+        for text in ["", "   ", "the of and", "$$"] {
+            let (sparse, dense) = model.embed(text)
+            #expect(sparse.isEmpty)
+            #expect(dense == [Float](repeating: 0, count: 256))
+        }
+    }
+
+    @Test func denseMatrixMatchesOneByOne() throws {
+        let texts = try CorpusSample.papers(300).map(\.text) + ["", "棱镜假说"]
+        let matrix = model.denseMatrix(texts)
+        #expect(matrix.rows == texts.count && matrix.columns == 256)
+        for (i, text) in texts.enumerated() {
+            #expect(Array(matrix.row(i)) == model.embed(text).dense, "row \(i)")
+        }
+    }
+
+    @Test func featuresExplainTheSparseVector() {
+        let features = model.features(of: "Latent diffusion models for video generation")
+        #expect(features.contains { $0.text == "diffusion models" && $0.kind == .wordBigram })
+        // Per bucket, the features' weights sum to the sparse vector's value.
+        let sparse = model.sparse("Latent diffusion models for video generation")
+        var byBucket: [Int: Float] = [:]
+        for feature in features { byBucket[feature.bucket, default: 0] += feature.weight }
+        for (bucket, value) in zip(sparse.indices, sparse.values) {
+            #expect(abs((byBucket[Int(bucket)] ?? 0) - value) < 1e-5)
+        }
+    }
+
+    @Test func locatorHonoursTheEnvironmentOverride() throws {
+        let directory = try ModelLocator.defaultModelDirectory()
+        #expect(directory.lastPathComponent == ModelLocator.defaultModelName)
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("model.json").path))
+    }
+}
