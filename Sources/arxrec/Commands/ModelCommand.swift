@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArxivFormats
 import Foundation
 import TextEmbedding
 
@@ -101,45 +102,19 @@ struct ModelCommand: ParsableCommand {
     }
 }
 
-/// The `title` + ". " + `abstract` of each line of an arXiv snapshot JSON-lines file.
-///
-/// A small private reader for this branch; the lead switches it to ArxivFormats' `SnapshotReader` at
-/// integration.
+/// The embedding text (title + ". " + abstract, never authors or categories) of every paper of a
+/// corpus file, read with the same streaming reader as `ingest`; malformed records are reported and skipped.
 enum CorpusTexts {
-    private struct Record: Decodable {
-        var title: String?
-        var abstract: String?
-    }
-
     static func read(_ url: URL) throws -> [String] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ValidationError("cannot read corpus \(url.path): \(error.localizedDescription)")
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw ValidationError("cannot read corpus \(url.path): no such readable file")
         }
-        let decoder = JSONDecoder()
         var texts: [String] = []
-        var lineNumber = 0
-        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            guard line.contains(where: { $0 != 0x20 && $0 != 0x0d && $0 != 0x09 }) else { continue }
-            let record: Record
-            do {
-                record = try decoder.decode(Record.self, from: Data(line))
-            } catch {
-                throw ValidationError("\(url.lastPathComponent):\(lineNumber): not a JSON object with title/abstract")
-            }
-            let title = record.title ?? ""
-            let abstract = record.abstract ?? ""
-            guard !(title + abstract).allSatisfy(\.isWhitespace) else { continue }
-            texts.append(title + ". " + abstract)
-        }
+        try SourceReader.read(url, format: nil, file: url.path, papers: { paper in
+            texts.append(paper.embeddingText)
+        }, issue: { issue in
+            printError(issue.description)
+        })
         return texts
     }
-}
-
-/// Writes a progress line to standard error, keeping standard output for results.
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
 }
