@@ -22,6 +22,14 @@ public struct CholeskyFactorization: Sendable {
         self.factor = factor
     }
 
+    /// Restores a factorisation computed earlier (e.g. read back from a cache file).
+    ///
+    /// - Precondition: `factor` is square; its lower triangle is the Cholesky factor of some SPD matrix.
+    public init(precomputedFactor factor: Matrix) {
+        precondition(factor.rows == factor.columns, "Cholesky: factor must be square, got \(factor.rows)×\(factor.columns)")
+        self.factor = factor
+    }
+
     public var dimension: Int { factor.rows }
 
     /// Solves A·X = B for X; `b` is n × m.

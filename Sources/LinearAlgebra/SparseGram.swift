@@ -2,11 +2,13 @@ import Dispatch
 
 /// Inner products between sets of sparse vectors, for kernel (dual) methods on the sparse view.
 ///
-/// Each row of the left set is scattered once into a dense accumulator of `dimension` floats and every
-/// right row is gathered against it, so a product costs O(nnz) instead of a merge join per pair. The
-/// accumulator is the only allocation and is reused across rows; work is split over two threads by
-/// left rows, each with its own accumulator, and every output element is written by exactly one
-/// thread, so results are identical to a single-threaded run.
+/// Each row of the left set is scattered once into a dense accumulator and every right row is gathered
+/// against it, so a product costs O(nnz) instead of a merge join per pair. The rows' indices are first
+/// renumbered onto the columns they actually use (a few tens of thousands of the 2^20 hash buckets), so
+/// the accumulator stays in the L2 cache: that made the 2,000-row Gram of the weak negatives ~4× faster
+/// than gathering from a 4 MB bucket-wide array. Work is split over two threads by left rows, each with
+/// its own accumulator, and every output element is written by exactly one thread, so results are
+/// identical to a single-threaded run.
 public enum SparseGram {
     /// K[i][j] = <left[i], right[j]>; `left.count` × `right.count`, row-major.
     ///
@@ -14,6 +16,10 @@ public enum SparseGram {
     public static func cross(_ left: [SparseVector], _ right: [SparseVector], dimension: Int) -> Matrix {
         var result = Matrix(rows: left.count, columns: right.count)
         guard !left.isEmpty, !right.isEmpty else { return result }
+        let leftCount = left.count
+        let (compact, dimension) = compacted(left + right)
+        let left = Array(compact[..<leftCount])
+        let right = Array(compact[leftCount...])
         let columns = right.count
         let chunks = min(2, left.count)
         result.withUnsafeMutableBufferPointer { output in
@@ -44,6 +50,7 @@ public enum SparseGram {
         let n = rows.count
         var result = Matrix(rows: n, columns: n)
         guard n > 0 else { return result }
+        let (rows, dimension) = compacted(rows)
         let chunks = min(2, n)
         result.withUnsafeMutableBufferPointer { output in
             let out = _GramOutput(buffer: output)
@@ -66,6 +73,36 @@ public enum SparseGram {
             }
         }
         return result
+    }
+
+    /// The rows renumbered onto the sorted union of their indices (order-preserving, so still sorted),
+    /// and the union's size.
+    static func compacted(_ rows: [SparseVector]) -> ([SparseVector], Int) {
+        var all: [Int32] = []
+        all.reserveCapacity(rows.reduce(0) { $0 + $1.indices.count })
+        for row in rows { all.append(contentsOf: row.indices) }
+        all.sort()
+        var unique: [Int32] = []
+        unique.reserveCapacity(all.count / 4)
+        for index in all where unique.last != index { unique.append(index) }
+        let renumbered = unique.withUnsafeBufferPointer { columns in
+            rows.map { row in
+                SparseVector(indices: row.indices.map { Int32(position(of: $0, in: columns)) }, values: row.values)
+            }
+        }
+        return (renumbered, unique.count)
+    }
+
+    /// Binary search for an index known to be present.
+    @inline(__always)
+    static func position(of index: Int32, in columns: UnsafeBufferPointer<Int32>) -> Int {
+        var low = 0
+        var high = columns.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if columns[middle] < index { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     @inline(__always)

@@ -38,24 +38,56 @@ public struct Recommender: Sendable {
         }
     }
 
-    /// Samples unrated library papers as weak negatives and factors their Gram once.
-    public func weakNegatives(excluding rated: Set<String>) throws -> WeakNegatives? {
+    /// The library's weak negatives: unrated papers whose Gram factorisation is shared by every profile,
+    /// read from ``WeakNegativesCache`` when it is still fresh and drawn (and cached) otherwise.
+    ///
+    /// The sample excludes every paper rated in any profile, so a like is never also a weak negative.
+    public func weakNegatives() throws -> WeakNegatives? {
         guard settings.kind == .ridge || settings.kind == .blend, settings.weakNegativeCount > 0 else { return nil }
+        var rated = Set<String>()
+        for profile in try library.profiles() {
+            for rating in try library.ratings(profile: profile.name) { rated.insert(rating.id.base) }
+        }
+        let papersInLibrary = try library.stats().papers
+        let cacheURL = WeakNegativesCache.url(in: library.directory, modelID: model.id)
+        if let cache = WeakNegativesCache.load(from: cacheURL), cache.matches(settings),
+           cache.isFresh(libraryPapers: papersInLibrary, rated: rated, wanted: settings.weakNegativeCount) {
+            let ids = try cache.ids.map { try ArxivID(parsing: $0) }
+            let papers = try library.papers(ids)
+            if papers.count == ids.count {
+                let order = Dictionary(uniqueKeysWithValues: cache.ids.enumerated().map { ($1, $0) })
+                let sorted = papers.sorted { (order[$0.id.base] ?? 0) < (order[$1.id.base] ?? 0) }
+                var featurizer = Featurizer(model: model)
+                return WeakNegatives(
+                    ids: cache.ids, vectors: sorted.map { featurizer.sparse(ScoringText($0).text) },
+                    factorization: CholeskyFactorization(precomputedFactor: cache.factor),
+                    solvedTargets: cache.solvedTargets, settings: settings, featureCount: featureCount
+                )
+            }
+        }
         let ids = try library.randomPaperIDs(count: settings.weakNegativeCount, seed: negativeSeed, excluding: rated)
         guard !ids.isEmpty else { return nil }
         let papers = try library.papers(ids)
         var featurizer = Featurizer(model: model)
-        let vectors = papers.map { featurizer.sparse(ScoringText($0).text) }
-        return try WeakNegatives(
-            ids: papers.map(\.id.base), vectors: vectors, settings: settings, featureCount: featureCount
+        let negatives = try WeakNegatives(
+            ids: papers.map(\.id.base), vectors: papers.map { featurizer.sparse(ScoringText($0).text) },
+            settings: settings, featureCount: featureCount
         )
+        if let factorization = negatives.factorization {
+            // A cache that cannot be written (read-only library) only costs speed.
+            try? WeakNegativesCache(
+                ids: negatives.ids, libraryPapers: papersInLibrary, lambda: settings.lambda,
+                weight: settings.weakNegativeWeight, target: settings.weakNegativeTarget,
+                factor: factorization.factor, solvedTargets: negatives.solvedTargets
+            ).write(to: cacheURL)
+        }
+        return negatives
     }
 
     /// Fits the named profile from its ratings (once per command).
     public func profile(named name: String) throws -> Profile {
         let examples = try ratedExamples(profile: name)
-        let negatives = try examples.contains { $0.label == .like }
-            ? weakNegatives(excluding: Set(examples.map(\.id))) : nil
+        let negatives = try examples.contains { $0.label == .like } ? weakNegatives() : nil
         return try ProfileTrainer(settings: settings, featureCount: featureCount).train(examples, negatives: negatives)
     }
 

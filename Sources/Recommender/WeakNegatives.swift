@@ -44,6 +44,22 @@ public struct WeakNegatives: Sendable {
             : factorization.solve([Float](repeating: target, count: vectors.count))
     }
 
+    /// Restores a sample whose factorisation was computed earlier (``WeakNegativesCache``).
+    init(
+        ids: [String], vectors: [SparseVector], factorization: CholeskyFactorization, solvedTargets: [Float],
+        settings: ProfileSettings, featureCount: Int
+    ) {
+        precondition(ids.count == vectors.count && factorization.dimension == ids.count && solvedTargets.count == ids.count)
+        self.ids = ids
+        self.vectors = vectors
+        self.factorization = factorization
+        self.solvedTargets = solvedTargets
+        self.lambda = settings.lambda
+        self.weight = settings.weakNegativeWeight
+        self.target = settings.weakNegativeTarget
+        self.featureCount = featureCount
+    }
+
     public var count: Int { vectors.count }
 
     /// Whether this cache was built for the given settings (λ, weight and target must match).

@@ -92,11 +92,12 @@ struct ArxivClientRetryTests {
         #expect(server.requests.count == 1)
     }
 
-    @Test func aRetryAfterBeyondTheCapFailsAtOnce() async throws {
+    /// One request and the cap error prove it did not sleep; the time limit only guards against a hang.
+    @Test(.timeLimit(.minutes(1)))
+    func aRetryAfterBeyondTheCapFailsAtOnce() async throws {
         let server = try LoopbackHTTPServer()
         server.route("/api/query", .status(503, headers: [("Retry-After", "3600")]))
         let client = ArxivClient(configuration: Loopback.configuration(server))
-        let start = ContinuousClock.now
 
         let error = await #expect(throws: ArxivClientError.self) { try await client.fetch(ids: [id]) }
 
@@ -106,14 +107,13 @@ struct ArxivClientRetryTests {
         }
         #expect(error?.description.contains("retry in 60 min") == true)
         #expect(server.requests.count == 1)
-        #expect(ContinuousClock.now - start < .seconds(30), "must not sleep on an hour-long Retry-After")
     }
 
-    @Test func aServerThatNeverAnswersTimesOut() async throws {
+    @Test(.timeLimit(.minutes(1)))
+    func aServerThatNeverAnswersTimesOut() async throws {
         let server = try LoopbackHTTPServer()
         server.route("/api/query", .noAnswer)
         let client = ArxivClient(configuration: Loopback.configuration(server, timeout: .seconds(1), maxRetries: 1))
-        let start = ContinuousClock.now
 
         let error = await #expect(throws: ArxivClientError.self) { try await client.fetch(ids: [id]) }
 
@@ -124,7 +124,6 @@ struct ArxivClientRetryTests {
         #expect(error?.description.contains("no answer within 1 s on each of 2 attempts") == true)
         #expect(server.requests.count == 2, "a timeout is retried")
         // Two 1-second attempts plus a short backoff; far below URLSession's 60 s default.
-        #expect(ContinuousClock.now - start < .seconds(15))
     }
 
     @Test func aClosedPortIsReportedAsOffline() async throws {

@@ -5,7 +5,7 @@ import Recommender
 import TestSupport
 import TextEmbedding
 
-/// A real library in a temp directory: the newest 4,000 corpus papers (2025-11-20 … 2025-12-30),
+/// A real library in a temp directory: the newest 2,500 corpus papers (2025-12-04 … 2025-12-30),
 /// embedded with the committed default model. Each test gets its own copy of the files, so ratings
 /// never leak between tests running in parallel.
 final class CorpusLibrary: @unchecked Sendable {
@@ -20,7 +20,7 @@ final class CorpusLibrary: @unchecked Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let model = try EmbeddingModel.load(from: ModelLocator.defaultModelDirectory())
         let library = try Library.open(at: directory, embedder: ModelEmbedder(model: model))
-        let slice = try CorpusSlice.lastPapers(4_000, in: directory)
+        let slice = try CorpusSlice.lastPapers(2_500, in: directory)
         _ = try PaperIngestor(library: library).ingest(slice, format: .snapshot, file: slice.path)
         try FileManager.default.removeItem(at: slice)
         return directory
@@ -33,7 +33,10 @@ final class CorpusLibrary: @unchecked Sendable {
             try FileManager.default.copyItem(at: template.appendingPathComponent(name), to: directory.file(name))
         }
         let model = try EmbeddingModel.load(from: ModelLocator.defaultModelDirectory())
-        recommender = Recommender(library: try Library.open(at: directory.url, embedder: ModelEmbedder(model: model)), model: model)
+        var recommender = Recommender(library: try Library.open(at: directory.url, embedder: ModelEmbedder(model: model)), model: model)
+        // A smaller weak-negative sample keeps debug-build tests quick; the maths is the same.
+        recommender.settings.weakNegativeCount = 300
+        self.recommender = recommender
     }
 
     /// Papers of one announcement day.
