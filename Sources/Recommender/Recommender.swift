@@ -165,22 +165,44 @@ public struct Recommender: Sendable {
     // MARK: Similar papers
 
     /// The `k` papers nearest to a library paper on the dense view, the query excluded.
+    ///
+    /// A paper known only in another language than the model's corpus (a Chinese digest row) has no
+    /// meaningful dense vector, so it is compared on the sparse view with the library's papers in that
+    /// same language instead, and the result says so: languages are never compared silently.
     public func similar(to id: ArxivID, k: Int) throws -> SimilarResult {
         guard let paper = try library.paper(id) else { throw RecommenderError.notInLibrary(id) }
         let text = ScoringText(paper)
+        if text.isTranslation {
+            return SimilarResult(
+                query: paper.id.description, title: paper.title, items: try sameLanguageNeighbours(of: paper, k: k),
+                language: paper.language
+            )
+        }
         var query = model.dense(model.sparse(text.text))
         if let row = paper.vectorRow {
             query = try library.withVectors { view in row < view.rowCount ? Array(view.row(row)) : query }
         }
         let items = try nearest(to: query, k: k, excluding: [paper.id.base])
-        return SimilarResult(query: paper.id.description, title: paper.title, items: items)
+        return SimilarResult(query: paper.id.description, title: paper.title, items: items, language: paper.language)
+    }
+
+    /// Sparse-view cosine against the library's papers in the query's language.
+    func sameLanguageNeighbours(of paper: StoredPaper, k: Int) throws -> [SimilarItem] {
+        var featurizer = Featurizer(model: model)
+        let query = featurizer.sparse(ScoringText(paper).text)
+        let others = try library.papers(language: paper.language).filter { $0.id.base != paper.id.base }
+        let scores = others.map { query.dot(featurizer.sparse(ScoringText($0).text)) }
+        return topK(scores, k: k).map { hit in
+            let other = others[hit.index]
+            return SimilarItem(id: other.id.base, version: other.id.versionString, title: other.title, similarity: hit.score)
+        }
     }
 
     /// The `k` papers nearest to free text.
     public func search(_ text: String, k: Int) throws -> SimilarResult {
         let query = model.dense(model.sparse(text))
         guard query.contains(where: { $0 != 0 }) else { throw RecommenderError.noKnownTerms(text) }
-        return SimilarResult(query: text, title: nil, items: try nearest(to: query, k: k, excluding: []))
+        return SimilarResult(query: text, title: nil, items: try nearest(to: query, k: k, excluding: []), language: "en")
     }
 
     /// One `cblas_sgemv` over the memory-mapped vector file, then a partial top-k.
@@ -216,6 +238,9 @@ public struct SimilarResult: Codable, Sendable, Equatable {
     public var query: String
     public var title: String?
     public var items: [SimilarItem]
+    /// The language compared in: `en` on the dense view; another (`zh`) on the sparse view, among that
+    /// language's papers only.
+    public var language: String
 }
 
 public struct SimilarItem: Codable, Sendable, Equatable {

@@ -27,6 +27,14 @@ extension Library {
         }.map { try StoredPaper($0) }
     }
 
+    /// The papers whose main text is in `language` (e.g. `zh`: digest rows with no English metadata
+    /// yet), by id — the candidates a same-language comparison can use.
+    public func papers(language: String) throws -> [StoredPaper] {
+        try read { db in
+            try PaperRecord.filter(PaperRecord.Columns.language == language).order(PaperRecord.Columns.baseID).fetchAll(db)
+        }.map { try StoredPaper($0) }
+    }
+
     /// Every day that has papers, ascending.
     public func listingDays() throws -> [String] {
         try read { db in

@@ -40,6 +40,7 @@ struct PaperRecord: Codable, Equatable, FetchableRecord, PersistableRecord {
     enum Columns {
         static let baseID = Column(CodingKeys.baseID)
         static let listedOn = Column(CodingKeys.listedOn)
+        static let language = Column(CodingKeys.language)
         static let vectorRow = Column(CodingKeys.vectorRow)
     }
 

@@ -81,14 +81,17 @@ struct SimilarRenderer {
         case .json:
             return try JSONOutput.string(result)
         case .table:
-            let heading = terminal.bold("Nearest to \(result.query)" + (result.title.map { ": \($0)" } ?? ""))
+            var heading = terminal.bold(("Nearest to \(result.query)" + (result.title.map { ": \($0)" } ?? "")).truncated(toWidth: max(40, terminal.width)))
+            if result.language != "en" {
+                heading += "\n" + terminal.yellow("Known only in '\(result.language)': compared with the library's '\(result.language)' papers on shared n-grams; `arxrec fetch --ids \(result.query)` adds its English metadata.")
+            }
             guard !result.items.isEmpty else { return heading + "\n(no other papers in the library)" }
             let table = TextTable(
                 headers: ["#", "id", "similarity", "title"],
                 rows: result.items.enumerated().map { [String($0.offset + 1), $0.element.id, String(twoDecimals: $0.element.similarity), $0.element.title] },
                 flexibleColumn: 3
             )
-            return heading.truncated(toWidth: max(40, terminal.width)) + "\n" + table.render(width: terminal.width, bold: terminal.bold)
+            return heading + "\n" + table.render(width: terminal.width, bold: terminal.bold)
         }
     }
 }
