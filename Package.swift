@@ -75,6 +75,9 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Library", "TextEmbedding", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "arxrecTests", dependencies: ["arxrec", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "arxrecTests", dependencies: ["arxrec", "Library", "Recommender", "TextEmbedding", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -30,8 +30,10 @@ extension Recommender {
         let papers = try library.papers(ratings.map(\.id))
         var weights: [String: Float] = [:]
         for paper in papers {
-            for feature in model.features(of: ScoringText(paper).text) where weights[feature.text] == nil {
-                weights[feature.text] = profile.linearScore(SparseVector(indices: [Int32(feature.bucket)], values: [1]))
+            for feature in model.features(of: ScoringText(paper).text) where feature.isReadable && weights[feature.text] == nil {
+                // Hashing is signed: a feature's effect is its bucket's weight times its own sign.
+                let sign: Float = feature.weight < 0 ? -1 : 1
+                weights[feature.text] = profile.linearScore(SparseVector(indices: [Int32(feature.bucket)], values: [sign]))
             }
         }
         let ranked = weights.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
@@ -44,4 +46,10 @@ extension Recommender {
             negativeTerms: ranked.reversed().prefix(termCount).filter { $0.value < 0 }.map(\.key)
         )
     }
+}
+
+extension Feature {
+    /// Whether the n-gram means something to a reader on its own: a single CJK character (的, 一) rarely
+    /// does, so explanations name CJK bigrams and words only.
+    var isReadable: Bool { kind != .cjkUnigram }
 }

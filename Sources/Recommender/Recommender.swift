@@ -145,10 +145,10 @@ public struct Recommender: Sendable {
 
     /// The readable n-grams behind the strongest positive contributions to a candidate's score.
     func matchedTerms(_ text: String, vector: SparseVector, profile: Profile, limit: Int = 5) -> [String] {
-        let strongest = profile.contributions(vector, limit: limit * 3)
+        let strongest = profile.contributions(vector, limit: limit * 6)
         guard !strongest.isEmpty else { return [] }
         var names: [Int32: String] = [:]
-        for feature in model.features(of: text) where names[Int32(feature.bucket)] == nil {
+        for feature in model.features(of: text) where feature.isReadable && names[Int32(feature.bucket)] == nil {
             names[Int32(feature.bucket)] = feature.text
         }
         var terms: [String] = []

@@ -21,8 +21,11 @@ public enum ArxivIDList {
         var result = Result(ids: [], issues: [])
         var seen = Set<String>()
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
-            if line.isEmpty || line.hasPrefix("#") { continue }
+            var line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let comment = line.range(of: #"(^|\s)#"#, options: .regularExpression) {
+                line = line[..<comment.lowerBound].trimmingCharacters(in: .whitespaces)
+            }
+            if line.isEmpty { continue }
             do {
                 let id = try ArxivID(parsing: line)
                 if seen.insert(id.base).inserted { result.ids.append(id) }

@@ -38,7 +38,13 @@ struct DailyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let directory = library.resolvedDataDirectory
-        let config = try DailyConfig.load(from: directory)
+        let config: DailyConfig
+        do {
+            config = try DailyConfig.load(from: directory)
+        } catch let error as DailyConfigError {
+            printError("Error: \(error)")
+            throw ExitStatus.configuration
+        }
         let job = DailyJob(dataDirectory: directory, config: config, recommender: try library.openRecommender(), client: network.client())
         let today = Day.today
         var state = DailyState.load(from: directory)

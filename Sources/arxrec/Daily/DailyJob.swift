@@ -38,11 +38,15 @@ struct DailyJob {
 
     func run(day: Day, isToday: Bool) async throws -> DayResult {
         var result = DayResult(day: day.description)
-        try ingestDigests(for: day, into: &result)
+        let digestIDs = try ingestDigests(for: day, into: &result)
         if let client, !config.categories.isEmpty {
             await fetchListings(for: day, isToday: isToday, client: client, into: &result)
         }
-        let papers = try library.papers(listedOn: day.description)
+        // The day's papers: those announced that day plus every paper of the day's digest files (a
+        // digest's own heading may name another day).
+        var papers = try library.papers(listedOn: day.description)
+        let known = Set(papers.map(\.id.base))
+        papers += try library.papers(digestIDs.filter { !known.contains($0.base) })
         result.candidates = papers.count
         guard !papers.isEmpty else { return result }
         try FileManager.default.createDirectory(at: shortlistFolder, withIntermediateDirectories: true)
@@ -73,18 +77,21 @@ struct DailyJob {
         return result
     }
 
-    /// Ingests every digest file named for the day (`YYYY-MM-DD*.md` in the digest folder).
-    private func ingestDigests(for day: Day, into result: inout DayResult) throws {
-        guard let folder = config.digestFolder(dataDirectory: dataDirectory) else { return }
+    /// Ingests every digest file named for the day (`YYYY-MM-DD*.md` in the digest folder); returns
+    /// the ids they hold.
+    private func ingestDigests(for day: Day, into result: inout DayResult) throws -> [ArxivID] {
+        guard let folder = config.digestFolder(dataDirectory: dataDirectory) else { return [] }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
             result.warnings.append("digest folder \(folder.path) cannot be read: create it or fix \"digests\" in \(DailyConfig.fileName)")
-            return
+            return []
         }
         let ingestor = PaperIngestor(library: library)
+        var ids: [ArxivID] = []
         for name in names.sorted() where name.hasPrefix(day.description) && !name.hasPrefix(".") {
             let url = folder.appendingPathComponent(name)
             do {
-                let report = try ingestor.ingest(url, format: nil, file: url.path)
+                let report = try ingestor.ingest(url, format: nil, file: url.path, collectIDs: true)
+                ids += report.ids
                 result.ingested += report.read
                 result.newPapers += report.inserted
                 result.skippedRecords += report.skipped.count
@@ -93,6 +100,7 @@ struct DailyJob {
                 result.warnings.append("\(error)")
             }
         }
+        return ids
     }
 
     /// Today's RSS listing per category; a missed day through OAI-PMH. Network trouble is a warning:

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Runs the built `arxrec` executable as a child process, the way a user or cron does.
+public struct ArxrecProcess {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+        /// Killed by a signal rather than exiting.
+        public let signalled: Bool
+    }
+
+    /// The `arxrec` binary next to the test bundle (`swift test` builds it into the same folder).
+    public static var executable: URL {
+        get throws {
+            let candidates = [
+                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+                Bundle.main.bundleURL.deletingLastPathComponent(),
+                Bundle.main.bundleURL,
+            ].map { $0.appendingPathComponent("arxrec") }
+            guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+                throw ArxrecProcessError.missingExecutable(candidates.map(\.path))
+            }
+            return found
+        }
+    }
+
+    /// Runs `arxrec arguments…` to completion; `input` is written to its standard input.
+    public static func run(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil) throws -> Result {
+        let process = try start(arguments, environment: environment, input: input)
+        return process.wait()
+    }
+
+    /// Starts `arxrec` without waiting, e.g. to kill it mid-way.
+    public static func start(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil) throws -> Running {
+        let process = Process()
+        process.executableURL = try executable
+        process.arguments = arguments
+        var merged = ProcessInfo.processInfo.environment
+        merged["NO_COLOR"] = "1"
+        for (key, value) in environment { merged[key] = value }
+        process.environment = merged
+        let output = Pipe()
+        let error = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(input) }
+        try? stdin.fileHandleForWriting.close()
+        return Running(process: process, output: output, error: error)
+    }
+
+    /// A started child process. Its pipes are drained on background threads so a chatty child never blocks.
+    public final class Running: @unchecked Sendable {
+        public let process: Process
+        private var outputData = Data()
+        private var errorData = Data()
+        private let group = DispatchGroup()
+
+        init(process: Process, output: Pipe, error: Pipe) {
+            self.process = process
+            let lock = NSLock()
+            for (pipe, isOutput) in [(output, true), (error, false)] {
+                group.enter()
+                DispatchQueue.global().async { [self] in
+                    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                    lock.lock()
+                    if isOutput { outputData = data } else { errorData = data }
+                    lock.unlock()
+                    group.leave()
+                }
+            }
+        }
+
+        /// SIGKILL, as `kill -9` does.
+        public func kill() { Foundation.kill(process.processIdentifier, SIGKILL) }
+
+        public func wait() -> Result {
+            process.waitUntilExit()
+            group.wait()
+            return Result(
+                status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
+                stderr: String(decoding: errorData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal
+            )
+        }
+    }
+}
+
+public enum ArxrecProcessError: Error, CustomStringConvertible {
+    case missingExecutable([String])
+
+    public var description: String {
+        switch self {
+        case .missingExecutable(let paths): return "arxrec executable not found at \(paths.joined(separator: ", ")): build it first"
+        }
+    }
+}
