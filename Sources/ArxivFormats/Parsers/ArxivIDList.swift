@@ -37,52 +37,53 @@ public enum ArxivIDList {
     }
 
     /// Scans entries; within one entry the first field that yields an id wins (eprint, then url, then doi).
+    /// Fields may share a line or span several; values are `{…}` (one level of nested braces), `"…"` or bare.
     static func parseBibTeX(_ text: String, file: String) -> Result {
         var result = Result(ids: [], issues: [])
         var seen = Set<String>()
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var entryStart: Int?
-        var entryKey = ""
-        var fields: [String: String] = [:]
-
-        func finishEntry() {
-            guard let start = entryStart else { return }
-            defer { entryStart = nil; fields = [:] }
-            for name in ["eprint", "url", "doi", "arxivid", "archiveprefix_id"] {
-                guard var value = fields[name] else { continue }
-                if name == "doi", let range = value.range(of: "arxiv.", options: .caseInsensitive) {
-                    value = String(value[range.upperBound...])
-                }
-                if let id = try? ArxivID(parsing: value) {
-                    if seen.insert(id.base).inserted { result.ids.append(id) }
-                    return
-                }
+        let field = try? NSRegularExpression(
+            pattern: #"([A-Za-z_][\w-]*)\s*=\s*(?:\{((?:[^{}]|\{[^{}]*\})*)\}|"([^"]*)"|([^,}\s]+))"#
+        )
+        let nsText = text as NSString
+        let entryStarts = (try? NSRegularExpression(pattern: #"@([A-Za-z]+)\s*\{"#))?
+            .matches(in: text, range: NSRange(location: 0, length: nsText.length)) ?? []
+        for (number, entry) in entryStarts.enumerated() {
+            let kind = nsText.substring(with: entry.range(at: 1)).lowercased()
+            if ["comment", "string", "preamble"].contains(kind) { continue }
+            let bodyStart = entry.range.location + entry.range.length
+            let bodyEnd = number + 1 < entryStarts.count ? entryStarts[number + 1].range.location : nsText.length
+            let bodyRange = NSRange(location: bodyStart, length: bodyEnd - bodyStart)
+            let body = nsText.substring(with: bodyRange)
+            let key = String(body.prefix { $0 != "," && $0 != "\n" }).trimmingCharacters(in: .whitespaces)
+            var fields: [String: String] = [:]
+            for match in field?.matches(in: text, range: bodyRange) ?? [] {
+                let name = nsText.substring(with: match.range(at: 1)).lowercased()
+                let value = (2 ... 4).lazy.map { match.range(at: $0) }.first { $0.location != NSNotFound }
+                    .map { nsText.substring(with: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+                if fields[name] == nil { fields[name] = value }
             }
-            result.issues.append(ParseIssue(
-                file: file, line: start + 1,
-                message: "entry '\(entryKey)' has no arXiv id in eprint, url or doi: add `eprint = {2512.19693}`"
-            ))
-        }
-
-        for (index, line) in lines.enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("@") {
-                finishEntry()
-                let kind = trimmed.dropFirst().prefix { $0.isLetter }.lowercased()
-                if kind == "comment" || kind == "string" || kind == "preamble" { continue }
-                entryStart = index
-                entryKey = trimmed.split(separator: "{", maxSplits: 1).dropFirst().first
-                    .map { String($0.prefix { $0 != "," }) } ?? ""
-                continue
+            if let id = arxivID(in: fields) {
+                if seen.insert(id.base).inserted { result.ids.append(id) }
+            } else {
+                let line = nsText.substring(to: entry.range.location).filter { $0 == "\n" }.count + 1
+                result.issues.append(ParseIssue(
+                    file: file, line: line,
+                    message: "entry '\(key)' has no arXiv id in eprint, url or doi: add `eprint = {2512.19693}`"
+                ))
             }
-            guard entryStart != nil, let equals = trimmed.firstIndex(of: "=") else { continue }
-            let name = trimmed[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            var value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            if value.hasSuffix(",") { value.removeLast() }
-            value = value.trimmingCharacters(in: CharacterSet(charactersIn: "{}\" "))
-            fields[name] = value
         }
-        finishEntry()
         return result
+    }
+
+    /// The id in `eprint`, `url` or `doi` (`10.48550/arXiv.ID`), in that order.
+    static func arxivID(in fields: [String: String]) -> ArxivID? {
+        for name in ["eprint", "arxivid", "url", "doi"] {
+            guard var value = fields[name] else { continue }
+            if name == "doi", let range = value.range(of: "arxiv.", options: .caseInsensitive) {
+                value = String(value[range.upperBound...])
+            }
+            if let id = try? ArxivID(parsing: value) { return id }
+        }
+        return nil
     }
 }

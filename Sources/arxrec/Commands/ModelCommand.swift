@@ -60,7 +60,13 @@ struct ModelCommand: ParsableCommand {
     /// `arxrec model show`
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show the model in use: id, definition and how it was fitted.")
+            abstract: "Show the model in use: id, definition and how it was fitted.",
+            discussion: """
+            Examples:
+              arxrec model show
+              arxrec model show --format json --model Models/arxiv-cs-2025
+            """
+        )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case text, json

@@ -1,0 +1,29 @@
+import Testing
+@testable import ArxivFormats
+
+struct ArxivIDListTests {
+    @Test func bibTeXFieldsOnOneOrManyLines() {
+        let bib = """
+        @article{a, title = {Something {Nested}}, eprint = {2512.19693}, archivePrefix = {arXiv}}
+        @misc{b,
+          title = "Quoted, with a comma",
+          url = {https://arxiv.org/abs/2512.19692v1},
+        }
+        @comment{ignored, eprint = {2512.00001}}
+        @inproceedings{c, doi = {10.48550/arXiv.2512.19691}}
+        @book{d, title = {No arXiv id here}}
+        @article{e, eprint = 2512.19693}
+        """
+        let result = ArxivIDList.parse(bib, file: "refs.bib")
+        #expect(result.ids.map(\.description) == ["2512.19693", "2512.19692v1", "2512.19691"])
+        #expect(result.issues.count == 1)
+        #expect(result.issues.first?.description.hasPrefix("refs.bib:8: entry 'd'") == true)
+    }
+
+    @Test func plainListsWithCommentsAndURLs() {
+        let text = "# my likes\n2512.19687   # audio-visual\n\nhttps://arxiv.org/pdf/2512.19686v1\nnot-an-id\nhep-th/9901001\n2512.19687\n"
+        let result = ArxivIDList.parse(text, file: "likes.txt")
+        #expect(result.ids.map(\.description) == ["2512.19687", "2512.19686v1", "hep-th/9901001"])
+        #expect(result.issues.map(\.line) == [5])
+    }
+}
