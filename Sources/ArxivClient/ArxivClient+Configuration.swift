@@ -35,10 +35,10 @@ extension ArxivClient {
         public static let defaultRSSBaseURL = URL(string: "https://rss.arxiv.org/rss/")!
         public static let defaultOAIBaseURL = URL(string: "https://oaipmh.arxiv.org/oai")!
 
-        /// `arxrec/<version> (+https://github.com/arxrec/arxrec[; mailto:<contact>])`: the program, its
-        /// version and where to read about it, plus a contact address when the user gives one.
+        /// `arxrec/<version> (arXiv paper recommender[; mailto:<contact>])`: the program and its version, as
+        /// arXiv asks of API clients, plus a contact address when the user gives one (`ARXREC_CONTACT`).
         public static func userAgent(version: String, contact: String? = nil) -> String {
-            var comment = "+https://github.com/arxrec/arxrec"
+            var comment = "arXiv paper recommender"
             if let contact, !contact.isEmpty { comment += "; mailto:\(contact)" }
             return "arxrec/\(version) (\(comment))"
         }

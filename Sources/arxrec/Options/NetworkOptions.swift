@@ -16,7 +16,9 @@ struct NetworkOptions: ParsableArguments {
 
     static func makeClient() -> ArxivClient {
         let environment = ProcessInfo.processInfo.environment
-        var configuration = ArxivClient.Configuration()
+        var configuration = ArxivClient.Configuration(
+            userAgent: ArxivClient.Configuration.userAgent(version: Arxrec.version, contact: environment["ARXREC_CONTACT"])
+        )
         if let api = environment["ARXREC_ARXIV_API"].flatMap(URL.init(string:)) { configuration.apiBaseURL = api }
         if let rss = environment["ARXREC_ARXIV_RSS"].flatMap(URL.init(string:)) { configuration.rssBaseURL = rss }
         if let oai = environment["ARXREC_ARXIV_OAI"].flatMap(URL.init(string:)) { configuration.oaiBaseURL = oai }
