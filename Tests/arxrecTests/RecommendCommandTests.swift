@@ -116,4 +116,38 @@ struct RecommendCommandTests {
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("not in the library"))
     }
+
+    @Test func shortlistOfADigestFileAndTheProfileItLearned() throws {
+        let cli = try Self.library()
+        #expect(try cli.run(["rate", "2512.19693", "like", "--offline"]).status == 0)
+        #expect(try cli.run(["rate", "2512.19691", "dislike", "--offline"]).status == 0)
+        let result = try cli.run(["shortlist", "--input", SharedData.digest.path, "--top", "3", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try Self.json(result.stdout)
+        #expect(json["date"] as? String == "2025-12-23")
+        let items = try #require(json["items"] as? [[String: Any]])
+        #expect(items.count == 3)
+        #expect(items.allSatisfy { $0["scoredOnTranslation"] as? Bool == true })
+        #expect(!items.contains { ["2512.19693", "2512.19691"].contains($0["id"] as? String ?? "") })
+
+        let profile = try Self.json(try cli.run(["profile", "show", "--format", "json"]).stdout)
+        #expect((profile["likes"] as? [[String: Any]])?.first?["id"] as? String == "2512.19693")
+        #expect((profile["dislikes"] as? [[String: Any]])?.count == 1)
+        #expect(!((profile["positiveTerms"] as? [String]) ?? []).isEmpty)
+    }
+
+    @Test func reindexKeepsEveryPaperAndRating() throws {
+        let cli = try Self.library()
+        #expect(try cli.run(["rate", "2512.23036", "like", "--offline"]).status == 0)
+        let before = try cli.stats()
+        let result = try cli.run(["reindex"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let after = try cli.stats()
+        #expect(after["papers"] as? Int == before["papers"] as? Int)
+        #expect(after["vectors"] as? Int == before["papers"] as? Int)
+        #expect(after["ratings"] as? Int == 1)
+        let refit = try cli.run(["reindex", "--refit"])
+        #expect(refit.status == 64, "a 610-paper library is too small to fit a model")
+        #expect(refit.stderr.contains("1,000"))
+    }
 }
