@@ -8,20 +8,11 @@ import Foundation
 /// then the other `<category term>`s without duplicates; `<author><name>` in order. The API reports
 /// errors (e.g. a malformed id) as a feed whose single entry has an `…/api/errors#…` id: that becomes
 /// ``FeedParseError/apiError(file:message:)`` with the API's own message.
-public enum AtomParser {
+public enum AtomParser: FeedParser {
     static let atomNamespace = "http://www.w3.org/2005/Atom"
 
-    public static func parse(_ data: Data, file: String) throws(FeedParseError) -> FeedPage {
-        var papers: [Paper] = []
-        var issues: [ParseIssue] = []
-        var page = try parse(data, file: file) { papers.append($0) } issue: { issues.append($0) }
-        page.papers = papers
-        page.issues = issues
-        return page
-    }
-
     /// Streams the entries to `paper`/`issue`; returns the feed-level facts (no papers).
-    static func parse(
+    public static func parse(
         _ data: Data, file: String, paper: (Paper) -> Void, issue: (ParseIssue) -> Void
     ) throws(FeedParseError) -> FeedPage {
         try XMLDocumentChecks.requireText(data, file: file)

@@ -12,18 +12,9 @@ import Foundation
 /// Mapping: the id and version come from the PDF link; `language` is `zh`; `authors` is the author
 /// cell; `published` is the heading's day at midnight UTC. A row without a parseable arXiv link,
 /// with too few cells, or never closed is skipped as a ``ParseIssue`` at the row's first line.
-public enum DigestParser {
-    public static func parse(_ data: Data, file: String) throws(FeedParseError) -> FeedPage {
-        var papers: [Paper] = []
-        var issues: [ParseIssue] = []
-        var page = try parse(data, file: file) { papers.append($0) } issue: { issues.append($0) }
-        page.papers = papers
-        page.issues = issues
-        return page
-    }
-
+public enum DigestParser: FeedParser {
     /// Streams the rows to `paper`/`issue`; returns the heading date (no papers).
-    static func parse(
+    public static func parse(
         _ data: Data, file: String, paper: (Paper) -> Void, issue: (ParseIssue) -> Void
     ) throws(FeedParseError) -> FeedPage {
         try XMLDocumentChecks.requireText(data, file: file)

@@ -15,18 +15,9 @@ import Foundation
 /// ``FeedPage/resumptionToken`` (nil when empty: the last page) and ``FeedPage/totalResults``.
 /// `<error code="noRecordsMatch">` is an empty page; any other `<error>` is
 /// ``FeedParseError/oaiError(file:code:message:)``.
-public enum OAIPMHParser {
-    public static func parse(_ data: Data, file: String) throws(FeedParseError) -> FeedPage {
-        var papers: [Paper] = []
-        var issues: [ParseIssue] = []
-        var page = try parse(data, file: file) { papers.append($0) } issue: { issues.append($0) }
-        page.papers = papers
-        page.issues = issues
-        return page
-    }
-
+public enum OAIPMHParser: FeedParser {
     /// Streams the records to `paper`/`issue`; returns the paging facts (no papers).
-    static func parse(
+    public static func parse(
         _ data: Data, file: String, paper: (Paper) -> Void, issue: (ParseIssue) -> Void
     ) throws(FeedParseError) -> FeedPage {
         try XMLDocumentChecks.requireText(data, file: file)

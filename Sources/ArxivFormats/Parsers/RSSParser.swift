@@ -12,18 +12,9 @@ import Foundation
 /// `cross` items ``Paper/published`` is the announcement (`pubDate`, else the channel's); for
 /// replacements the first-version date is unknown, so the announcement is ``Paper/updated`` and
 /// `published` stays `nil`. ``FeedPage/listingDate`` is the channel `pubDate`'s day as written.
-public enum RSSParser {
-    public static func parse(_ data: Data, file: String) throws(FeedParseError) -> FeedPage {
-        var papers: [Paper] = []
-        var issues: [ParseIssue] = []
-        var page = try parse(data, file: file) { papers.append($0) } issue: { issues.append($0) }
-        page.papers = papers
-        page.issues = issues
-        return page
-    }
-
+public enum RSSParser: FeedParser {
     /// Streams the items to `paper`/`issue`; returns the channel-level facts (no papers).
-    static func parse(
+    public static func parse(
         _ data: Data, file: String, paper: (Paper) -> Void, issue: (ParseIssue) -> Void
     ) throws(FeedParseError) -> FeedPage {
         try XMLDocumentChecks.requireText(data, file: file)
