@@ -10,7 +10,7 @@ import TextEmbedding
 /// bytes in place.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.throughput, .wallClock, .mallocCountTotal, .instructions],
+        metrics: [.throughput, .wallClock, .cpuTotal, .mallocCountTotal],
         warmupIterations: 1,
         scalingFactor: .kilo,
         maxDuration: .seconds(10),

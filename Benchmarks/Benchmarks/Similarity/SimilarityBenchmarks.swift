@@ -14,7 +14,8 @@ import TextEmbedding
 /// default threads (both cores) in both variants.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .instructions],
+        metrics: [.wallClock, .throughput, .cpuTotal],
+        timeUnits: .microseconds,
         warmupIterations: 2,
         maxDuration: .seconds(8),
         maxIterations: 200
