@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Times the user-facing commands as cold processes (a new arxrec process per run; the OS page cache stays
+# warm, as it is for a user who ran anything recently) on the 100 k-paper library of prepare.sh.
+#   shortlist --input: a 1,000-paper day file not yet in the library (ingested on the fly); every run starts
+#                      from a fresh copy of the library (the copy is hyperfine's --prepare, not timed)
+#   shortlist --date:  the same day already in the library
+#   similar:           the 10 nearest papers of one library paper
+source "$(dirname "$0")/common.sh"
+need "$ARXREC"; [ -s "$LIBRARY_100K/library.sqlite" ] || { echo "run prepare.sh first" >&2; exit 1; }
+RUNS="${RUNS:-10}"
+SCRATCH="$WORK/library-scratch"
+WITH_DAY="$WORK/library-100k-with-day"
+if [ ! -s "$WITH_DAY/library.sqlite" ]; then
+    rm -rf "$WITH_DAY"; cp -a "$LIBRARY_100K" "$WITH_DAY"
+    "$ARXREC" ingest --data-dir "$WITH_DAY" "$DAY_FILE" > /dev/null
+fi
+EXPORT="${EXPORT:-$WORK/cold-commands.md}"
+if command -v hyperfine > /dev/null; then
+    hyperfine --runs "$RUNS" --warmup 1 --export-markdown "$EXPORT" \
+        --prepare "rm -rf '$SCRATCH' && cp -a '$LIBRARY_100K' '$SCRATCH'" \
+        -n "shortlist --input day of 1,000 (100k library)" \
+        "'$ARXREC' shortlist --data-dir '$SCRATCH' --input '$DAY_FILE' --top 10" \
+        -n "shortlist --date (day in library)" \
+        "'$ARXREC' shortlist --data-dir '$WITH_DAY' --date $DAY --top 10" \
+        -n "similar --k 10 (100k library)" \
+        "'$ARXREC' similar --offline --data-dir '$WITH_DAY' 2503.14620 --k 10"
+    cat "$EXPORT"
+else
+    for run in $(seq "$RUNS"); do
+        rm -rf "$SCRATCH" && cp -a "$LIBRARY_100K" "$SCRATCH"
+        /usr/bin/time -f "shortlist --input: %e s" "$ARXREC" shortlist --data-dir "$SCRATCH" --input "$DAY_FILE" --top 10 > /dev/null
+        /usr/bin/time -f "shortlist --date: %e s" "$ARXREC" shortlist --data-dir "$WITH_DAY" --date $DAY --top 10 > /dev/null
+        /usr/bin/time -f "similar: %e s" "$ARXREC" similar --offline --data-dir "$WITH_DAY" 2503.14620 --k 10 > /dev/null
+    done
+fi
+rm -rf "$SCRATCH"
