@@ -75,7 +75,7 @@ extension EmbeddingModel {
             throw .invalidArtifact(
                 path: path(.projectionBuckets), reason: "bucket \(buckets[i]) at \(i) is out of range or out of order")
         }
-        let idf = idfBits.map { Float(Float16(bitPattern: $0)) }
+        let idf = idfBits.map(HalfFloat.widen)
         guard idf.allSatisfy({ $0.isFinite && $0 > 0 }) else {
             throw .invalidArtifact(path: path(.idf), reason: "idf values must be finite and positive")
         }
