@@ -5,6 +5,8 @@
 #                      from a fresh copy of the library (the copy is hyperfine's --prepare, not timed)
 #   shortlist --date:  the same day already in the library
 #   similar:           the 10 nearest papers of one library paper
+# The library is used as a user's is: its weak-negative cache (weak-negatives-<model>.bin, written by the first
+# shortlist after a model change) exists. "first shortlist" times the run that has to build it.
 source "$(dirname "$0")/common.sh"
 need "$ARXREC"; [ -s "$LIBRARY_100K/library.sqlite" ] || { echo "run prepare.sh first" >&2; exit 1; }
 RUNS="${RUNS:-10}"
@@ -14,16 +16,24 @@ if [ ! -s "$WITH_DAY/library.sqlite" ]; then
     rm -rf "$WITH_DAY"; cp -a "$LIBRARY_100K" "$WITH_DAY"
     "$ARXREC" ingest --data-dir "$WITH_DAY" "$DAY_FILE" > /dev/null
 fi
+# Prime the weak-negative cache once, as any earlier shortlist on this library would have.
+ls "$LIBRARY_100K"/weak-negatives-*.bin > /dev/null 2>&1 || "$ARXREC" profile show --data-dir "$LIBRARY_100K" > /dev/null
+ls "$WITH_DAY"/weak-negatives-*.bin > /dev/null 2>&1 || "$ARXREC" profile show --data-dir "$WITH_DAY" > /dev/null
 EXPORT="${EXPORT:-$WORK/cold-commands.md}"
 if command -v hyperfine > /dev/null; then
     hyperfine --runs "$RUNS" --warmup 1 --export-markdown "$EXPORT" \
         --prepare "rm -rf '$SCRATCH' && cp -a '$LIBRARY_100K' '$SCRATCH'" \
         -n "shortlist --input day of 1,000 (100k library)" \
         "'$ARXREC' shortlist --data-dir '$SCRATCH' --input '$DAY_FILE' --top 10" \
+        --prepare "true" \
         -n "shortlist --date (day in library)" \
         "'$ARXREC' shortlist --data-dir '$WITH_DAY' --date $DAY --top 10" \
+        --prepare "true" \
         -n "similar --k 10 (100k library)" \
-        "'$ARXREC' similar --offline --data-dir '$WITH_DAY' 2503.14620 --k 10"
+        "'$ARXREC' similar --offline --data-dir '$WITH_DAY' 2503.14620 --k 10" \
+        -n "first shortlist --date after a model change (builds the negatives cache)" \
+        --prepare "rm -f '$WITH_DAY'/weak-negatives-*.bin" \
+        "'$ARXREC' shortlist --data-dir '$WITH_DAY' --date $DAY --top 10"
     cat "$EXPORT"
 else
     for run in $(seq "$RUNS"); do

@@ -57,7 +57,7 @@ public struct Profile: Sendable {
         var best: (index: Int, similarity: Float)?
         for (index, like) in likes.enumerated() {
             let similarity = like.dot(x)
-            if best == nil || similarity > best!.similarity { best = (index, similarity) }
+            if similarity > best?.similarity ?? -.infinity { best = (index, similarity) }
         }
         return best
     }

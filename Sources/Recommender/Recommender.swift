@@ -54,12 +54,11 @@ public struct Recommender: Sendable {
            cache.isFresh(libraryPapers: papersInLibrary, rated: rated, wanted: settings.weakNegativeCount) {
             let ids = try cache.ids.map { try ArxivID(parsing: $0) }
             let papers = try library.papers(ids)
+            // `papers(_:)` keeps the order of `ids`, which is the order the factor was built in.
             if papers.count == ids.count {
-                let order = Dictionary(uniqueKeysWithValues: cache.ids.enumerated().map { ($1, $0) })
-                let sorted = papers.sorted { (order[$0.id.base] ?? 0) < (order[$1.id.base] ?? 0) }
                 var featurizer = Featurizer(model: model)
                 return WeakNegatives(
-                    ids: cache.ids, vectors: sorted.map { featurizer.sparse(ScoringText($0).text) },
+                    ids: cache.ids, vectors: papers.map { featurizer.sparse(ScoringText($0).text) },
                     factorization: CholeskyFactorization(precomputedFactor: cache.factor),
                     solvedTargets: cache.solvedTargets, settings: settings, featureCount: featureCount
                 )
