@@ -50,6 +50,22 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         self.dislikeCentroidWeight = dislikeCentroidWeight
     }
 
+    /// Decodes settings saved by any version: a missing field keeps its default (so a settings file
+    /// may name only what it changes).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = ProfileSettings()
+        kind = try c.decodeIfPresent(ProfileModelKind.self, forKey: .kind) ?? d.kind
+        lambda = try c.decodeIfPresent(Float.self, forKey: .lambda) ?? d.lambda
+        dislikeWeight = try c.decodeIfPresent(Float.self, forKey: .dislikeWeight) ?? d.dislikeWeight
+        weakNegativeWeight = try c.decodeIfPresent(Float.self, forKey: .weakNegativeWeight) ?? d.weakNegativeWeight
+        weakNegativeTarget = try c.decodeIfPresent(Float.self, forKey: .weakNegativeTarget) ?? d.weakNegativeTarget
+        weakNegativeCount = try c.decodeIfPresent(Int.self, forKey: .weakNegativeCount) ?? d.weakNegativeCount
+        minimumLikesForRidge = try c.decodeIfPresent(Int.self, forKey: .minimumLikesForRidge) ?? d.minimumLikesForRidge
+        nearestWeight = try c.decodeIfPresent(Float.self, forKey: .nearestWeight) ?? d.nearestWeight
+        dislikeCentroidWeight = try c.decodeIfPresent(Float.self, forKey: .dislikeCentroidWeight) ?? d.dislikeCentroidWeight
+    }
+
     /// The settings `shortlist` and `evaluate` use unless told otherwise.
     public static let standard = ProfileSettings()
 }
