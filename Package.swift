@@ -75,6 +75,6 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Library", "TextEmbedding", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "arxrecTests", dependencies: ["arxrec", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "arxrecTests", dependencies: ["arxrec", "ArxivFormats", "TextEmbedding", "TestSupport"], swiftSettings: swiftSettings),
     ]
 )
