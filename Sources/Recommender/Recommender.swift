@@ -18,7 +18,7 @@ public struct Recommender: Sendable {
         self.settings = settings
     }
 
-    var featureCount: Int { 1 << model.definition.bucketBits }
+    var featureCount: Int { ProfileFeatures.featureCount(model: model, denseWeight: settings.denseWeight) }
 
     // MARK: Profiles
 
@@ -28,11 +28,11 @@ public struct Recommender: Sendable {
         let ratings = try library.ratings(profile: name)
         let papers = try library.papers(ratings.map(\.id))
         let byID = Dictionary(papers.map { ($0.id.base, $0) }, uniquingKeysWith: { first, _ in first })
-        var featurizer = Featurizer(model: model)
+        var features = ProfileFeatures(model: model, denseWeight: settings.denseWeight)
         return ratings.compactMap { rating in
             guard let paper = byID[rating.id.base] else { return nil }
             return RatedExample(
-                id: paper.id.base, vector: featurizer.sparse(ScoringText(paper).text),
+                id: paper.id.base, vector: features.vector(ScoringText(paper).text),
                 label: rating.value == .like ? .like : .dislike
             )
         }
@@ -44,8 +44,8 @@ public struct Recommender: Sendable {
         let ids = try library.randomPaperIDs(count: settings.weakNegativeCount, seed: negativeSeed, excluding: rated)
         guard !ids.isEmpty else { return nil }
         let papers = try library.papers(ids)
-        var featurizer = Featurizer(model: model)
-        let vectors = papers.map { featurizer.sparse(ScoringText($0).text) }
+        var features = ProfileFeatures(model: model, denseWeight: settings.denseWeight)
+        let vectors = papers.map { features.vector(ScoringText($0).text) }
         return try WeakNegatives(
             ids: papers.map(\.id.base), vectors: vectors, settings: settings, featureCount: featureCount
         )
@@ -79,7 +79,8 @@ public struct Recommender: Sendable {
         var featurizer = Featurizer(model: model)
         let texts = pool.map(ScoringText.init)
         let vectors = texts.map { featurizer.sparse($0.text) }
-        let scores = vectors.map(profile.score)
+        let features = ProfileFeatures(model: model, denseWeight: settings.denseWeight)
+        let scores = vectors.map { profile.score(features.extend($0)) }
 
         // MMR looks at the strongest few times `top`: beyond that nothing could be picked anyway.
         let order = (0 ..< pool.count).sorted {

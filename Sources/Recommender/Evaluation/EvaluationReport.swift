@@ -12,7 +12,7 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
     public var profile: ProfileFigures
     /// Wall-clock seconds of the whole run, fitting and ingest included.
     public var seconds: Double
-    /// Seconds per phase: fit, ingest, similar, profile.
+    /// Seconds per phase: read (the corpus, when run by `arxrec evaluate`), fit, ingest, similar, profile.
     public var phases: [String: Double]
 
     public struct Similar: Codable, Sendable, Equatable {

@@ -70,6 +70,14 @@ struct EvaluateCommand: ParsableCommand {
         "Profile settings (JSON, fields of ProfileSettings; missing ones keep their defaults).", valueName: "file.json"))
     var profileSettings: String?
 
+    @Option(name: .customLong("rerank-depth"), help: ArgumentHelp(
+        "similar: re-score the dense top N with the sparse view (0: off; default: what `similar` does).", valueName: "n"))
+    var reRankDepth: Int?
+
+    @Option(name: .customLong("rerank-weight"), help: ArgumentHelp(
+        "similar: weight of the sparse cosine added to the dense score of the re-ranked papers.", valueName: "w"))
+    var reRankWeight: Float?
+
     @Option(name: .customLong("data-dir"), help: ArgumentHelp(
         "Ingest into this library folder and keep it (default: a temporary folder, removed afterwards).",
         valueName: "dir"))
@@ -98,6 +106,8 @@ struct EvaluateCommand: ParsableCommand {
             source = .fit(ModelDefinition(name: ModelLocator.defaultModelName))
         }
 
+        let clock = ContinuousClock()
+        let started = clock.now
         let loaded = try EvaluationCorpus.load(corpusURL, limit: papers, seed: seed)
         for issue in loaded.skipped.prefix(5) { printError(issue) }
         printError("evaluating \(loaded.papers.count) of \(loaded.available) papers from \(corpusURL.lastPathComponent), seed \(seed)")
@@ -107,8 +117,14 @@ struct EvaluateCommand: ParsableCommand {
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("arxrec-evaluate-\(UUID().uuidString)")
         defer { if temporary { try? FileManager.default.removeItem(at: directory) } }
 
-        let evaluation = Evaluation(seed: seed, profileSettings: settings)
-        let report = try evaluation.run(corpus: loaded, model: source, dataDirectory: directory) { printError($0) }
+        var evaluation = Evaluation(seed: seed, profileSettings: settings)
+        if let reRankDepth { evaluation.similar.reRank.depth = reRankDepth }
+        if let reRankWeight { evaluation.similar.reRank.sparseWeight = reRankWeight }
+        var report = try evaluation.run(corpus: loaded, model: source, dataDirectory: directory) { printError($0) }
+        // The whole command, reading the corpus included.
+        let (whole, attoseconds) = (clock.now - started).components
+        report.phases["read"] = ((Double(whole) + Double(attoseconds) * 1e-18 - report.seconds) * 1000).rounded() / 1000
+        report.seconds = ((Double(whole) + Double(attoseconds) * 1e-18) * 100).rounded() / 100
         switch output.format {
         case .json: print(try JSONOutput.string(report))
         case .table: print(Self.table(report))
