@@ -76,7 +76,8 @@ let package = Package(
         ),
         .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Library", "TextEmbedding", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "arxrecTests", dependencies: ["arxrec", "Library", "Recommender", "TextEmbedding", "TestSupport"],
+            name: "arxrecTests",
+            dependencies: ["arxrec", "ArxivFormats", "Library", "Recommender", "TextEmbedding", "TestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

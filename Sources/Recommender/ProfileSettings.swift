@@ -33,11 +33,15 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     public var nearestWeight: Float
     /// Rocchio γ: how much of the dislike centroid is subtracted in `centroid`.
     public var dislikeCentroidWeight: Float
+    /// Weight of the dense view appended to the sparse view in profile vectors (0: sparse only); see
+    /// ``ProfileFeatures``.
+    public var denseWeight: Float
 
     public init(
         kind: ProfileModelKind = .blend, lambda: Float = 1, dislikeWeight: Float = 2,
         weakNegativeWeight: Float = 1, weakNegativeTarget: Float = 0, weakNegativeCount: Int = 2_000,
-        minimumLikesForRidge: Int = 3, nearestWeight: Float = 0.5, dislikeCentroidWeight: Float = 0.25
+        minimumLikesForRidge: Int = 3, nearestWeight: Float = 0.5, dislikeCentroidWeight: Float = 0.25,
+        denseWeight: Float = 0
     ) {
         self.kind = kind
         self.lambda = lambda
@@ -48,6 +52,24 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         self.minimumLikesForRidge = minimumLikesForRidge
         self.nearestWeight = nearestWeight
         self.dislikeCentroidWeight = dislikeCentroidWeight
+        self.denseWeight = denseWeight
+    }
+
+    /// Decodes settings saved by any version: a missing field keeps its default (so a settings file
+    /// may name only what it changes).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = ProfileSettings()
+        kind = try c.decodeIfPresent(ProfileModelKind.self, forKey: .kind) ?? d.kind
+        lambda = try c.decodeIfPresent(Float.self, forKey: .lambda) ?? d.lambda
+        dislikeWeight = try c.decodeIfPresent(Float.self, forKey: .dislikeWeight) ?? d.dislikeWeight
+        weakNegativeWeight = try c.decodeIfPresent(Float.self, forKey: .weakNegativeWeight) ?? d.weakNegativeWeight
+        weakNegativeTarget = try c.decodeIfPresent(Float.self, forKey: .weakNegativeTarget) ?? d.weakNegativeTarget
+        weakNegativeCount = try c.decodeIfPresent(Int.self, forKey: .weakNegativeCount) ?? d.weakNegativeCount
+        minimumLikesForRidge = try c.decodeIfPresent(Int.self, forKey: .minimumLikesForRidge) ?? d.minimumLikesForRidge
+        nearestWeight = try c.decodeIfPresent(Float.self, forKey: .nearestWeight) ?? d.nearestWeight
+        dislikeCentroidWeight = try c.decodeIfPresent(Float.self, forKey: .dislikeCentroidWeight) ?? d.dislikeCentroidWeight
+        denseWeight = try c.decodeIfPresent(Float.self, forKey: .denseWeight) ?? d.denseWeight
     }
 
     /// The settings `shortlist` and `evaluate` use unless told otherwise.

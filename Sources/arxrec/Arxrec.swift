@@ -28,6 +28,7 @@ struct Arxrec: AsyncParsableCommand {
             IngestCommand.self, StatsCommand.self, ReindexCommand.self, FetchCommand.self, HarvestCommand.self,
             RateCommand.self, RatingsCommand.self, ImportLikesCommand.self, ProfileCommand.self,
             ShortlistCommand.self, SimilarCommand.self, SearchCommand.self, DailyCommand.self, ModelCommand.self,
+            EvaluateCommand.self, ExportCommand.self,
         ]
     )
 }

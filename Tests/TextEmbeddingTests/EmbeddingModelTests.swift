@@ -45,7 +45,9 @@ struct EmbeddingModelTests {
         let (paraphraseSparse, paraphraseDense) = model.embed(paraphrase)
         let (unrelatedSparse, unrelatedDense) = model.embed(unrelated)
         #expect(titleSparse.dot(paraphraseSparse) > titleSparse.dot(unrelatedSparse) + 0.1)
-        #expect(cosine(titleDense, paraphraseDense) > cosine(titleDense, unrelatedDense) + 0.2)
+        // v2's dense rows are UΣ³: the leading (corpus-wide) component weighs more, so every cosine is higher
+        // (this pair: 0.99 vs 0.82) while the ranking — what `similar` uses — got better.
+        #expect(cosine(titleDense, paraphraseDense) > cosine(titleDense, unrelatedDense) + 0.1)
     }
 
     @Test func latinAndCJKTextsGiveNonZeroVectors() throws {

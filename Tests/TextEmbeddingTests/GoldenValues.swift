@@ -9,9 +9,9 @@ enum GoldenValues {
         (677623, 0.36430523), (684531, -0.36430523), (729583, -0.21516454), (780401, 0.21516454),
         (784090, 0.21516454), (814524, 0.21516454), (824403, 0.21516454), (861456, -0.21516454),
     ]
-    /// The committed default model and the first dense values of `FeaturizerTests.goldenText` under it.
-    static let defaultModelID = "lsa256-ee6fcddbc4c63198"
+    /// The committed default model (v2: singular-value exponent 3) and the first dense values of `FeaturizerTests.goldenText` under it.
+    static let defaultModelID = "lsa256-c38f49fe5531d672"
     static let denseFirst: [Float] = [
-        -0.15618312, 0.16748655, -0.13233411, 0.15256086, -0.01335768, 0.36872593, 0.091799796, 0.18466072,
+        -0.92414683, 0.20890874, -0.094035275, 0.0994788, -0.007779953, 0.20754655, 0.04633174, 0.08956288,
     ]
 }

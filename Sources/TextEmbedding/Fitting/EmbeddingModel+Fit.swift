@@ -30,7 +30,7 @@ extension EmbeddingModel {
         report("featurized \(texts.count) papers: \(corpus.nonzeroCount) non-zero buckets")
 
         let documentFrequency = corpus.documentFrequency(bucketCount: definition.bucketCount)
-        let idf = smoothIDF(documentFrequency: documentFrequency, documents: texts.count)
+        let idf = smoothIDF(documentFrequency: documentFrequency, documents: texts.count, exponent: definition.idfExponent)
         let kept = (0 ..< definition.bucketCount).filter {
             documentFrequency[$0] >= Int32(clamping: definition.minimumDocumentFrequency)
         }.map { Int32($0) }
@@ -80,10 +80,11 @@ extension EmbeddingModel {
 
     /// `ln((1+N)/(1+df)) + 1` per bucket, rounded to Float16 (the stored precision); buckets no paper has
     /// get the largest value.
-    static func smoothIDF(documentFrequency: [Int32], documents: Int) -> [Float] {
+    static func smoothIDF(documentFrequency: [Int32], documents: Int, exponent: Float = 1) -> [Float] {
         let numerator = 1 + Double(documents)
         return documentFrequency.map { df in
-            Float(Float16(log(numerator / (1 + Double(df))) + 1))
+            let idf = log(numerator / (1 + Double(df))) + 1
+            return Float(Float16(exponent == 1 ? idf : pow(idf, Double(exponent))))
         }
     }
 

@@ -42,15 +42,25 @@ struct ModelCommand: ParsableCommand {
         @Option(name: .customLong("min-df"), help: "Papers a bucket must occur in to get a projection row.")
         var minDF: Int = 40
 
+        @Option(name: .customLong("singular-value-exponent"), help: "p of the projection V·Σ^(p−1) (1: plain LSA).")
+        var singularValueExponent: Float = SVDSettings().singularValueExponent
+
+        @Option(help: ArgumentHelp(
+            "Fit this definition (JSON, the `definition` of a model.json) instead; the options above are then ignored.",
+            valueName: "file.json"))
+        var definition: String?
+
         func run() throws {
-            let definition = ModelDefinition(name: name, dimension: dimension, minimumDocumentFrequency: minDF)
+            var definition = ModelDefinition(name: name, dimension: dimension, minimumDocumentFrequency: minDF)
+            definition.svd.singularValueExponent = singularValueExponent
+            if let path = self.definition { definition = try EvaluateCommand.decode(ModelDefinition.self, from: path) }
             try definition.validate()
             let corpusURL = URL(fileURLWithPath: corpus)
             let texts = try CorpusTexts.read(corpusURL)
             printError("read \(texts.count) papers from \(corpusURL.lastPathComponent)")
             var (model, record) = try EmbeddingModel.fit(texts: texts, definition: definition) { printError($0) }
             record.corpus = corpusURL.lastPathComponent
-            let directory = URL(fileURLWithPath: output ?? "Models/\(name)")
+            let directory = URL(fileURLWithPath: output ?? "Models/\(definition.name)")
             try model.write(to: directory, fitRecord: record)
             print("wrote \(model.id) to \(directory.path): \(record.papers) papers, \(record.seconds) s, "
                 + "\(record.projectionBuckets) projection buckets, \(record.artifactBytes) bytes")

@@ -1,0 +1,122 @@
+import ArxivFormats
+import Foundation
+import Library
+import LinearAlgebra
+import TextEmbedding
+
+/// `arxrec evaluate`: the offline evaluation of issue 9 on real papers — the similar task and the
+/// author-simulated profile task — run end to end through the code users run: the model is fitted
+/// (or given), the papers are ingested into a real library, similar scores come from the library's
+/// vector file, profiles from ``ProfileTrainer`` with a ``WeakNegatives`` sample of that library.
+public struct Evaluation: Sendable {
+    /// Where the embedding model comes from.
+    public enum ModelSource: Sendable {
+        /// Fit this definition on the evaluated papers (as the reference methods fit theirs).
+        case fit(ModelDefinition)
+        /// Evaluate a model as it is.
+        case given(EmbeddingModel)
+    }
+
+    public var seed: UInt64
+    public var profileSettings: ProfileSettings
+    public var similar: SimilarTask
+    public var users: UserSimulation
+
+    public init(
+        seed: UInt64, profileSettings: ProfileSettings = .standard, similar: SimilarTask = SimilarTask(),
+        users: UserSimulation = UserSimulation()
+    ) {
+        self.seed = seed
+        self.profileSettings = profileSettings
+        self.similar = similar
+        self.users = users
+    }
+
+    /// Runs both tasks on `corpus`, with the library in `dataDirectory` (created when missing; papers
+    /// already there stay and may serve as weak negatives). `progress` receives one line per phase.
+    public func run(
+        corpus: EvaluationCorpus, model source: ModelSource, dataDirectory: URL,
+        progress: (String) -> Void = { _ in }
+    ) throws -> EvaluationReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var phases: [String: Double] = [:]
+        var mark = started
+        func phase(_ name: String, _ message: String) {
+            let now = clock.now
+            phases[name] = ((now - mark).seconds * 1000).rounded() / 1000
+            mark = now
+            progress(String(format: "%6.1fs  %@", (now - started).seconds, message))
+        }
+
+        let model: EmbeddingModel
+        switch source {
+        case .fit(let definition):
+            model = try EmbeddingModel.fit(texts: corpus.papers.map(\.embeddingText), definition: definition).0
+            phase("fit", "fitted \(model.id) on \(corpus.papers.count) papers")
+        case .given(let given):
+            model = given
+            phase("fit", "using \(model.id)")
+        }
+
+        let library = try Library.open(at: dataDirectory, embedder: ModelEmbedder(model: model))
+        for start in stride(from: 0, to: corpus.papers.count, by: 2_000) {
+            try library.ingest(Array(corpus.papers[start ..< min(start + 2_000, corpus.papers.count)]), source: "evaluate")
+        }
+        let stored = try library.papers(corpus.papers.map(\.id))
+        let (evaluated, authorNames) = EvaluatedPaper.make(stored)
+        var featurizer = Featurizer(model: model)
+        let sparse = stored.map { featurizer.sparse(ScoringText($0).text) }
+        let dense = try Self.denseRows(of: stored, in: library)
+        phase("ingest", "ingested \(stored.count) papers into \(dataDirectory.path)")
+
+        let (precision, queries) = similar.run(
+            dense: dense, sparse: sparse, categories: evaluated.map(\.primaryCategory), seed: seed)
+        phase("similar", String(format: "similar: P@%d_primary %.4f over %d queries", similar.k, precision, queries))
+
+        let simulated = users.users(papers: evaluated, authorNames: authorNames, seed: seed)
+        var recommender = Recommender(library: library, model: model, settings: profileSettings)
+        recommender.negativeSeed = seed
+        let heldOutIDs = Set(simulated.flatMap { $0.heldOut.map { evaluated[$0.positive].id } })
+        let negatives = try recommender.weakNegatives(excluding: heldOutIDs)
+        let features = ProfileFeatures(model: model, denseWeight: profileSettings.denseWeight)
+        let profileVectors = profileSettings.denseWeight > 0 ? sparse.map(features.extend) : sparse
+        let ranks = try ProfileTask(settings: profileSettings, featureCount: features.featureCount)
+            .run(users: simulated, sparse: profileVectors, ids: evaluated.map(\.id), negatives: negatives)
+        phase("profile", String(
+            format: "profile: %d users, %d positives, MRR %.4f, Recall@10 %.4f, nDCG@10 %.4f",
+            simulated.count, ranks.count, ranks.meanReciprocalRank, ranks.recall, ranks.nDCG))
+
+        return EvaluationReport(
+            papers: stored.count, model: model.id, fitted: { if case .fit = source { true } else { false } }(),
+            seed: seed,
+            similar: .init(precision: precision, queries: queries, reRank: similar.reRank),
+            profile: .init(
+                model: profileSettings.kind.rawValue, users: simulated.count, positives: ranks.count,
+                meanReciprocalRank: ranks.meanReciprocalRank, recall: ranks.recall, nDCG: ranks.nDCG,
+                settings: profileSettings),
+            seconds: ((clock.now - started).seconds * 100).rounded() / 100, phases: phases)
+    }
+
+    /// The papers' dense rows from the library's vector file, in the order of `papers`.
+    static func denseRows(of papers: [StoredPaper], in library: Library) throws -> Matrix {
+        try library.withVectors { view in
+            var matrix = Matrix(rows: papers.count, columns: view.dimension)
+            matrix.withUnsafeMutableBufferPointer { out in
+                for (i, paper) in papers.enumerated() {
+                    guard let row = paper.vectorRow, row < view.rowCount else { continue }
+                    let source = view.row(row)
+                    for j in 0 ..< view.dimension { out[i * view.dimension + j] = source[j] }
+                }
+            }
+            return matrix
+        }
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) * 1e-18
+    }
+}

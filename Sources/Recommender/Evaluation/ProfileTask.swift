@@ -1,0 +1,60 @@
+import Foundation
+import LinearAlgebra
+
+/// The profile task: every simulated user's profile, learned from the liked papers only by the code
+/// `shortlist` uses (``ProfileTrainer`` with one shared ``WeakNegatives`` sample drawn from the library),
+/// ranks each held-out positive's day of candidates on the sparse view.
+///
+/// The weak-negative sample excludes every user's held-out positives, so no positive is ever trained
+/// as a negative; it may contain another user's likes, which the trainer handles (a rated paper that is
+/// also a weak negative simply counts twice, its rating outweighing the weak target).
+struct ProfileTask: Sendable {
+    let settings: ProfileSettings
+    let featureCount: Int
+
+    /// The accumulated ranks of all held-out positives. Users are split over two threads; the result
+    /// does not depend on the split (sums of the same per-user terms, merged in user order).
+    func run(users: [UserSimulation.User], sparse: [SparseVector], ids: [String], negatives: WeakNegatives?) throws
+        -> RankingAccumulator
+    {
+        let trainer = ProfileTrainer(settings: settings, featureCount: featureCount)
+        let results = UserResults(count: users.count)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            for index in stride(from: part, to: users.count, by: 2) {
+                results.store(Result { try Self.evaluate(users[index], trainer: trainer, sparse: sparse, ids: ids, negatives: negatives) }, at: index)
+            }
+        }
+        var total = RankingAccumulator(k: 10)
+        for result in results.all() { total.merge(try result.get()) }
+        return total
+    }
+
+    static func evaluate(
+        _ user: UserSimulation.User, trainer: ProfileTrainer, sparse: [SparseVector], ids: [String],
+        negatives: WeakNegatives?
+    ) throws -> RankingAccumulator {
+        let examples = user.liked.map { RatedExample(id: ids[$0], vector: sparse[$0], label: .like) }
+        let profile = try trainer.train(examples, negatives: negatives)
+        var ranks = RankingAccumulator(k: 10)
+        for heldOut in user.heldOut {
+            let positive = profile.score(sparse[heldOut.positive]).value
+            let rank = RankingMetrics.rank(positive: positive, others: heldOut.negatives.lazy.map { profile.score(sparse[$0]).value })
+            ranks.add(rank: rank)
+        }
+        return ranks
+    }
+}
+
+/// Per-user results of a `concurrentPerform`, each slot written by exactly one iteration.
+private final class UserResults: @unchecked Sendable {
+    private var slots: [Result<RankingAccumulator, any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ result: Result<RankingAccumulator, any Error>, at index: Int) {
+        lock.withLock { slots[index] = result }
+    }
+
+    func all() -> [Result<RankingAccumulator, any Error>] { lock.withLock { slots.compactMap { $0 } } }
+}

@@ -1,0 +1,79 @@
+import LinearAlgebra
+
+/// The similar-papers task: for seeded random query papers, the top 10 neighbours over all evaluated
+/// papers on the dense view (the query excluded), and `P@10_primary` — the share of those neighbours
+/// whose primary category equals the query's.
+///
+/// Scores are those of `arxrec similar` (dot products of L2-normalised dense rows), computed for a
+/// block of queries at once with one `cblas_sgemm` instead of one `cblas_sgemv` per query; with
+/// ``SimilarReRank`` the top `depth` are re-scored with the sparse view, as `similar` does.
+public struct SimilarTask: Sendable {
+    public var queries = 1_000
+    public var k = 10
+    public var reRank: SimilarReRank
+
+    public init(reRank: SimilarReRank = .standard) {
+        self.reRank = reRank
+    }
+
+    /// The mean P@k over the queries, and how many queries were asked.
+    func run(
+        dense: Matrix, sparse: [SparseVector], categories: [String?], seed: UInt64
+    ) -> (precision: Double, queries: Int) {
+        precondition(dense.rows == categories.count && sparse.count == categories.count, "SimilarTask: rows disagree")
+        let picks = SeededSample.indices(count: queries, from: dense.rows, seed: seed ^ EvaluationCorpus.Stream.queries)
+        guard !picks.isEmpty else { return (0, 0) }
+        let d = dense.columns
+        var total = 0.0
+        let block = 250
+        for start in stride(from: 0, to: picks.count, by: block) {
+            let rows = Array(picks[start ..< min(start + block, picks.count)])
+            var storage = [Float]()
+            storage.reserveCapacity(rows.count * d)
+            for row in rows { storage.append(contentsOf: dense.row(row)) }
+            let scores = Matrix(rows: rows.count, columns: d, storage: storage).multiplyTransposed(dense)
+            scores.withUnsafeBufferPointer { all in
+                for (q, query) in rows.enumerated() {
+                    let line = UnsafeBufferPointer(rebasing: all[(q * dense.rows) ..< ((q + 1) * dense.rows)])
+                    let depth = max(k, reRank.depth)
+                    var hits = topK(line, k: depth, excluding: [query])
+                    if reRank.isActive {
+                        hits = reRank.apply(hits, query: sparse[query], sparse: sparse)
+                    }
+                    let neighbours = hits.prefix(k)
+                    let same = neighbours.filter { categories[$0.index] != nil && categories[$0.index] == categories[query] }
+                    total += Double(same.count) / Double(k)
+                }
+            }
+        }
+        return (total / Double(picks.count), picks.count)
+    }
+}
+
+/// Re-scores the dense view's top `depth` neighbours with `dense + sparseWeight × sparse cosine`: the
+/// dense view finds the topical neighbourhood, the exact sparse view orders it by shared terms.
+public struct SimilarReRank: Sendable, Codable, Equatable {
+    /// How many dense neighbours are re-scored; 0 turns the re-rank off.
+    public var depth: Int
+    public var sparseWeight: Float
+
+    public init(depth: Int, sparseWeight: Float) {
+        self.depth = depth
+        self.sparseWeight = sparseWeight
+    }
+
+    /// Off until the evaluation says otherwise (see `Models/README.md`).
+    public static let standard = SimilarReRank(depth: 0, sparseWeight: 0)
+
+    public var isActive: Bool { depth > 0 && sparseWeight != 0 }
+
+    /// `hits` re-scored and re-sorted (score descending, then index).
+    public func apply(_ hits: [ScoredIndex], query: SparseVector, sparse: (Int) -> SparseVector) -> [ScoredIndex] {
+        hits.map { ScoredIndex(index: $0.index, score: $0.score + sparseWeight * query.dot(sparse($0.index))) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+    }
+
+    func apply(_ hits: [ScoredIndex], query: SparseVector, sparse: [SparseVector]) -> [ScoredIndex] {
+        apply(hits, query: query, sparse: { sparse[$0] })
+    }
+}

@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import Recommender
+import TextEmbedding
+
+extension ProfileModelKind: ExpressibleByArgument {}
+
+/// `arxrec evaluate`: issue 9's offline evaluation on real papers.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Measure similar-paper and profile quality on a corpus of real arXiv papers.",
+        discussion: """
+        Reads the corpus (arXiv snapshot JSON lines, or any format `ingest` reads), keeps a seeded random \
+        --papers subset, fits the embedding model on those papers (unless --model gives one), ingests them \
+        into a temporary library (or --data-dir) and runs two tasks. Neither authors nor categories ever \
+        enter the embedded text or the fit: they are what the tasks measure.
+
+        similar — 1,000 seeded random query papers; for each, the 10 nearest papers over all evaluated \
+        papers on the dense view (as `arxrec similar`), the query excluded.
+          P@10_primary  share of those 10 whose primary category (first of `categories`) equals the query's.
+
+        profile — author-simulated users: authors (exact name) with at least 6 evaluated papers, up to 300 \
+        drawn with the seed. Each user's papers sorted by (day, id): the earliest ⌈60 %⌉ are liked, each \
+        later one is a held-out positive hidden in a "day" of 200 papers (it + 199 random papers not by \
+        that author announced within ±30 days of it). The profile, learned from the likes by the same code \
+        as `shortlist` (with one weak-negative sample of the library that holds no held-out positive), \
+        ranks the day; rank = 1 + the number of other papers scoring at least as high (ties count against \
+        the positive).
+          users       simulated users;  positives  held-out positives (the averages run over these)
+          MRR         mean of 1/rank
+          Recall@10   share of positives ranked in the top 10
+          nDCG@10     mean of 1/log2(rank + 1) for rank ≤ 10, else 0
+
+        seconds — wall-clock time of the whole run, fitting and ingest included.
+
+        JSON: {"papers":N, "model":…, "similar":{"P@10_primary":x, "queries":1000, …}, "profile":{"users":U, \
+        "positives":P, "MRR":x, "Recall@10":x, "nDCG@10":x, …}, "seconds":t, "phases":{…}}.
+
+        Examples:
+          arxrec evaluate --corpus ../shared/data/corpus/arxiv-cs-2025.jsonl --papers 20000 --seed 7
+          arxrec evaluate --corpus papers.jsonl --profile-model centroid --format json
+          arxrec evaluate --corpus papers.jsonl --model Models/arxiv-cs-2025
+        """
+    )
+
+    @Option(help: ArgumentHelp("The papers to evaluate on.", valueName: "file.jsonl"))
+    var corpus: String
+
+    @Option(help: "Evaluate on a seeded random subset of this many papers (default: all).")
+    var papers: Int?
+
+    @Option(help: "Seeds the subset, the queries, the users, their days and the weak negatives.")
+    var seed: UInt64 = 7
+
+    @OptionGroup var output: TableOrJSONOptions
+
+    @Option(help: ArgumentHelp("Evaluate this model folder as it is instead of fitting one on the papers.", valueName: "dir"))
+    var model: String?
+
+    @Option(help: ArgumentHelp(
+        "A model definition (JSON, the `definition` of a model.json) to fit instead of the default one.",
+        valueName: "file.json"))
+    var definition: String?
+
+    @Option(name: .customLong("profile-model"), help: "The profile model (default: the one `shortlist` uses).")
+    var profileModel: ProfileModelKind?
+
+    @Option(name: .customLong("profile-settings"), help: ArgumentHelp(
+        "Profile settings (JSON, fields of ProfileSettings; missing ones keep their defaults).", valueName: "file.json"))
+    var profileSettings: String?
+
+    @Option(name: .customLong("rerank-depth"), help: ArgumentHelp(
+        "similar: re-score the dense top N with the sparse view (0: off; default: what `similar` does).", valueName: "n"))
+    var reRankDepth: Int?
+
+    @Option(name: .customLong("rerank-weight"), help: ArgumentHelp(
+        "similar: weight of the sparse cosine added to the dense score of the re-ranked papers.", valueName: "w"))
+    var reRankWeight: Float?
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
+        "Ingest into this library folder and keep it (default: a temporary folder, removed afterwards).",
+        valueName: "dir"))
+    var dataDirectory: String?
+
+    func validate() throws {
+        if let papers, papers < 2 { throw ValidationError("--papers must be at least 2") }
+        if model != nil && definition != nil { throw ValidationError("give --model or --definition, not both") }
+    }
+
+    func run() throws {
+        let corpusURL = URL(fileURLWithPath: corpus)
+        guard FileManager.default.isReadableFile(atPath: corpusURL.path) else {
+            throw ValidationError("cannot read corpus \(corpusURL.path): no such readable file")
+        }
+        var settings = ProfileSettings.standard
+        if let profileSettings { settings = try Self.decode(ProfileSettings.self, from: profileSettings) }
+        if let profileModel { settings.kind = profileModel }
+
+        let source: Evaluation.ModelSource
+        if let model {
+            source = .given(try EmbeddingModel.load(from: URL(fileURLWithPath: model)))
+        } else if let definition {
+            source = .fit(try Self.decode(ModelDefinition.self, from: definition))
+        } else {
+            source = .fit(ModelDefinition(name: ModelLocator.defaultModelName))
+        }
+
+        let clock = ContinuousClock()
+        let started = clock.now
+        let loaded = try EvaluationCorpus.load(corpusURL, limit: papers, seed: seed)
+        for issue in loaded.skipped.prefix(5) { printError(issue) }
+        printError("evaluating \(loaded.papers.count) of \(loaded.available) papers from \(corpusURL.lastPathComponent), seed \(seed)")
+
+        let temporary = dataDirectory == nil
+        let directory = dataDirectory.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("arxrec-evaluate-\(UUID().uuidString)")
+        defer { if temporary { try? FileManager.default.removeItem(at: directory) } }
+
+        var evaluation = Evaluation(seed: seed, profileSettings: settings)
+        if let reRankDepth { evaluation.similar.reRank.depth = reRankDepth }
+        if let reRankWeight { evaluation.similar.reRank.sparseWeight = reRankWeight }
+        var report = try evaluation.run(corpus: loaded, model: source, dataDirectory: directory) { printError($0) }
+        // The whole command, reading the corpus included.
+        let (whole, attoseconds) = (clock.now - started).components
+        report.phases["read"] = ((Double(whole) + Double(attoseconds) * 1e-18 - report.seconds) * 1000).rounded() / 1000
+        report.seconds = ((Double(whole) + Double(attoseconds) * 1e-18) * 100).rounded() / 100
+        switch output.format {
+        case .json: print(try JSONOutput.string(report))
+        case .table: print(Self.table(report))
+        }
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw ValidationError("cannot read \(path): \(error.localizedDescription)")
+        }
+        do { return try JSONDecoder().decode(type, from: data) } catch {
+            throw ValidationError("\(path) is not a valid \(type): \(error)")
+        }
+    }
+
+    static func table(_ report: EvaluationReport) -> String {
+        func f(_ x: Double) -> String { String(format: "%.3f", x) }
+        let profile = report.profile
+        return """
+        papers        \(report.papers)
+        model         \(report.model)\(report.fitted ? " (fitted on these papers)" : "")
+        similar       P@10_primary \(f(report.similar.precision))  (\(report.similar.queries) queries)
+        profile       \(profile.model): MRR \(f(profile.meanReciprocalRank))  Recall@10 \(f(profile.recall))  \
+        nDCG@10 \(f(profile.nDCG))  (\(profile.users) users, \(profile.positives) positives)
+        seconds       \(String(format: "%.1f", report.seconds))
+        """
+    }
+}
