@@ -77,8 +77,12 @@ public struct Evaluation: Sendable {
         let simulated = users.users(papers: evaluated, authorNames: authorNames, seed: seed)
         var recommender = Recommender(library: library, model: model, settings: profileSettings)
         recommender.negativeSeed = seed
-        let heldOutIDs = Set(simulated.flatMap { $0.heldOut.map { evaluated[$0.positive].id } })
-        let negatives = try recommender.weakNegatives(excluding: heldOutIDs)
+        // As in the library, where the sample excludes every rated paper: no simulated user's likes or
+        // held-out positives are weak negatives.
+        let usersPapers = Set(simulated.flatMap { user in
+            user.liked.map { evaluated[$0].id } + user.heldOut.map { evaluated[$0.positive].id }
+        })
+        let negatives = try recommender.weakNegatives(excluding: usersPapers)
         let features = ProfileFeatures(model: model, denseWeight: profileSettings.denseWeight)
         let profileVectors = profileSettings.denseWeight > 0 ? sparse.map(features.extend) : sparse
         let ranks = try ProfileTask(settings: profileSettings, featureCount: features.featureCount)
