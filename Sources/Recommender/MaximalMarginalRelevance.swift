@@ -6,8 +6,9 @@ import LinearAlgebra
 ///
 /// Each step takes argmax λ·relevance(c) − (1 − λ)·max_{s ∈ picked} sim(c, s). Relevance is scaled to
 /// [0, 1] from min(0, lowest) to the top score, so positive scores keep their ratios and λ means the same
-/// for every profile whatever the scale of its scores. Pairwise similarities come from one
-/// `cblas_sgemm` of the candidates' dense rows against themselves.
+/// for every profile whatever the scale of its scores. Pairwise similarities are the
+/// candidates' sparse-view cosines (one ``SparseGram/gram(_:dimension:)``): shared n-grams are what make two
+/// papers near-duplicates, and the dense view's cosines crowd near 1 within a field (model v2).
 public struct MaximalMarginalRelevance: Sendable {
     /// λ: 1 is pure relevance, 0 pure novelty.
     public var lambda: Float
@@ -16,15 +17,17 @@ public struct MaximalMarginalRelevance: Sendable {
         self.lambda = lambda
     }
 
-    /// Returns indices into `relevance`, in pick order. `dense` holds one L2-normalised row per item.
+    /// Returns indices into `relevance`, in pick order. `similarities` is the n × n matrix of pairwise
+    /// cosines.
     ///
-    /// - Complexity: O(n² d) for the similarities (one sgemm) + O(k n) for the picks.
-    public func select(relevance: [Float], dense: Matrix, count: Int) -> [Int] {
-        precondition(dense.rows == relevance.count, "MMR: \(dense.rows) dense rows for \(relevance.count) scores")
+    /// - Complexity: O(k n) for the picks.
+    public func select(relevance: [Float], similarities: Matrix, count: Int) -> [Int] {
+        precondition(
+            similarities.rows == relevance.count && similarities.columns == relevance.count,
+            "MMR: \(similarities.rows)×\(similarities.columns) similarities for \(relevance.count) scores")
         let n = relevance.count
         let k = min(count, n)
         guard k > 0 else { return [] }
-        let similarities = dense.multiplyTransposed(dense)
         let low = min(0, relevance.min() ?? 0)
         let span = max((relevance.max() ?? 0) - low, .leastNormalMagnitude)
         let scaled = relevance.map { ($0 - low) / span }

@@ -119,12 +119,8 @@ public struct Recommender: Sendable {
             scores[$0].value != scores[$1].value ? scores[$0].value > scores[$1].value : pool[$0].id < pool[$1].id
         }
         let head = Array(order.prefix(max(top * 4, top)))
-        var dense = Matrix(rows: head.count, columns: model.dimension)
-        for (row, index) in head.enumerated() {
-            let vector = model.dense(vectors[index])
-            for column in 0 ..< model.dimension { dense[row, column] = vector[column] }
-        }
-        let picks = diversity.select(relevance: head.map { scores[$0].value }, dense: dense, count: top)
+        let similarities = SparseGram.gram(head.map { vectors[$0] }, dimension: 1 << model.definition.bucketBits)
+        let picks = diversity.select(relevance: head.map { scores[$0].value }, similarities: similarities, count: top)
 
         let items = picks.enumerated().map { rank, pick -> ShortlistItem in
             let index = head[pick]
@@ -179,11 +175,12 @@ public struct Recommender: Sendable {
                 language: paper.language
             )
         }
-        var query = model.dense(model.sparse(text.text))
+        let sparse = model.sparse(text.text)
+        var query = model.dense(sparse)
         if let row = paper.vectorRow {
             query = try library.withVectors { view in row < view.rowCount ? Array(view.row(row)) : query }
         }
-        let items = try nearest(to: query, k: k, excluding: [paper.id.base])
+        let items = try nearest(to: query, sparse: sparse, k: k, excluding: [paper.id.base])
         return SimilarResult(query: paper.id.description, title: paper.title, items: items, language: paper.language)
     }
 
@@ -201,36 +198,55 @@ public struct Recommender: Sendable {
 
     /// The `k` papers nearest to free text.
     public func search(_ text: String, k: Int) throws -> SimilarResult {
-        let query = model.dense(model.sparse(text))
+        let sparse = model.sparse(text)
+        let query = model.dense(sparse)
         guard query.contains(where: { $0 != 0 }) else { throw RecommenderError.noKnownTerms(text) }
-        return SimilarResult(query: text, title: nil, items: try nearest(to: query, k: k, excluding: []), language: "en")
+        return SimilarResult(
+            query: text, title: nil, items: try nearest(to: query, sparse: sparse, k: k, excluding: []), language: "en"
+        )
     }
 
-    /// One `cblas_sgemv` over the memory-mapped vector file, then a partial top-k.
-    func nearest(to query: [Float], k: Int, excluding: Set<String>) throws -> [SimilarItem] {
+    /// How many dense neighbours the sparse view re-ranks (see ``nearest(to:sparse:k:excluding:)``).
+    public static let rerankDepth = 30
+
+    /// One `cblas_sgemv` over the memory-mapped vector file and a partial top-k find the topical
+    /// neighbourhood; the sparse view then orders its best ``rerankDepth`` by shared n-grams.
+    ///
+    /// Why both: the dense view (singular-value exponent 3) is best at "same field" — P@10 same primary
+    /// category 0.701 — but its cosines crowd near 1 inside a field, so it cannot tell the closely related
+    /// paper from the merely topical one. Re-ordering the dense top 30 by the sparse cosine kept P@10 at
+    /// 0.701 (seed 7; 0.698 at seed 8) and brings the papers that share the query's specific terms to the
+    /// top; the similarity printed is that sparse cosine, which means something to a reader.
+    func nearest(to query: [Float], sparse: SparseVector, k: Int, excluding: Set<String>) throws -> [SimilarItem] {
+        let depth = max(k, Self.rerankDepth)
         // Rows no paper points to (superseded versions) are skipped, so ask for some slack.
-        let slack = k + excluding.count + 16
+        let slack = depth + excluding.count + 16
         let hits: [ScoredIndex] = try library.withVectors { view in
             var scores: [Float] = []
             Similarity.dotProducts(rows: view.rows, rowCount: view.rowCount, dimension: view.dimension, query: query, into: &scores)
             return topK(scores, k: slack)
         }
         let ids = try library.ids(ofVectorRows: hits.map(\.index))
-        var items: [SimilarItem] = []
         var seen = excluding
-        var chosen: [(ArxivID, Float)] = []
+        var chosen: [(id: ArxivID, dense: Float)] = []
         for hit in hits {
             guard let id = ids[hit.index], !seen.contains(id.base) else { continue }
             seen.insert(id.base)
             chosen.append((id, hit.score))
-            if chosen.count == k { break }
+            if chosen.count == depth { break }
         }
-        let papers = Dictionary(try library.papers(chosen.map(\.0)).map { ($0.id.base, $0) }, uniquingKeysWith: { a, _ in a })
-        for (id, score) in chosen {
-            guard let paper = papers[id.base] else { continue }
-            items.append(SimilarItem(id: paper.id.base, version: paper.id.versionString, title: paper.title, similarity: score))
+        let papers = try library.papers(chosen.map(\.id))
+        let dense = Dictionary(chosen.map { ($0.id.base, $0.dense) }, uniquingKeysWith: { a, _ in a })
+        var featurizer = Featurizer(model: model)
+        let scored = papers.map { paper in
+            (paper: paper, similarity: sparse.dot(featurizer.sparse(ScoringText(paper).text)), dense: dense[paper.id.base] ?? 0)
         }
-        return items
+        let ordered = scored.sorted {
+            $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.dense > $1.dense
+        }
+        return ordered.prefix(k).map {
+            SimilarItem(id: $0.paper.id.base, version: $0.paper.id.versionString, title: $0.paper.title, similarity: $0.similarity)
+        }
     }
 }
 

@@ -62,8 +62,10 @@ public struct SimilarReRank: Sendable, Codable, Equatable {
         self.sparseWeight = sparseWeight
     }
 
-    /// Off until the evaluation says otherwise (see `Models/README.md`).
-    public static let standard = SimilarReRank(depth: 0, sparseWeight: 0)
+    /// What `similar` does (``Recommender/nearest(to:sparse:k:excluding:)``): the sparse cosine orders the
+    /// dense top 30. Within those the dense cosines differ by ~0.001, so a weight of 100 lets the sparse
+    /// cosine decide and the dense score only break ties. Measured: P@10 0.701 (seed 7), 0.698 (seed 8).
+    public static let standard = SimilarReRank(depth: Recommender.rerankDepth, sparseWeight: 100)
 
     public var isActive: Bool { depth > 0 && sparseWeight != 0 }
 
