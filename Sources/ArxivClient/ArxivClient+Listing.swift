@@ -28,3 +28,17 @@ extension ArxivClient {
         return page
     }
 }
+
+extension ArxivClient {
+    /// The papers of `category` announced on a past `day` (`YYYY-MM-DD`), which RSS no longer serves:
+    /// an OAI-PMH harvest of the category's archive (`cs` for `cs.CV`) for that datestamp, kept to the
+    /// records listed in `category`.
+    public func announcements(category: String, on day: String) async throws -> [Paper] {
+        let archive = String(category.prefix { $0 != "." })
+        var papers: [Paper] = []
+        _ = try await harvest(set: archive, from: day, until: day) { page in
+            papers += page.filter { $0.categories.contains(category) }
+        }
+        return papers
+    }
+}

@@ -93,4 +93,23 @@ struct ArxivClientHarvestTests {
         }
         #expect(server.requests.isEmpty)
     }
+
+    @Test func announcementsOfAPastDayHarvestTheArchiveAndKeepTheCategory() async throws {
+        let server = try LoopbackHTTPServer()
+        server.route(
+            "/oai",
+            query: ["verb": "ListRecords", "metadataPrefix": "arXiv", "set": "cs", "from": "2025-12-30", "until": "2025-12-30"],
+            .ok(try Loopback.fixture("oai-ListRecords-cs-page1.xml")))
+        server.route(
+            "/oai", query: ["verb": "ListRecords", "resumptionToken": "7406158|1001"],
+            .ok(try Loopback.fixture("oai-ListRecords-cs-page2.xml")))
+        let client = ArxivClient(configuration: Loopback.configuration(server))
+
+        let vision = try await client.announcements(category: "cs.CV", on: "2025-12-30")
+        #expect(vision.map(\.id.description) == ["2512.23667", "2512.23705", "2512.23709"])
+        let other = try await client.announcements(category: "cs.AI", on: "2025-12-30")
+        #expect(other.isEmpty, "no record of the day is listed in cs.AI")
+        #expect(server.requests.allSatisfy { $0.queryItems["set"] == nil || $0.queryItems["set"] == "cs" })
+    }
 }
+

@@ -52,10 +52,7 @@ struct FetchCommand: AsyncParsableCommand {
                 for id in parsed where !found.contains(id.base) { printError("arXiv has no paper \(id): check the id") }
             } else if let category {
                 if let date, let day = Day(date), day != Day.today {
-                    let archive = String(category.prefix { $0 != "." })
-                    _ = try await client.harvest(set: archive, from: date, until: date) { page in
-                        papers += page.filter { $0.categories.contains(category) }
-                    }
+                    papers = try await client.announcements(category: category, on: date)
                 } else {
                     let listing = try await client.listing(category: category)
                     listing.issues.forEach { printError($0.description) }

@@ -112,12 +112,7 @@ struct DailyJob {
                 if isToday {
                     papers = try await client.listing(category: category).papers
                 } else {
-                    var collected: [Paper] = []
-                    let archive = String(category.prefix { $0 != "." })
-                    _ = try await client.harvest(set: archive, from: day.description, until: day.description) { page in
-                        collected += page.filter { $0.categories.contains(category) }
-                    }
-                    papers = collected
+                    papers = try await client.announcements(category: category, on: day.description)
                 }
                 // A listing's papers belong to the day being processed.
                 let dated = papers.map { paper -> Paper in
