@@ -1,10 +1,12 @@
 import LinearAlgebra
 
-/// A learned profile: a linear scorer over the sparse view plus the liked papers themselves.
+/// A learned profile: a linear scorer over the sparse view, the liked papers themselves, and the likes'
+/// centroid on the topical view.
 ///
 /// Scoring a candidate is one gather of its non-zeros from ``weights`` (the ridge or centroid
-/// direction, dense over all hash buckets) plus, for the nearest-liked term, one merge join per
-/// like. Nothing is rebuilt per candidate.
+/// direction, dense over all hash buckets), for the nearest-liked term one merge join per like, and
+/// for the topical term one dot product of ``ProfileSettings/topicalExponent``'s view. Nothing is
+/// rebuilt per candidate.
 public struct Profile: Sendable {
     public let settings: ProfileSettings
     /// The rule actually used (a ridge profile with too few likes falls back to the cold start).
@@ -14,6 +16,8 @@ public struct Profile: Sendable {
     public let likeIDs: [String]
     let likes: [SparseVector]
     public let dislikeIDs: [String]
+    /// The L2-normalised mean of the likes' topical vectors; empty when the rule does not use it.
+    let topicalCentroid: [Float]
     /// Training papers used as weak negatives.
     public let weakNegativeCount: Int
 
@@ -24,22 +28,33 @@ public struct Profile: Sendable {
         public let linear: Float
         /// The most similar liked paper (index into ``likeIDs``) and its cosine.
         public let nearestLike: (index: Int, similarity: Float)?
+        /// The cosine to the likes' centroid on the topical view (0 when unused).
+        public let topical: Float
     }
 
     public var isEmpty: Bool { likeIDs.isEmpty && dislikeIDs.isEmpty }
 
-    /// Scores one candidate's sparse vector.
-    public func score(_ x: SparseVector) -> Score {
-        let linear = linearScore(x)
-        let nearest = nearestLike(x)
+    /// Scores one candidate.
+    public func score(_ x: ProfileVector) -> Score {
+        let linear = linearScore(x.sparse)
+        let nearest = nearestLike(x.sparse)
         let nearestSimilarity = nearest?.similarity ?? 0
+        let topical = topicalSimilarity(x.topical)
         let value: Float
         switch effectiveKind {
         case .nearest: value = nearestSimilarity
         case .centroid, .ridge: value = linear
-        case .blend: value = linear + settings.nearestWeight * nearestSimilarity
+        case .blend: value = linear + settings.nearestWeight * nearestSimilarity + settings.topicalWeight * topical
         }
-        return Score(value: value, linear: linear, nearestLike: nearest)
+        return Score(value: value, linear: linear, nearestLike: nearest, topical: topical)
+    }
+
+    /// The cosine between a candidate's topical vector and the likes' centroid (0 when either is missing).
+    public func topicalSimilarity(_ topical: [Float]) -> Float {
+        guard topical.count == topicalCentroid.count else { return 0 }
+        var sum: Float = 0
+        for (a, b) in zip(topical, topicalCentroid) { sum += a * b }
+        return sum
     }
 
     /// The linear part alone: Σ weights[b]·x[b].

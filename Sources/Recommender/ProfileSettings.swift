@@ -10,7 +10,8 @@ public enum ProfileModelKind: String, CaseIterable, Sendable, Codable {
     case nearest
     /// Ridge regression in the dual: likes +1, dislikes −1 (strong), sampled unrated papers as weak negatives.
     case ridge
-    /// Ridge plus a share of the nearest-liked cosine, so every distinct interest keeps a voice.
+    /// Ridge plus a share of the nearest-liked cosine, so every distinct interest keeps a voice, plus a
+    /// share of the cosine to the likes' centroid on the topical view (``ProfileFeatures``).
     case blend
 }
 
@@ -33,15 +34,18 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     public var nearestWeight: Float
     /// Rocchio γ: how much of the dislike centroid is subtracted in `centroid`.
     public var dislikeCentroidWeight: Float
-    /// Weight of the dense view appended to the sparse view in profile vectors (0: sparse only); see
-    /// ``ProfileFeatures``.
-    public var denseWeight: Float
+    /// Weight of the cosine between a candidate and the likes' centroid on the topical view in `blend`
+    /// (0: sparse view only). Sparse scores spread over ±0.01 in a day and topical cosines over ±0.07,
+    /// hence the small number.
+    public var topicalWeight: Float
+    /// The singular-value exponent of the topical view (1: plain LSA); see ``ProfileFeatures``.
+    public var topicalExponent: Float
 
     public init(
         kind: ProfileModelKind = .blend, lambda: Float = 1, dislikeWeight: Float = 2,
         weakNegativeWeight: Float = 1, weakNegativeTarget: Float = 0, weakNegativeCount: Int = 2_000,
-        minimumLikesForRidge: Int = 3, nearestWeight: Float = 0.5, dislikeCentroidWeight: Float = 0.25,
-        denseWeight: Float = 0
+        minimumLikesForRidge: Int = 3, nearestWeight: Float = 0.25, dislikeCentroidWeight: Float = 0.25,
+        topicalWeight: Float = 0.07, topicalExponent: Float = 1
     ) {
         self.kind = kind
         self.lambda = lambda
@@ -52,7 +56,8 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         self.minimumLikesForRidge = minimumLikesForRidge
         self.nearestWeight = nearestWeight
         self.dislikeCentroidWeight = dislikeCentroidWeight
-        self.denseWeight = denseWeight
+        self.topicalWeight = topicalWeight
+        self.topicalExponent = topicalExponent
     }
 
     /// Decodes settings saved by any version: a missing field keeps its default (so a settings file
@@ -69,7 +74,8 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         minimumLikesForRidge = try c.decodeIfPresent(Int.self, forKey: .minimumLikesForRidge) ?? d.minimumLikesForRidge
         nearestWeight = try c.decodeIfPresent(Float.self, forKey: .nearestWeight) ?? d.nearestWeight
         dislikeCentroidWeight = try c.decodeIfPresent(Float.self, forKey: .dislikeCentroidWeight) ?? d.dislikeCentroidWeight
-        denseWeight = try c.decodeIfPresent(Float.self, forKey: .denseWeight) ?? d.denseWeight
+        topicalWeight = try c.decodeIfPresent(Float.self, forKey: .topicalWeight) ?? d.topicalWeight
+        topicalExponent = try c.decodeIfPresent(Float.self, forKey: .topicalExponent) ?? d.topicalExponent
     }
 
     /// The settings `shortlist` and `evaluate` use unless told otherwise.

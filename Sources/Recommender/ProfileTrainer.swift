@@ -43,8 +43,22 @@ public struct ProfileTrainer: Sendable {
         return Profile(
             settings: settings, effectiveKind: kind, weights: weights,
             likeIDs: likes.map(\.id), likes: likes.map(\.vector), dislikeIDs: dislikes.map(\.id),
+            topicalCentroid: kind == .blend && settings.topicalWeight > 0 ? topicalCentroid(likes) : [],
             weakNegativeCount: ridgeReady ? negatives?.count ?? 0 : 0
         )
+    }
+
+    /// The direction of the mean of the likes' topical vectors (empty when they have none).
+    func topicalCentroid(_ likes: [RatedExample]) -> [Float] {
+        guard let dimension = likes.first?.topical.count, dimension > 0,
+              likes.allSatisfy({ $0.topical.count == dimension }) else { return [] }
+        var centroid = [Float](repeating: 0, count: dimension)
+        for like in likes {
+            for j in 0 ..< dimension { centroid[j] += like.topical[j] }
+        }
+        let norm = centroid.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        guard norm > 0 else { return [] }
+        return centroid.map { $0 / norm }
     }
 
     /// Rocchio: mean(likes) − γ·mean(dislikes), over all buckets.

@@ -1,15 +1,19 @@
 import LinearAlgebra
 
-/// A rated paper as the profile learner sees it: its id and its sparse-view vector.
+/// A rated paper as the profile learner sees it: its id, its sparse-view vector and (when the profile
+/// uses it) its topical-view vector.
 public struct RatedExample: Sendable {
     public enum Label: Sendable { case like, dislike }
     public var id: String
     public var vector: SparseVector
+    /// Empty when the profile does not use the topical view.
+    public var topical: [Float]
     public var label: Label
 
-    public init(id: String, vector: SparseVector, label: Label) {
+    public init(id: String, features: ProfileVector, label: Label) {
         self.id = id
-        self.vector = vector
+        self.vector = features.sparse
+        self.topical = features.topical
         self.label = label
     }
 }

@@ -18,7 +18,7 @@ public struct Recommender: Sendable {
         self.settings = settings
     }
 
-    var featureCount: Int { ProfileFeatures.featureCount(model: model, denseWeight: settings.denseWeight) }
+    var featureCount: Int { model.definition.bucketCount }
 
     // MARK: Profiles
 
@@ -28,11 +28,11 @@ public struct Recommender: Sendable {
         let ratings = try library.ratings(profile: name)
         let papers = try library.papers(ratings.map(\.id))
         let byID = Dictionary(papers.map { ($0.id.base, $0) }, uniquingKeysWith: { first, _ in first })
-        var features = ProfileFeatures(model: model, denseWeight: settings.denseWeight)
+        var features = ProfileFeatures(model: model, settings: settings)
         return ratings.compactMap { rating in
             guard let paper = byID[rating.id.base] else { return nil }
             return RatedExample(
-                id: paper.id.base, vector: features.vector(ScoringText(paper).text),
+                id: paper.id.base, features: features.vector(ScoringText(paper).text),
                 label: rating.value == .like ? .like : .dislike
             )
         }
@@ -57,9 +57,9 @@ public struct Recommender: Sendable {
             let papers = try library.papers(ids)
             // `papers(_:)` keeps the order of `ids`, which is the order the factor was built in.
             if papers.count == ids.count {
-                var features = ProfileFeatures(model: model, denseWeight: settings.denseWeight)
+                var featurizer = Featurizer(model: model)
                 return WeakNegatives(
-                    ids: cache.ids, vectors: papers.map { features.vector(ScoringText($0).text) },
+                    ids: cache.ids, vectors: papers.map { featurizer.sparse(ScoringText($0).text) },
                     factorization: CholeskyFactorization(precomputedFactor: cache.factor),
                     solvedTargets: cache.solvedTargets, settings: settings, featureCount: featureCount
                 )
@@ -68,12 +68,12 @@ public struct Recommender: Sendable {
         let ids = try library.randomPaperIDs(count: settings.weakNegativeCount, seed: negativeSeed, excluding: rated)
         guard !ids.isEmpty else { return nil }
         let papers = try library.papers(ids)
-        var features = ProfileFeatures(model: model, denseWeight: settings.denseWeight)
+        var featurizer = Featurizer(model: model)
         let negatives = try WeakNegatives(
-            ids: papers.map(\.id.base), vectors: papers.map { features.vector(ScoringText($0).text) },
+            ids: papers.map(\.id.base), vectors: papers.map { featurizer.sparse(ScoringText($0).text) },
             settings: settings, featureCount: featureCount
         )
-        if let factorization = negatives.factorization, settings.denseWeight == 0 {
+        if let factorization = negatives.factorization {
             // A cache that cannot be written (read-only library) only costs speed.
             try? WeakNegativesCache(
                 ids: negatives.ids, libraryPapers: papersInLibrary, lambda: settings.lambda,
@@ -111,7 +111,7 @@ public struct Recommender: Sendable {
         var featurizer = Featurizer(model: model)
         let texts = pool.map(ScoringText.init)
         let vectors = texts.map { featurizer.sparse($0.text) }
-        let features = ProfileFeatures(model: model, denseWeight: settings.denseWeight)
+        let features = ProfileFeatures(model: model, settings: settings)
         let scores = vectors.map { profile.score(features.extend($0)) }
 
         // MMR looks at the strongest few times `top`: beyond that nothing could be picked anyway.

@@ -28,11 +28,9 @@ struct WeakNegativesCache {
         directory.appendingPathComponent("weak-negatives-\(modelID).bin")
     }
 
-    /// Whether the cache serves `settings`. Profiles that append the dense view (`denseWeight` ≠ 0, an
-    /// evaluated option that is off by default) use other vectors, so they never read or write it.
+    /// Whether the cache serves `settings` (the factor depends on λ and the weak negatives' weight and target).
     func matches(_ settings: ProfileSettings) -> Bool {
         settings.lambda == lambda && settings.weakNegativeWeight == weight && settings.weakNegativeTarget == target
-            && settings.denseWeight == 0
     }
 
     /// Whether the sample still represents a library of `papers` papers with `rated` rated ones.

@@ -90,6 +90,7 @@ public struct Featurizer {
     private mutating func extractFeatures(_ bytes: UnsafeBufferPointer<UInt8>) {
         let seed = definition.hashSeed
         let dropStopWords = definition.dropEnglishStopWords
+        let stemPlurals = definition.stemPlurals
         let stopWords = EnglishStopWords.table
         var tokenizer = Tokenizer(bytes)
         var previousWord: (hash: UInt64, token: Token)? = nil
@@ -107,7 +108,12 @@ public struct Featurizer {
             } else {
                 previousCJK = nil
                 if dropStopWords && stopWords.contains(unseeded) { continue }
-                let hash = FeatureHash.token(unseeded, seed: seed)
+                var stemmed = unseeded
+                if stemPlurals, let (keep, append) = PluralStemmer.stem(bytes, token.start ..< token.end) {
+                    stemmed = FeatureHash.fnv1a(bytes, token.start ..< token.start + keep)
+                    if let append { stemmed = FeatureHash.fnv1a(CollectionOfOne(append), continuing: stemmed) }
+                }
+                let hash = FeatureHash.token(stemmed, seed: seed)
                 add(FeatureHash.unigram(hash, kind: .wordUnigram), .wordUnigram, token, token)
                 if let previous = previousWord {
                     add(FeatureHash.bigram(previous.hash, hash, kind: .wordBigram), .wordBigram, previous.token, token)

@@ -32,8 +32,8 @@ struct ProfileTrainerTests {
     func schurComplementEqualsTheDirectDualSolve(weakTarget: Float) throws {
         let settings = ProfileSettings(kind: .ridge, lambda: 0.7, dislikeWeight: 3, weakNegativeWeight: 0.5, weakNegativeTarget: weakTarget)
         let vectors = Self.randomVectors(60, seed: 11)
-        let likes = vectors[0 ..< 5].enumerated().map { RatedExample(id: "l\($0.offset)", vector: $0.element, label: .like) }
-        let dislikes = vectors[5 ..< 7].enumerated().map { RatedExample(id: "d\($0.offset)", vector: $0.element, label: .dislike) }
+        let likes = vectors[0 ..< 5].enumerated().map { RatedExample(id: "l\($0.offset)", features: ProfileVector(sparse: $0.element), label: .like) }
+        let dislikes = vectors[5 ..< 7].enumerated().map { RatedExample(id: "d\($0.offset)", features: ProfileVector(sparse: $0.element), label: .dislike) }
         let weak = Array(vectors[7...])
         let negatives = try WeakNegatives(ids: weak.indices.map { "w\($0)" }, vectors: weak, settings: settings, featureCount: Self.dimension)
         let profile = try ProfileTrainer(settings: settings, featureCount: Self.dimension).train(likes + dislikes, negatives: negatives)
@@ -53,20 +53,20 @@ struct ProfileTrainerTests {
         let vectors = Self.randomVectors(30, seed: 21)
         let settings = ProfileSettings(kind: .blend, minimumLikesForRidge: 3)
         let negatives = try WeakNegatives(ids: (0 ..< 28).map { "w\($0)" }, vectors: Array(vectors[2...]), settings: settings, featureCount: Self.dimension)
-        let likes = [RatedExample(id: "a", vector: vectors[0], label: .like), RatedExample(id: "b", vector: vectors[1], label: .like)]
+        let likes = [RatedExample(id: "a", features: ProfileVector(sparse: vectors[0]), label: .like), RatedExample(id: "b", features: ProfileVector(sparse: vectors[1]), label: .like)]
         let profile = try ProfileTrainer(settings: settings, featureCount: Self.dimension).train(likes, negatives: negatives)
         #expect(profile.weakNegativeCount == 0)
         // The centroid + nearest-liked cold start: a liked paper scores its own cosine (1) in the nearest term.
         #expect(profile.nearestLike(vectors[0])?.index == 0)
         #expect(abs((profile.nearestLike(vectors[0])?.similarity ?? 0) - 1) < 1e-5)
-        #expect(profile.score(vectors[0]).value > profile.score(vectors[20]).value)
+        #expect(profile.score(ProfileVector(sparse: vectors[0])).value > profile.score(ProfileVector(sparse: vectors[20])).value)
     }
 
     @Test func dislikesPushTheirOwnTopicDown() throws {
         let vectors = Self.randomVectors(3, seed: 31)
         let examples = [
-            RatedExample(id: "like", vector: vectors[0], label: .like),
-            RatedExample(id: "dislike", vector: vectors[1], label: .dislike),
+            RatedExample(id: "like", features: ProfileVector(sparse: vectors[0]), label: .like),
+            RatedExample(id: "dislike", features: ProfileVector(sparse: vectors[1]), label: .dislike),
         ]
         let profile = try ProfileTrainer(settings: ProfileSettings(kind: .centroid), featureCount: Self.dimension).train(examples, negatives: nil)
         #expect(profile.linearScore(vectors[0]) > 0)
@@ -77,6 +77,6 @@ struct ProfileTrainerTests {
     @Test func anEmptyProfileIsEmpty() throws {
         let profile = try ProfileTrainer(featureCount: Self.dimension).train([], negatives: nil)
         #expect(profile.isEmpty)
-        #expect(profile.score(Self.randomVectors(1, seed: 1)[0]).value == 0)
+        #expect(profile.score(ProfileVector(sparse: Self.randomVectors(1, seed: 1)[0])).value == 0)
     }
 }

@@ -40,12 +40,16 @@ struct FitTests {
         let d = model.dimension
         let projection = model.projection
         for component in 0 ..< d {
-            var largest: Float = 0
+            // The sign is fixed before rounding to Float16, so two entries of opposite signs may round to
+            // the same magnitude; the largest positive entry must then still be as large as any negative one.
+            var largestPositive: Float = 0
+            var largestNegative: Float = 0
             for row in 0 ..< model.projectionBucketCount {
                 let value = projection[row * d + component]
-                if abs(value) > abs(largest) { largest = value }
+                largestPositive = max(largestPositive, value)
+                largestNegative = min(largestNegative, value)
             }
-            #expect(largest > 0, "component \(component)")
+            #expect(largestPositive > 0 && largestPositive >= -largestNegative, "component \(component)")
         }
     }
 
@@ -87,5 +91,31 @@ struct FitTests {
         print("dense P@10 same primary category: \(precision) (chance \(chance))")
         #expect(precision > 0.5, "P@10 \(precision), chance \(chance)")
         #expect(precision > chance + 0.15, "P@10 \(precision), chance \(chance)")
+    }
+}
+
+/// ``EmbeddingModel/spectrumRescaling(toExponent:)``: the plain-LSA view recovered from a p = 3 model.
+struct SpectrumRescalingTests {
+    @Test func aP3ModelRescaledToP1MatchesAModelFittedAtP1() throws {
+        let texts = try CorpusSample.papers(600, every: 60).map(\.text)
+        var definition = ModelDefinition(name: "p3", dimension: 16, minimumDocumentFrequency: 5)
+        let (p3, _) = try EmbeddingModel.fit(texts: texts, definition: definition)
+        definition.svd.singularValueExponent = 1
+        let (p1, _) = try EmbeddingModel.fit(texts: texts, definition: definition)
+
+        let same = try #require(p3.spectrumRescaling(toExponent: 3))
+        #expect(same.allSatisfy { $0 == 1 })
+        #expect(p1.spectrumRescaling(toExponent: 3) == nil, "a p = 1 model cannot know its spectrum")
+        let scale = try #require(p3.spectrumRescaling(toExponent: 1))
+        // σ falls along the components, so σ^(1−3) rises.
+        #expect(zip(scale, scale.dropFirst()).allSatisfy { $0 <= $1 * 1.001 })
+
+        for text in texts.prefix(25) {
+            let sparse = p3.sparse(text)
+            var rescaled = zip(p3.dense(sparse), scale).map { $0 * $1 }
+            let norm = rescaled.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            rescaled = rescaled.map { $0 / norm }
+            #expect(cosine(rescaled, p1.dense(sparse)) > 0.995)
+        }
     }
 }

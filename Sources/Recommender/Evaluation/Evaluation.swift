@@ -83,10 +83,10 @@ public struct Evaluation: Sendable {
             user.liked.map { evaluated[$0].id } + user.heldOut.map { evaluated[$0.positive].id }
         })
         let negatives = try recommender.weakNegatives(excluding: usersPapers)
-        let features = ProfileFeatures(model: model, denseWeight: profileSettings.denseWeight)
-        let profileVectors = profileSettings.denseWeight > 0 ? sparse.map(features.extend) : sparse
-        let ranks = try ProfileTask(settings: profileSettings, featureCount: features.featureCount)
-            .run(users: simulated, sparse: profileVectors, ids: evaluated.map(\.id), negatives: negatives)
+        let features = ProfileFeatures(model: model, settings: profileSettings)
+        let profileVectors = sparse.map(features.extend)
+        let ranks = try ProfileTask(settings: profileSettings, featureCount: model.definition.bucketCount)
+            .run(users: simulated, vectors: profileVectors, ids: evaluated.map(\.id), negatives: negatives)
         phase("profile", String(
             format: "profile: %d users, %d positives, MRR %.4f, Recall@10 %.4f, nDCG@10 %.4f",
             simulated.count, ranks.count, ranks.meanReciprocalRank, ranks.recall, ranks.nDCG))

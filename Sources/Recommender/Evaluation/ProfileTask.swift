@@ -3,7 +3,7 @@ import LinearAlgebra
 
 /// The profile task: every simulated user's profile, learned from the liked papers only by the code
 /// `shortlist` uses (``ProfileTrainer`` with one shared ``WeakNegatives`` sample drawn from the library),
-/// ranks each held-out positive's day of candidates on the sparse view.
+/// ranks each held-out positive's day of candidates.
 ///
 /// The weak-negative sample excludes every user's held-out positives, so no positive is ever trained
 /// as a negative; it may contain another user's likes, which the trainer handles (a rated paper that is
@@ -14,14 +14,14 @@ struct ProfileTask: Sendable {
 
     /// The accumulated ranks of all held-out positives. Users are split over two threads; the result
     /// does not depend on the split (sums of the same per-user terms, merged in user order).
-    func run(users: [UserSimulation.User], sparse: [SparseVector], ids: [String], negatives: WeakNegatives?) throws
+    func run(users: [UserSimulation.User], vectors: [ProfileVector], ids: [String], negatives: WeakNegatives?) throws
         -> RankingAccumulator
     {
         let trainer = ProfileTrainer(settings: settings, featureCount: featureCount)
         let results = UserResults(count: users.count)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             for index in stride(from: part, to: users.count, by: 2) {
-                results.store(Result { try Self.evaluate(users[index], trainer: trainer, sparse: sparse, ids: ids, negatives: negatives) }, at: index)
+                results.store(Result { try Self.evaluate(users[index], trainer: trainer, vectors: vectors, ids: ids, negatives: negatives) }, at: index)
             }
         }
         var total = RankingAccumulator(k: 10)
@@ -30,15 +30,15 @@ struct ProfileTask: Sendable {
     }
 
     static func evaluate(
-        _ user: UserSimulation.User, trainer: ProfileTrainer, sparse: [SparseVector], ids: [String],
+        _ user: UserSimulation.User, trainer: ProfileTrainer, vectors: [ProfileVector], ids: [String],
         negatives: WeakNegatives?
     ) throws -> RankingAccumulator {
-        let examples = user.liked.map { RatedExample(id: ids[$0], vector: sparse[$0], label: .like) }
+        let examples = user.liked.map { RatedExample(id: ids[$0], features: vectors[$0], label: .like) }
         let profile = try trainer.train(examples, negatives: negatives)
         var ranks = RankingAccumulator(k: 10)
         for heldOut in user.heldOut {
-            let positive = profile.score(sparse[heldOut.positive]).value
-            let rank = RankingMetrics.rank(positive: positive, others: heldOut.negatives.lazy.map { profile.score(sparse[$0]).value })
+            let positive = profile.score(vectors[heldOut.positive]).value
+            let rank = RankingMetrics.rank(positive: positive, others: heldOut.negatives.lazy.map { profile.score(vectors[$0]).value })
             ranks.add(rank: rank)
         }
         return ranks

@@ -40,13 +40,15 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
     /// BM25's k1: when set, a feature's tf weight is `tf·(k1+1)/(tf+k1)` (saturating, 1 at tf = 1)
     /// instead of ``sublinearTF``'s rule. Length normalisation stays the L2 norm of the whole vector.
     public var tfSaturation: Float?
+    /// Fold English plurals onto the singular (``PluralStemmer``) before hashing words.
+    public var stemPlurals: Bool
 
     public init(
         name: String, formatVersion: Int = ModelDefinition.currentFormatVersion, hashSeed: UInt64 = 0x6172_7872_6563,
         bucketBits: Int = 20, dimension: Int = 256, weights: FeatureWeights = FeatureWeights(),
         dropEnglishStopWords: Bool = true, idf: IDFFormula = .smooth, sublinearTF: Bool = true,
         minimumDocumentFrequency: Int = 40, svd: SVDSettings = SVDSettings(), idfExponent: Float = 1,
-        tfSaturation: Float? = nil
+        tfSaturation: Float? = nil, stemPlurals: Bool = true
     ) {
         self.name = name
         self.formatVersion = formatVersion
@@ -61,11 +63,12 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         self.svd = svd
         self.idfExponent = idfExponent
         self.tfSaturation = tfSaturation
+        self.stemPlurals = stemPlurals
     }
 
     enum CodingKeys: String, CodingKey {
         case name, formatVersion, hashSeed, bucketBits, dimension, weights, dropEnglishStopWords, idf, sublinearTF
-        case minimumDocumentFrequency, svd, idfExponent, tfSaturation
+        case minimumDocumentFrequency, svd, idfExponent, tfSaturation, stemPlurals
     }
 
     /// Fields added after format version 1 shipped are optional when reading (older `model.json` files
@@ -86,6 +89,7 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         svd = try c.decode(SVDSettings.self, forKey: .svd)
         idfExponent = try c.decodeIfPresent(Float.self, forKey: .idfExponent) ?? 1
         tfSaturation = try c.decodeIfPresent(Float.self, forKey: .tfSaturation)
+        stemPlurals = try c.decodeIfPresent(Bool.self, forKey: .stemPlurals) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -103,6 +107,7 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         try c.encode(svd, forKey: .svd)
         if idfExponent != 1 { try c.encode(idfExponent, forKey: .idfExponent) }
         try c.encodeIfPresent(tfSaturation, forKey: .tfSaturation)
+        if stemPlurals { try c.encode(stemPlurals, forKey: .stemPlurals) }
     }
 
     /// The number of buckets of the sparse view.

@@ -20,7 +20,7 @@ struct EvaluateCommand: ParsableCommand {
         papers on the dense view (as `arxrec similar`), the query excluded.
           P@10_primary  share of those 10 whose primary category (first of `categories`) equals the query's.
 
-        profile — author-simulated users: authors (exact name) with at least 6 evaluated papers, up to 300 \
+        profile — author-simulated users: authors (exact name) with at least 6 evaluated papers, up to 300 (--users) \
         drawn with the seed. Each user's papers sorted by (day, id): the earliest ⌈60 %⌉ are liked, each \
         later one is a held-out positive hidden in a "day" of 200 papers (it + 199 random papers not by \
         that author announced within ±30 days of it). The profile, learned from the likes by the same code \
@@ -52,6 +52,11 @@ struct EvaluateCommand: ParsableCommand {
 
     @Option(help: "Seeds the subset, the queries, the users, their days and the weak negatives.")
     var seed: UInt64 = 7
+
+    @Option(help: ArgumentHelp(
+        "Simulate up to this many users (the protocol's 300; more users narrow the noise when comparing settings).",
+        valueName: "n"))
+    var users: Int = 300
 
     @OptionGroup var output: TableOrJSONOptions
 
@@ -85,6 +90,7 @@ struct EvaluateCommand: ParsableCommand {
 
     func validate() throws {
         if let papers, papers < 2 { throw ValidationError("--papers must be at least 2") }
+        if users < 1 { throw ValidationError("--users must be at least 1") }
         if model != nil && definition != nil { throw ValidationError("give --model or --definition, not both") }
     }
 
@@ -118,6 +124,7 @@ struct EvaluateCommand: ParsableCommand {
         defer { if temporary { try? FileManager.default.removeItem(at: directory) } }
 
         var evaluation = Evaluation(seed: seed, profileSettings: settings)
+        evaluation.users.maximumUsers = users
         if let reRankDepth { evaluation.similar.reRank.depth = reRankDepth }
         if let reRankWeight { evaluation.similar.reRank.sparseWeight = reRankWeight }
         var report = try evaluation.run(corpus: loaded, model: source, dataDirectory: directory) { printError($0) }
