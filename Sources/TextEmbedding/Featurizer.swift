@@ -91,6 +91,7 @@ public struct Featurizer {
         let seed = definition.hashSeed
         let dropStopWords = definition.dropEnglishStopWords
         let stemPlurals = definition.stemPlurals
+        let dropChineseStopWords = definition.dropChineseStopWords
         let stopWords = EnglishStopWords.table
         var tokenizer = Tokenizer(bytes)
         var previousWord: (hash: UInt64, token: Token)? = nil
@@ -100,8 +101,13 @@ public struct Featurizer {
             if token.isCJK {
                 previousWord = nil
                 let hash = FeatureHash.token(unseeded, seed: seed)
-                add(FeatureHash.unigram(hash, kind: .cjkUnigram), .cjkUnigram, token, token)
-                if let previous = previousCJK, previous.token.end == token.start {
+                if !(dropChineseStopWords && ChineseStopWords.characterTable.contains(unseeded)) {
+                    add(FeatureHash.unigram(hash, kind: .cjkUnigram), .cjkUnigram, token, token)
+                }
+                if let previous = previousCJK, previous.token.end == token.start,
+                   !(dropChineseStopWords
+                     && ChineseStopWords.wordTable.contains(FeatureHash.fnv1a(bytes, previous.token.start ..< token.end)))
+                {
                     add(FeatureHash.bigram(previous.hash, hash, kind: .cjkBigram), .cjkBigram, previous.token, token)
                 }
                 previousCJK = (hash, token)

@@ -16,7 +16,7 @@ struct FeaturizerTests {
     /// vector.
     @Test(arguments: [true, false])
     func goldenSparseVector(stemPlurals: Bool) {
-        var featurizer = unweightedFeaturizer(ModelDefinition(name: "unweighted", stemPlurals: stemPlurals))
+        var featurizer = unweightedFeaturizer(ModelDefinition(name: "unweighted", stemPlurals: stemPlurals, dropChineseStopWords: stemPlurals))
         let vector = featurizer.sparse(Self.goldenText)
         let pinned: [(Int32, Float)] = stemPlurals ? GoldenValues.sparse : GoldenValues.sparseWithoutStemming
         #expect(vector.indices.count == GoldenValues.sparseCount)
