@@ -29,8 +29,11 @@ extension Recommender {
         let ratings = try library.ratings(profile: name)
         let papers = try library.papers(ratings.map(\.id))
         var weights: [String: Float] = [:]
+        // One name per bucket: "model" and "models" share a bucket since plurals are stemmed (model v3).
+        var named = Set<Int>()
         for paper in papers {
-            for feature in model.features(of: ScoringText(paper).text) where feature.isReadable && weights[feature.text] == nil {
+            for feature in model.features(of: ScoringText(paper).text) where feature.isReadable && !named.contains(feature.bucket) {
+                named.insert(feature.bucket)
                 // Hashing is signed: a feature's effect is its bucket's weight times its own sign.
                 let sign: Float = feature.weight < 0 ? -1 : 1
                 weights[feature.text] = profile.linearScore(SparseVector(indices: [Int32(feature.bucket)], values: [sign]))
