@@ -51,10 +51,8 @@ public struct Profile: Sendable {
 
     /// The cosine between a candidate's topical vector and the likes' centroid (0 when either is missing).
     public func topicalSimilarity(_ topical: [Float]) -> Float {
-        guard topical.count == topicalCentroid.count else { return 0 }
-        var sum: Float = 0
-        for (a, b) in zip(topical, topicalCentroid) { sum += a * b }
-        return sum
+        guard !topicalCentroid.isEmpty, topical.count == topicalCentroid.count else { return 0 }
+        return DenseVector.dot(topical, topicalCentroid)
     }
 
     /// The linear part alone: Σ weights[b]·x[b].

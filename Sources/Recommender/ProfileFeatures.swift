@@ -50,15 +50,8 @@ public struct ProfileFeatures {
     public func extend(_ sparse: SparseVector) -> ProfileVector {
         guard let topicalScale else { return ProfileVector(sparse: sparse) }
         var topical = model.dense(sparse)
-        var sumOfSquares: Float = 0
-        for j in 0 ..< topical.count {
-            topical[j] *= topicalScale[j]
-            sumOfSquares += topical[j] * topical[j]
-        }
-        if sumOfSquares > 0 {
-            let scale = 1 / sumOfSquares.squareRoot()
-            for j in 0 ..< topical.count { topical[j] *= scale }
-        }
+        for j in 0 ..< topical.count { topical[j] *= topicalScale[j] }
+        DenseVector.normalize(&topical)
         return ProfileVector(sparse: sparse, topical: topical)
     }
 }

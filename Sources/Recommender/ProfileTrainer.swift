@@ -53,12 +53,8 @@ public struct ProfileTrainer: Sendable {
         guard let dimension = likes.first?.topical.count, dimension > 0,
               likes.allSatisfy({ $0.topical.count == dimension }) else { return [] }
         var centroid = [Float](repeating: 0, count: dimension)
-        for like in likes {
-            for j in 0 ..< dimension { centroid[j] += like.topical[j] }
-        }
-        let norm = centroid.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        guard norm > 0 else { return [] }
-        return centroid.map { $0 / norm }
+        for like in likes { DenseVector.add(like.topical, to: &centroid) }
+        return DenseVector.normalize(&centroid) ? centroid : []
     }
 
     /// Rocchio: mean(likes) − γ·mean(dislikes), over all buckets.
