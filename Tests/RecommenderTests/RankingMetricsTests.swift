@@ -31,4 +31,21 @@ struct RankingMetricsTests {
         halves.merge(rest)
         #expect(halves == ranks)
     }
+
+    static func user(_ ranks: [Int]) -> RankingAccumulator {
+        var accumulator = RankingAccumulator(k: 10)
+        for rank in ranks { accumulator.add(rank: rank) }
+        return accumulator
+    }
+
+    @Test func standardErrorTreatsUsersAsClusters() {
+        // Users who all score alike leave no doubt.
+        #expect(RankingAccumulator.nDCGStandardError(users: [Self.user([1, 20]), Self.user([20, 1]), Self.user([1, 20])]) == 0)
+        // Two users, one perfect (2 positives at rank 1), one hopeless (2 at rank 50): pooled nDCG 0.5,
+        // residuals gᵤ − 0.5·nᵤ = ±1, SE = √(2/1 · 2) / 4 = 0.5.
+        let split = RankingAccumulator.nDCGStandardError(users: [Self.user([1, 1]), Self.user([50, 50])])
+        #expect(abs(split - 0.5) < 1e-12)
+        // One user gives no estimate of the spread between users.
+        #expect(RankingAccumulator.nDCGStandardError(users: [Self.user([1, 50])]) == 0)
+    }
 }

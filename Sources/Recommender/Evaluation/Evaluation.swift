@@ -85,11 +85,14 @@ public struct Evaluation: Sendable {
         let negatives = try recommender.weakNegatives(excluding: usersPapers)
         let features = ProfileFeatures(model: model, settings: profileSettings)
         let profileVectors = sparse.map(features.extend)
-        let ranks = try ProfileTask(settings: profileSettings, featureCount: model.definition.bucketCount)
+        let perUser = try ProfileTask(settings: profileSettings, featureCount: model.definition.bucketCount)
             .run(users: simulated, vectors: profileVectors, ids: evaluated.map(\.id), negatives: negatives)
+        var ranks = RankingAccumulator(k: 10)
+        for user in perUser { ranks.merge(user) }
+        let standardError = RankingAccumulator.nDCGStandardError(users: perUser)
         phase("profile", String(
-            format: "profile: %d users, %d positives, MRR %.4f, Recall@10 %.4f, nDCG@10 %.4f",
-            simulated.count, ranks.count, ranks.meanReciprocalRank, ranks.recall, ranks.nDCG))
+            format: "profile: %d users, %d positives, MRR %.4f, Recall@10 %.4f, nDCG@10 %.4f ± %.4f",
+            simulated.count, ranks.count, ranks.meanReciprocalRank, ranks.recall, ranks.nDCG, standardError))
 
         return EvaluationReport(
             papers: stored.count, model: model.id, fitted: { if case .fit = source { true } else { false } }(),
@@ -98,6 +101,7 @@ public struct Evaluation: Sendable {
             profile: .init(
                 model: profileSettings.kind.rawValue, users: simulated.count, positives: ranks.count,
                 meanReciprocalRank: ranks.meanReciprocalRank, recall: ranks.recall, nDCG: ranks.nDCG,
+                nDCGStandardError: standardError,
                 settings: profileSettings),
             seconds: ((clock.now - started).seconds * 100).rounded() / 100, phases: phases)
     }

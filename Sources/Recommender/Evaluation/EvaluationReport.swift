@@ -36,6 +36,9 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
         public var meanReciprocalRank: Double
         public var recall: Double
         public var nDCG: Double
+        /// The standard error of ``nDCG`` with users as clusters
+        /// (``RankingAccumulator/nDCGStandardError(users:)``): how far another draw of users may move it.
+        public var nDCGStandardError: Double
         /// The settings the profiles were learned with.
         public var settings: ProfileSettings
 
@@ -44,6 +47,7 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
             case meanReciprocalRank = "MRR"
             case recall = "Recall@10"
             case nDCG = "nDCG@10"
+            case nDCGStandardError = "nDCG@10_stderr"
         }
     }
 }

@@ -12,10 +12,10 @@ struct ProfileTask: Sendable {
     let settings: ProfileSettings
     let featureCount: Int
 
-    /// The accumulated ranks of all held-out positives. Users are split over two threads; the result
-    /// does not depend on the split (sums of the same per-user terms, merged in user order).
+    /// The ranks of every user's held-out positives, one accumulator per user, in user order. Users are
+    /// split over two threads; the result does not depend on the split.
     func run(users: [UserSimulation.User], vectors: [ProfileVector], ids: [String], negatives: WeakNegatives?) throws
-        -> RankingAccumulator
+        -> [RankingAccumulator]
     {
         let trainer = ProfileTrainer(settings: settings, featureCount: featureCount)
         let results = UserResults(count: users.count)
@@ -24,9 +24,7 @@ struct ProfileTask: Sendable {
                 results.store(Result { try Self.evaluate(users[index], trainer: trainer, vectors: vectors, ids: ids, negatives: negatives) }, at: index)
             }
         }
-        var total = RankingAccumulator(k: 10)
-        for result in results.all() { total.merge(try result.get()) }
-        return total
+        return try results.all().map { try $0.get() }
     }
 
     static func evaluate(

@@ -58,4 +58,20 @@ public struct RankingAccumulator: Sendable, Equatable {
     public var meanReciprocalRank: Double { count == 0 ? 0 : reciprocalRanks / Double(count) }
     public var recall: Double { count == 0 ? 0 : recalls / Double(count) }
     public var nDCG: Double { count == 0 ? 0 : gains / Double(count) }
+
+    /// The standard error of the pooled nDCG@k of `users` (one accumulator per user), with users as
+    /// clusters: a user's held-out papers share one profile, so they are not independent draws. This is
+    /// the delta-method (linearised) variance of the ratio Σgᵤ / Σnᵤ:
+    /// SE² = U/(U−1) · Σᵤ (gᵤ − nDCG·nᵤ)² / (Σᵤ nᵤ)². Zero with fewer than two users.
+    public static func nDCGStandardError(users: [RankingAccumulator]) -> Double {
+        let total = users.reduce(0) { $0 + $1.count }
+        guard users.count > 1, total > 0 else { return 0 }
+        let pooled = users.reduce(0) { $0 + $1.gains } / Double(total)
+        let squares = users.reduce(0) { sum, user in
+            let residual = user.gains - pooled * Double(user.count)
+            return sum + residual * residual
+        }
+        let u = Double(users.count)
+        return (u / (u - 1) * squares).squareRoot() / Double(total)
+    }
 }

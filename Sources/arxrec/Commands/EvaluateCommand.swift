@@ -30,12 +30,14 @@ struct EvaluateCommand: ParsableCommand {
           users       simulated users;  positives  held-out positives (the averages run over these)
           MRR         mean of 1/rank
           Recall@10   share of positives ranked in the top 10
-          nDCG@10     mean of 1/log2(rank + 1) for rank ≤ 10, else 0
+          nDCG@10     mean of 1/log2(rank + 1) for rank ≤ 10, else 0; "± s" is its standard error with
+                      users as clusters (nDCG@10_stderr in JSON): another draw of as many users moves it by about
+                      that much
 
         seconds — wall-clock time of the whole run, fitting and ingest included.
 
         JSON: {"papers":N, "model":…, "similar":{"P@10_primary":x, "queries":1000, …}, "profile":{"users":U, \
-        "positives":P, "MRR":x, "Recall@10":x, "nDCG@10":x, …}, "seconds":t, "phases":{…}}.
+        "positives":P, "MRR":x, "Recall@10":x, "nDCG@10":x, "nDCG@10_stderr":x, …}, "seconds":t, "phases":{…}}.
 
         Examples:
           arxrec evaluate --corpus ../shared/data/corpus/arxiv-cs-2025.jsonl --papers 20000 --seed 7
@@ -156,7 +158,7 @@ struct EvaluateCommand: ParsableCommand {
         model         \(report.model)\(report.fitted ? " (fitted on these papers)" : "")
         similar       P@10_primary \(f(report.similar.precision))  (\(report.similar.queries) queries)
         profile       \(profile.model): MRR \(f(profile.meanReciprocalRank))  Recall@10 \(f(profile.recall))  \
-        nDCG@10 \(f(profile.nDCG))  (\(profile.users) users, \(profile.positives) positives)
+        nDCG@10 \(f(profile.nDCG)) ± \(f(profile.nDCGStandardError))  (\(profile.users) users, \(profile.positives) positives)
         seconds       \(String(format: "%.1f", report.seconds))
         """
     }
