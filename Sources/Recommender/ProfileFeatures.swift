@@ -46,10 +46,14 @@ public struct ProfileFeatures {
         extend(featurizer.sparse(text))
     }
 
-    /// The profile vector of a sparse view already computed.
-    public func extend(_ sparse: SparseVector) -> ProfileVector {
+    /// Whether the vectors carry the topical view (then `extend` wants the dense view).
+    public var usesTopicalView: Bool { topicalScale != nil }
+
+    /// The profile vector of a sparse view already computed. `dense` is the model's dense view of the same
+    /// text when it is already known (a library's stored row); otherwise it is projected here.
+    public func extend(_ sparse: SparseVector, dense: ArraySlice<Float>? = nil) -> ProfileVector {
         guard let topicalScale else { return ProfileVector(sparse: sparse) }
-        var topical = model.dense(sparse)
+        var topical = dense.map(Array.init) ?? model.dense(sparse)
         for j in 0 ..< topical.count { topical[j] *= topicalScale[j] }
         DenseVector.normalize(&topical)
         return ProfileVector(sparse: sparse, topical: topical)

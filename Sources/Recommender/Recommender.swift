@@ -121,7 +121,12 @@ public struct Recommender: Sendable {
         let texts = pool.map(ScoringText.init)
         let vectors = texts.map { featurizer.sparse($0.text) }
         let features = features ?? ProfileFeatures(model: model, settings: settings)
-        let scores = vectors.map { profile.score(features.extend($0)) }
+        // The candidates' dense views are in the vector file already; a library that cannot map it only
+        // costs the projection.
+        let stored = features.usesTopicalView ? try? library.denseRows(of: pool) : nil
+        let scores = vectors.indices.map { i in
+            profile.score(features.extend(vectors[i], dense: stored?.stored[i] == true ? stored?.rows.row(i) : nil))
+        }
 
         // MMR looks at the strongest few times `top`: beyond that nothing could be picked anyway.
         let order = (0 ..< pool.count).sorted {

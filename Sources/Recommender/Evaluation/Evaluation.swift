@@ -67,7 +67,7 @@ public struct Evaluation: Sendable {
         let (evaluated, authorNames) = EvaluatedPaper.make(stored)
         var featurizer = Featurizer(model: model)
         let sparse = stored.map { featurizer.sparse(ScoringText($0).text) }
-        let dense = try Self.denseRows(of: stored, in: library)
+        let (dense, hasDenseRow) = try library.denseRows(of: stored)
         phase("ingest", "ingested \(stored.count) papers into \(dataDirectory.path)")
 
         let (precision, queries) = similar.run(
@@ -84,7 +84,9 @@ public struct Evaluation: Sendable {
         })
         let negatives = try recommender.weakNegatives(excluding: usersPapers)
         let features = ProfileFeatures(model: model, settings: profileSettings)
-        let profileVectors = sparse.map(features.extend)
+        let profileVectors = sparse.indices.map { i in
+            features.extend(sparse[i], dense: hasDenseRow[i] ? dense.row(i) : nil)
+        }
         let perUser = try ProfileTask(settings: profileSettings, featureCount: model.definition.bucketCount)
             .run(users: simulated, vectors: profileVectors, ids: evaluated.map(\.id), negatives: negatives)
         var ranks = RankingAccumulator(k: 10)
@@ -106,20 +108,6 @@ public struct Evaluation: Sendable {
             seconds: ((clock.now - started).seconds * 100).rounded() / 100, phases: phases)
     }
 
-    /// The papers' dense rows from the library's vector file, in the order of `papers`.
-    static func denseRows(of papers: [StoredPaper], in library: Library) throws -> Matrix {
-        try library.withVectors { view in
-            var matrix = Matrix(rows: papers.count, columns: view.dimension)
-            matrix.withUnsafeMutableBufferPointer { out in
-                for (i, paper) in papers.enumerated() {
-                    guard let row = paper.vectorRow, row < view.rowCount else { continue }
-                    let source = view.row(row)
-                    for j in 0 ..< view.dimension { out[i * view.dimension + j] = source[j] }
-                }
-            }
-            return matrix
-        }
-    }
 }
 
 extension Duration {
