@@ -4,8 +4,9 @@
 /// Chinese n-gram gets the same, maximal weight, and 的, 我们 or 通过 (of, we, through) weigh as much as
 /// 扩散 (diffusion). English gets this from scikit-learn's stop words *and* idf; Chinese gets it here.
 /// The lists are short and conservative: particles, pronouns, conjunctions and the boilerplate verbs of
-/// an abstract ("we propose", "by means of", "achieve", "carry out"). Words that are also parts of content
-/// words stay (对 is kept because of 对齐, alignment; 和 because of 和谐, harmony).
+/// an abstract ("we propose", "by means of", "achieve", "carry out"). A function character is dropped only as
+/// a unigram: its bigrams stay unless listed, because many also begin content words (对齐, alignment; 和谐,
+/// harmony; 并行, parallel).
 enum ChineseStopWords {
     /// Single characters dropped as unigrams (bigrams containing them are kept unless listed below).
     static let characters: [String] = [
