@@ -5,8 +5,9 @@ import LinearAlgebra
 ///
 /// Scoring a candidate is one gather of its non-zeros from ``weights`` (the ridge or centroid
 /// direction, dense over all hash buckets), for the nearest-liked term one merge join per like, and
-/// for the topical term one dot product of ``ProfileSettings/topicalExponent``'s view. Nothing is
-/// rebuilt per candidate.
+/// for the topical term one dot product of ``ProfileSettings/topicalExponent``'s view. A candidate's
+/// ``Hubness``, which the nearest-liked term is corrected by, depends on the library and not the user: the
+/// caller measures it once per candidate (``hubness``) and passes it in the ``ProfileVector``.
 public struct Profile: Sendable {
     public let settings: ProfileSettings
     /// The rule actually used (a ridge profile with too few likes falls back to the cold start).
@@ -20,6 +21,9 @@ public struct Profile: Sendable {
     let topicalCentroid: [Float]
     /// Training papers used as weak negatives.
     public let weakNegativeCount: Int
+    /// Measures candidates' ``ProfileVector/hubness`` against the weak negatives; nil when the rule does
+    /// not use it (or there is no sample). A caller ranking candidates fills their `hubness` with it.
+    public let hubness: Hubness?
 
     /// How a candidate scored and why.
     public struct Score: Sendable {
@@ -30,6 +34,8 @@ public struct Profile: Sendable {
         public let nearestLike: (index: Int, similarity: Float)?
         /// The cosine to the likes' centroid on the topical view (0 when unused).
         public let topical: Float
+        /// The candidate's hubness, as taken off the nearest-liked cosine (0 when unused).
+        public let hubness: Float
     }
 
     public var isEmpty: Bool { likeIDs.isEmpty && dislikeIDs.isEmpty }
@@ -40,13 +46,16 @@ public struct Profile: Sendable {
         let nearest = nearestLike(x.sparse)
         let nearestSimilarity = nearest?.similarity ?? 0
         let topical = topicalSimilarity(x.topical)
+        let hubness = self.hubness == nil ? 0 : x.hubness
         let value: Float
         switch effectiveKind {
         case .nearest: value = nearestSimilarity
         case .centroid, .ridge: value = linear
-        case .blend: value = linear + settings.nearestWeight * nearestSimilarity + settings.topicalWeight * topical
+        case .blend:
+            value = linear + settings.nearestWeight * (nearestSimilarity - settings.hubnessWeight * hubness)
+                + settings.topicalWeight * topical
         }
-        return Score(value: value, linear: linear, nearestLike: nearest, topical: topical)
+        return Score(value: value, linear: linear, nearestLike: nearest, topical: topical, hubness: hubness)
     }
 
     /// The cosine between a candidate's topical vector and the likes' centroid (0 when either is missing).

@@ -8,10 +8,14 @@ public struct ProfileVector: Sendable {
     public var sparse: SparseVector
     /// Empty when the profile does not use the topical view.
     public var topical: [Float]
+    /// The paper's ``Hubness`` against the profile's weak negatives; 0 until a caller that ranks
+    /// candidates measures it (``Profile/hubness``). A liked paper needs none.
+    public var hubness: Float
 
-    public init(sparse: SparseVector, topical: [Float] = []) {
+    public init(sparse: SparseVector, topical: [Float] = [], hubness: Float = 0) {
         self.sparse = sparse
         self.topical = topical
+        self.hubness = hubness
     }
 }
 

@@ -40,12 +40,17 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     public var topicalWeight: Float
     /// The singular-value exponent of the topical view (1: plain LSA); see ``ProfileFeatures``.
     public var topicalExponent: Float
+    /// How much of a candidate's ``Hubness`` — its typical closeness to random library papers — is taken
+    /// off its nearest-liked cosine in `blend` (0: none).
+    public var hubnessWeight: Float
+    /// How many of a candidate's closest sample papers its ``Hubness`` averages.
+    public var hubnessNeighbours: Int
 
     public init(
         kind: ProfileModelKind = .blend, lambda: Float = 1, dislikeWeight: Float = 2,
         weakNegativeWeight: Float = 1, weakNegativeTarget: Float = 0, weakNegativeCount: Int = 2_000,
-        minimumLikesForRidge: Int = 3, nearestWeight: Float = 0.25, dislikeCentroidWeight: Float = 0.25,
-        topicalWeight: Float = 0.07, topicalExponent: Float = 1
+        minimumLikesForRidge: Int = 3, nearestWeight: Float = 0.4, dislikeCentroidWeight: Float = 0.25,
+        topicalWeight: Float = 0.07, topicalExponent: Float = 1, hubnessWeight: Float = 1.5, hubnessNeighbours: Int = 20
     ) {
         self.kind = kind
         self.lambda = lambda
@@ -58,6 +63,8 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         self.dislikeCentroidWeight = dislikeCentroidWeight
         self.topicalWeight = topicalWeight
         self.topicalExponent = topicalExponent
+        self.hubnessWeight = hubnessWeight
+        self.hubnessNeighbours = hubnessNeighbours
     }
 
     /// Decodes settings saved by any version: a missing field keeps its default (so a settings file
@@ -76,6 +83,8 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         dislikeCentroidWeight = try c.decodeIfPresent(Float.self, forKey: .dislikeCentroidWeight) ?? d.dislikeCentroidWeight
         topicalWeight = try c.decodeIfPresent(Float.self, forKey: .topicalWeight) ?? d.topicalWeight
         topicalExponent = try c.decodeIfPresent(Float.self, forKey: .topicalExponent) ?? d.topicalExponent
+        hubnessWeight = try c.decodeIfPresent(Float.self, forKey: .hubnessWeight) ?? d.hubnessWeight
+        hubnessNeighbours = try c.decodeIfPresent(Int.self, forKey: .hubnessNeighbours) ?? d.hubnessNeighbours
     }
 
     /// The settings `shortlist` and `evaluate` use unless told otherwise.

@@ -44,7 +44,10 @@ public struct ProfileTrainer: Sendable {
             settings: settings, effectiveKind: kind, weights: weights,
             likeIDs: likes.map(\.id), likes: likes.map(\.vector), dislikeIDs: dislikes.map(\.id),
             topicalCentroid: kind == .blend && settings.topicalWeight > 0 ? topicalCentroid(likes) : [],
-            weakNegativeCount: ridgeReady ? negatives?.count ?? 0 : 0
+            weakNegativeCount: ridgeReady ? negatives?.count ?? 0 : 0,
+            hubness: kind == .blend && settings.hubnessWeight > 0
+                ? negatives.flatMap { Hubness(sample: $0, neighbours: settings.hubnessNeighbours) }
+                : nil
         )
     }
 

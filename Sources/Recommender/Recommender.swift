@@ -124,8 +124,11 @@ public struct Recommender: Sendable {
         // The candidates' dense views are in the vector file already; a library that cannot map it only
         // costs the projection.
         let stored = features.usesTopicalView ? try? library.denseRows(of: pool) : nil
+        let hubness = profile.hubness?.values(of: vectors, ids: pool.map(\.id.base))
         let scores = vectors.indices.map { i in
-            profile.score(features.extend(vectors[i], dense: stored?.stored[i] == true ? stored?.rows.row(i) : nil))
+            var vector = features.extend(vectors[i], dense: stored?.stored[i] == true ? stored?.rows.row(i) : nil)
+            vector.hubness = hubness?[i] ?? 0
+            return profile.score(vector)
         }
 
         // MMR looks at the strongest few times `top`: beyond that nothing could be picked anyway.

@@ -9,6 +9,10 @@ import LinearAlgebra
 public struct WeakNegatives: Sendable {
     public let ids: [String]
     public let vectors: [SparseVector]
+    /// The same vectors by bucket, for ``Hubness`` (built once here, shared by every profile).
+    let postings: SparsePostings
+    /// The row of each id.
+    let rowOfID: [String: Int]
     /// Cholesky factor of K_WW + (λ / weight)·I.
     let factorization: CholeskyFactorization?
     /// G⁻¹·y_W, the negatives' own solution (zero when their target is zero).
@@ -25,6 +29,8 @@ public struct WeakNegatives: Sendable {
         precondition(ids.count == vectors.count, "WeakNegatives: \(ids.count) ids for \(vectors.count) vectors")
         self.ids = ids
         self.vectors = vectors
+        postings = SparsePostings(rows: vectors)
+        rowOfID = Self.rows(of: ids)
         self.lambda = settings.lambda
         self.weight = settings.weakNegativeWeight
         self.target = settings.weakNegativeTarget
@@ -52,6 +58,8 @@ public struct WeakNegatives: Sendable {
         precondition(ids.count == vectors.count && factorization.dimension == ids.count && solvedTargets.count == ids.count)
         self.ids = ids
         self.vectors = vectors
+        postings = SparsePostings(rows: vectors)
+        rowOfID = Self.rows(of: ids)
         self.factorization = factorization
         self.solvedTargets = solvedTargets
         self.lambda = settings.lambda
@@ -61,6 +69,10 @@ public struct WeakNegatives: Sendable {
     }
 
     public var count: Int { vectors.count }
+
+    static func rows(of ids: [String]) -> [String: Int] {
+        Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// Whether this cache was built for the given settings (λ, weight and target must match).
     public func matches(_ settings: ProfileSettings) -> Bool {

@@ -84,8 +84,15 @@ public struct Evaluation: Sendable {
         })
         let negatives = try recommender.weakNegatives(excluding: usersPapers)
         let features = ProfileFeatures(model: model, settings: profileSettings)
-        let profileVectors = sparse.indices.map { i in
+        var profileVectors = sparse.indices.map { i in
             features.extend(sparse[i], dense: hasDenseRow[i] ? dense.row(i) : nil)
+        }
+        // Hubness depends on the shared sample, not the user: measured once for every paper of a day.
+        if profileSettings.kind == .blend, profileSettings.hubnessWeight > 0, let negatives,
+           let hubness = Hubness(sample: negatives, neighbours: profileSettings.hubnessNeighbours) {
+            let candidates = Array(Set(simulated.flatMap { $0.heldOut.flatMap { [$0.positive] + $0.negatives } })).sorted()
+            let values = hubness.values(of: candidates.map { sparse[$0] }, ids: candidates.map { evaluated[$0].id })
+            for (paper, value) in zip(candidates, values) { profileVectors[paper].hubness = value }
         }
         let perUser = try ProfileTask(settings: profileSettings, featureCount: model.definition.bucketCount)
             .run(users: simulated, vectors: profileVectors, ids: evaluated.map(\.id), negatives: negatives)
