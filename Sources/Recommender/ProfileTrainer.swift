@@ -90,7 +90,7 @@ public struct ProfileTrainer: Sendable {
             targets[i] = example.label == .like ? 1 : -1
         }
         // B = K_PW (m × n); Z = G⁻¹Bᵀ (n × m)
-        let b = SparseGram.cross(vectors, negatives.vectors, dimension: featureCount)
+        let b = negatives.products(with: vectors)
         let z = factorization.solve(b.transposed())
         // S = A − B·Z ; rhs = y_P − B·G⁻¹y_W
         let bz = b.multiply(z)

@@ -70,6 +70,20 @@ public struct WeakNegatives: Sendable {
 
     public var count: Int { vectors.count }
 
+    /// K[i][j] = ⟨vectors[i], negative j⟩ (`vectors.count` × ``count``), through the postings: a profile's
+    /// few rated papers read only the entries they share with the sample, where a scatter/gather product
+    /// would first sort the sample's 240 k indices (``SparseGram/cross(_:_:dimension:)``).
+    func products(with vectors: [SparseVector]) -> Matrix {
+        var result = Matrix(rows: vectors.count, columns: count)
+        guard count > 0 else { return result }
+        result.withUnsafeMutableBufferPointer { out in
+            for (i, vector) in vectors.enumerated() {
+                postings.products(with: vector, into: UnsafeMutableBufferPointer(rebasing: out[(i * count) ..< ((i + 1) * count)]))
+            }
+        }
+        return result
+    }
+
     static func rows(of ids: [String]) -> [String: Int] {
         Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
