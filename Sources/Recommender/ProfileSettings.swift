@@ -10,8 +10,9 @@ public enum ProfileModelKind: String, CaseIterable, Sendable, Codable {
     case nearest
     /// Ridge regression in the dual: likes +1, dislikes −1 (strong), sampled unrated papers as weak negatives.
     case ridge
-    /// Ridge plus a share of the nearest-liked cosine, so every distinct interest keeps a voice, plus a
-    /// share of the cosine to the likes' centroid on the topical view (``ProfileFeatures``).
+    /// Ridge plus a share of the nearest-liked cosine (less the candidate's ``Hubness``), so every
+    /// distinct interest keeps a voice, plus a share of the cosine to the likes' centroid on the topical
+    /// view (``ProfileFeatures``).
     case blend
 }
 
