@@ -21,6 +21,8 @@ enum GoldenValues {
     /// The committed default model (v3: plurals stemmed, Chinese stop words dropped, singular-value exponent 3) and the first dense
     /// values of `FeaturizerTests.goldenText` under it.
     static let defaultModelID = "lsa256-bfca087f1be550f7"
+    /// Model v3 (`Models/arxiv-cs-2025-v3/definition.json` fitted on the whole corpus): no centering.
+    static let v3ModelID = "lsa256-bfca087f1be550f7"
     static let denseFirst: [Float] = [
         -0.92434156, -0.22567914, 0.0783509, 0.100062504, -0.037819244, 0.19406988, 0.030880341, 0.09273579,
     ]
