@@ -183,5 +183,9 @@ struct CenterDenseDefinitionTests {
             definition: v3Definition, idf: v4.idf, projectionBuckets: v4.projectionBuckets,
             projectionHalves: v4.projectionHalves, id: nil)
         #expect(v3.id == GoldenValues.v3ModelID)
+        let v3Dense = v3.embed(FeaturizerTests.goldenText).dense
+        #expect(Array(v3Dense.prefix(GoldenValues.v3DenseFirst.count)) == GoldenValues.v3DenseFirst)
+        let recovered = v4.uncentered(v4.embed(FeaturizerTests.goldenText).dense)
+        #expect(zip(recovered, v3Dense).allSatisfy { abs($0 - $1) < 1e-5 }, "v4 uncentered is v3")
     }
 }
