@@ -54,10 +54,11 @@ public struct ProfileFeatures {
     public var usesTopicalView: Bool { topicalScale != nil }
 
     /// The profile vector of a sparse view already computed. `dense` is the model's dense view of the same
-    /// text when it is already known (a library's stored row); otherwise it is projected here.
+    /// text when it is already known (a library's stored row); otherwise it is projected here. The topical
+    /// view is defined on the uncentered dense view, so a centering model's row is uncentered first.
     public func extend(_ sparse: SparseVector, dense: ArraySlice<Float>? = nil) -> ProfileVector {
         guard let topicalScale else { return ProfileVector(sparse: sparse) }
-        var topical = dense.map(Array.init) ?? model.dense(sparse)
+        var topical = model.uncentered(dense.map(Array.init) ?? model.dense(sparse))
         for j in 0 ..< topical.count { topical[j] *= topicalScale[j] }
         DenseVector.normalize(&topical)
         return ProfileVector(sparse: sparse, topical: topical)

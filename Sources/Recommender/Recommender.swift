@@ -223,19 +223,18 @@ public struct Recommender: Sendable {
         )
     }
 
-    /// How many dense neighbours the sparse view re-ranks (see ``nearest(to:sparse:k:excluding:)``).
-    public static let rerankDepth = 30
-
     /// One `cblas_sgemv` over the memory-mapped vector file and a partial top-k find the topical
-    /// neighbourhood; the sparse view then orders its best ``rerankDepth`` by shared n-grams.
+    /// neighbourhood; ``SimilarReRank/standard`` then re-scores its best `depth` with the sparse view —
+    /// the rule `arxrec evaluate` measures.
     ///
-    /// Why both: the dense view (singular-value exponent 3) is best at "same field" — P@10 same primary
-    /// category 0.701 — but its cosines crowd near 1 inside a field, so it cannot tell the closely related
-    /// paper from the merely topical one. Re-ordering the dense top 30 by the sparse cosine kept P@10 at
-    /// 0.701 (seed 7; 0.698 at seed 8) and brings the papers that share the query's specific terms to the
-    /// top; the similarity printed is that sparse cosine, which means something to a reader.
-    func nearest(to query: [Float], sparse: SparseVector, k: Int, excluding: Set<String>) throws -> [SimilarItem] {
-        let depth = max(k, Self.rerankDepth)
+    /// Why both: the dense view is best at "same field", but it cannot tell the closely related paper from
+    /// the merely topical one; adding the sparse cosine brings the papers that share the query's specific
+    /// terms up. The similarity printed is ``SimilarReRank/similarity(_:)``, the weighted mean of the two
+    /// cosines, so the list reads from most to least similar.
+    func nearest(
+        to query: [Float], sparse: SparseVector, k: Int, excluding: Set<String>, reRank: SimilarReRank = .standard
+    ) throws -> [SimilarItem] {
+        let depth = max(k, reRank.depth)
         // Rows no paper points to (superseded versions) are skipped, so ask for some slack.
         let slack = depth + excluding.count + 16
         let hits: [ScoredIndex] = try library.withVectors { view in
@@ -252,17 +251,19 @@ public struct Recommender: Sendable {
             chosen.append((id, hit.score))
             if chosen.count == depth { break }
         }
-        let papers = try library.papers(chosen.map(\.id))
-        let dense = Dictionary(chosen.map { ($0.id.base, $0.dense) }, uniquingKeysWith: { a, _ in a })
+        let stored = try library.papers(chosen.map(\.id))
+        let byID = Dictionary(stored.map { ($0.id.base, $0) }, uniquingKeysWith: { first, _ in first })
+        // In dense order, so that the re-rank's ties (and a re-rank that is off) keep it.
+        let papers = chosen.compactMap { byID[$0.id.base] }
+        let dense = chosen.filter { byID[$0.id.base] != nil }.map(\.dense)
         var featurizer = Featurizer(model: model)
-        let scored = papers.map { paper in
-            (paper: paper, similarity: sparse.dot(featurizer.sparse(ScoringText(paper).text)), dense: dense[paper.id.base] ?? 0)
-        }
-        let ordered = scored.sorted {
-            $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.dense > $1.dense
-        }
-        return ordered.prefix(k).map {
-            SimilarItem(id: $0.paper.id.base, version: $0.paper.id.versionString, title: $0.paper.title, similarity: $0.similarity)
+        let vectors = reRank.isActive ? papers.map { featurizer.sparse(ScoringText($0).text) } : []
+        var ranked = dense.enumerated().map { ScoredIndex(index: $0.offset, score: $0.element) }
+        if reRank.isActive { ranked = reRank.apply(ranked, query: sparse, sparse: vectors) }
+        return ranked.prefix(k).map {
+            let paper = papers[$0.index]
+            return SimilarItem(
+                id: paper.id.base, version: paper.id.versionString, title: paper.title, similarity: reRank.similarity($0.score))
         }
     }
 }

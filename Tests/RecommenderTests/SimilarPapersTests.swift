@@ -1,6 +1,8 @@
 import ArxivFormats
 import Library
+import LinearAlgebra
 import Testing
+import TextEmbedding
 @testable import Recommender
 
 struct SimilarPapersTests {
@@ -35,5 +37,28 @@ struct SimilarPapersTests {
         let corpus = try CorpusLibrary()
         let id = try ArxivID(parsing: "2512.99999")
         #expect(throws: RecommenderError.self) { try corpus.recommender.similar(to: id, k: 5) }
+    }
+}
+
+/// `similar` applies ``SimilarReRank/standard`` and prints its weighted mean of the two cosines.
+struct SimilarRuleTests {
+    @Test func printedSimilarityIsTheStandardMixOfDenseAndSparseCosines() throws {
+        let corpus = try CorpusLibrary()
+        let query = try #require(try corpus.day("2025-12-29").first)
+        let result = try corpus.recommender.similar(to: query.id, k: 10)
+        let papers = try corpus.library.papers(result.items.map { try ArxivID(parsing: $0.id) })
+        let model = corpus.model
+        let querySparse = model.sparse(ScoringText(query).text)
+        let rule = SimilarReRank.standard
+        try corpus.library.withVectors { view in
+            let queryRow = Array(view.row(try #require(query.vectorRow)))
+            for (item, paper) in zip(result.items, papers) {
+                #expect(item.id == paper.id.base)
+                let dense = DenseVector.dot(queryRow, Array(view.row(try #require(paper.vectorRow))))
+                let sparse = querySparse.dot(model.sparse(ScoringText(paper).text))
+                let expected = (dense + rule.sparseWeight * sparse) / (1 + rule.sparseWeight)
+                #expect(abs(item.similarity - expected) < 1e-4, "\(item.id): \(item.similarity) vs \(expected)")
+            }
+        }
     }
 }

@@ -21,4 +21,18 @@ public enum CorpusSlice {
         try data[start ..< end].write(to: url)
         return url
     }
+
+    /// Title + ". " + abstract of `count` corpus papers, every `stride`-th line from the first (so all
+    /// months and fields), read with JSONSerialization.
+    public static func texts(_ count: Int, every stride: Int = 1) throws -> [String] {
+        let lines = try Data(contentsOf: SharedData.corpus).split(separator: UInt8(ascii: "\n"))
+        var texts: [String] = []
+        for index in Swift.stride(from: 0, to: lines.count, by: stride) where texts.count < count {
+            guard let object = try JSONSerialization.jsonObject(with: Data(lines[index])) as? [String: Any],
+                let title = object["title"] as? String, let abstract = object["abstract"] as? String
+            else { continue }
+            texts.append(title + ". " + abstract)
+        }
+        return texts
+    }
 }

@@ -8,6 +8,7 @@ import LinearAlgebra
 /// block of queries at once with one `cblas_sgemm` instead of one `cblas_sgemv` per query; with
 /// ``SimilarReRank`` the top `depth` are re-scored with the sparse view, as `similar` does.
 public struct SimilarTask: Sendable {
+    /// How many seeded random papers ask (the protocol's 1,000; more, up to every paper, narrow the noise).
     public var queries = 1_000
     public var k = 10
     public var reRank: SimilarReRank
@@ -47,35 +48,5 @@ public struct SimilarTask: Sendable {
             }
         }
         return (total / Double(picks.count), picks.count)
-    }
-}
-
-/// Re-scores the dense view's top `depth` neighbours with `dense + sparseWeight × sparse cosine`: the
-/// dense view finds the topical neighbourhood, the exact sparse view orders it by shared terms.
-public struct SimilarReRank: Sendable, Codable, Equatable {
-    /// How many dense neighbours are re-scored; 0 turns the re-rank off.
-    public var depth: Int
-    public var sparseWeight: Float
-
-    public init(depth: Int, sparseWeight: Float) {
-        self.depth = depth
-        self.sparseWeight = sparseWeight
-    }
-
-    /// What `similar` does (``Recommender/nearest(to:sparse:k:excluding:)``): the sparse cosine orders the
-    /// dense top 30. Within those the dense cosines differ by ~0.001, so a weight of 100 lets the sparse
-    /// cosine decide and the dense score only break ties. Measured: P@10 0.701 (seed 7), 0.698 (seed 8).
-    public static let standard = SimilarReRank(depth: Recommender.rerankDepth, sparseWeight: 100)
-
-    public var isActive: Bool { depth > 0 && sparseWeight != 0 }
-
-    /// `hits` re-scored and re-sorted (score descending, then index).
-    public func apply(_ hits: [ScoredIndex], query: SparseVector, sparse: (Int) -> SparseVector) -> [ScoredIndex] {
-        hits.map { ScoredIndex(index: $0.index, score: $0.score + sparseWeight * query.dot(sparse($0.index))) }
-            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
-    }
-
-    func apply(_ hits: [ScoredIndex], query: SparseVector, sparse: [SparseVector]) -> [ScoredIndex] {
-        apply(hits, query: query, sparse: { sparse[$0] })
     }
 }

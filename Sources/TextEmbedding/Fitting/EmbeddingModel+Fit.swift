@@ -9,7 +9,9 @@ extension EmbeddingModel {
     /// idf = `ln((1+N)/(1+df)) + 1`, rounded to Float16 as stored → the sparse view of every paper with that
     /// idf → its columns for the buckets with df ≥ `minimumDocumentFrequency` → the truncated SVD X ≈ UΣVᵀ
     /// of rank `dimension` → projection rows V·Σ^(p−1), each component's sign fixed so that its largest
-    /// magnitude entry is positive, rounded to Float16.
+    /// magnitude entry is positive, rounded to Float16 → when the definition centers, μ = the mean of the
+    /// fitted texts' unit dense vectors made from those Float16 rows (exactly what ``dense(_:)`` subtracts
+    /// it from).
     ///
     /// Deterministic: the same texts and definition give the same model id (the SVD is seeded and every
     /// reduction has a fixed order on a given machine).
@@ -59,12 +61,29 @@ extension EmbeddingModel {
             + "σ_\(definition.dimension) = \(svd.singularValues[definition.dimension - 1])")
 
         let projection = projectionRows(svd: svd, exponent: definition.svd.singularValueExponent)
-        let model = EmbeddingModel(definition: definition, idf: idf, projectionBuckets: kept, projection: projection)
-        let artifactBytes = ArtifactFile.allCases.reduce(0) { total, artifact in
+        var plainDefinition = definition
+        plainDefinition.centerDense = false
+        var model = EmbeddingModel(
+            definition: plainDefinition, idf: idf, projectionBuckets: kept, projection: projection, id: "")
+        if definition.centerDense {
+            let mean = meanDenseVector(model.denseMatrix(texts))
+            if let problem = centeringProblem(mean, dimension: definition.dimension) {
+                throw ModelError.fitFailed("cannot center the dense view: \(problem)")
+            }
+            model = EmbeddingModel(
+                definition: definition, idf: idf, projectionBuckets: kept, projectionHalves: model.projectionHalves,
+                centering: mean, id: nil)
+            report(String(format: "centering: ‖μ‖ = %.4f", mean.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()))
+        } else {
+            model = EmbeddingModel(
+                definition: definition, idf: idf, projectionBuckets: kept, projectionHalves: model.projectionHalves, id: nil)
+        }
+        let artifactBytes = ArtifactFile.required(by: definition).reduce(0) { total, artifact in
             let elements = switch artifact {
             case .idf: definition.bucketCount
             case .projectionBuckets: kept.count
             case .projectionRows: kept.count * definition.dimension
+            case .centering: definition.dimension
             }
             return total + ArtifactFile.headerSize + elements * artifact.elementSize
         }

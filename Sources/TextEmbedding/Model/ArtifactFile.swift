@@ -2,7 +2,7 @@ import Foundation
 
 /// The binary files of a model, each a 32-byte header followed by a little-endian row-major payload.
 ///
-/// Header: 8-byte magic naming the artifact (`ARXIDF16`, `ARXBKT32`, `ARXPRJ16`), then UInt32 LE format
+/// Header: 8-byte magic naming the artifact (`ARXIDF16`, `ARXBKT32`, `ARXPRJ16`, `ARXCTR32`), then UInt32 LE format
 /// version, rows, columns, bytes per element, and 8 zero bytes. The file must be exactly
 /// `32 + rows × columns × bytes per element` long, so a truncated or padded file is refused; `model.json`
 /// records the shape too, so a file from another model is refused as well.
@@ -13,6 +13,10 @@ enum ArtifactFile: String, CaseIterable, Sendable {
     case projectionBuckets
     /// One row of `dimension` Float16 values per projection bucket.
     case projectionRows
+    /// The mean μ of the fitted papers' dense vectors, `1 × dimension` Float32 bit patterns; only models whose
+    /// definition has ``ModelDefinition/centerDense`` have it. Float32 because it is subtracted from every
+    /// vector and is only 1 KB. Last in `allCases`, so the id of a model without it hashes what it always did.
+    case centering
 
     static let headerSize = 32
 
@@ -21,6 +25,7 @@ enum ArtifactFile: String, CaseIterable, Sendable {
         case .idf: "idf.f16"
         case .projectionBuckets: "projection-buckets.u32"
         case .projectionRows: "projection.f16"
+        case .centering: "centering.f32"
         }
     }
 
@@ -29,14 +34,20 @@ enum ArtifactFile: String, CaseIterable, Sendable {
         case .idf: Array("ARXIDF16".utf8)
         case .projectionBuckets: Array("ARXBKT32".utf8)
         case .projectionRows: Array("ARXPRJ16".utf8)
+        case .centering: Array("ARXCTR32".utf8)
         }
     }
 
     var elementSize: Int {
         switch self {
         case .idf, .projectionRows: 2
-        case .projectionBuckets: 4
+        case .projectionBuckets, .centering: 4
         }
+    }
+
+    /// The artifacts a model with `definition` has: the centering only when the definition centers.
+    static func required(by definition: ModelDefinition) -> [ArtifactFile] {
+        allCases.filter { $0 != .centering || definition.centerDense }
     }
 
     /// The file bytes for a payload of `rows × columns` elements, given as little-endian element bit patterns.

@@ -36,7 +36,12 @@ extension EmbeddingModel {
 
         var data: [ArtifactFile: Data] = [:]
         var shapes: [ArtifactFile: ArtifactEntry] = [:]
-        for artifact in ArtifactFile.allCases {
+        let required = ArtifactFile.required(by: definition)
+        for artifact in ArtifactFile.allCases where !required.contains(artifact) && manifest.artifacts[artifact.rawValue] != nil {
+            throw .badJSON(
+                path: manifestURL.path, reason: "artifact \(artifact.rawValue) is listed but the definition does not use it")
+        }
+        for artifact in required {
             guard let entry = manifest.artifacts[artifact.rawValue] else {
                 throw .badJSON(path: manifestURL.path, reason: "no entry for artifact \(artifact.rawValue)")
             }
@@ -67,6 +72,22 @@ extension EmbeddingModel {
             data[.projectionRows] ?? Data(), path: path(.projectionRows), rows: rowShape.rows,
             columns: rowShape.columns, as: UInt16.self)
 
+        var centering: [Float] = []
+        if definition.centerDense {
+            let centeringShape = shape(.centering)
+            guard centeringShape.rows == 1, centeringShape.columns == definition.dimension else {
+                throw .badJSON(path: manifestURL.path, reason: "centering must be 1×\(definition.dimension)")
+            }
+            centering = try ArtifactFile.centering.decode(
+                data[.centering] ?? Data(), path: path(.centering), rows: 1, columns: definition.dimension,
+                as: UInt32.self
+            ).map(Float.init(bitPattern:))
+            // Checked before the id so that a damaged μ is reported by its own file name.
+            if let problem = centeringProblem(centering, dimension: definition.dimension) {
+                throw .invalidArtifact(path: path(.centering), reason: problem)
+            }
+        }
+
         let computed = identifier(definition: definition, artifacts: data)
         guard computed == manifest.id else {
             throw .checksumMismatch(path: manifestURL.path, recorded: manifest.id, computed: computed)
@@ -81,7 +102,7 @@ extension EmbeddingModel {
         }
         return EmbeddingModel(
             definition: definition, idf: idf, projectionBuckets: buckets.map { Int32($0) },
-            projectionHalves: rowBits, id: computed)
+            projectionHalves: rowBits, centering: centering, id: computed)
     }
 
     /// The fit record stored in `directory`'s `model.json`, without loading the artifacts.
@@ -99,11 +120,16 @@ extension EmbeddingModel {
     /// already there. `fitRecord` is stored in `model.json` but is not part of the id.
     public func write(to directory: URL, fitRecord: FitRecord?) throws {
         let files = Self.encodeArtifacts(
-            definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves)
+            definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves,
+            centering: centering)
         var entries: [String: ArtifactEntry] = [:]
-        for artifact in ArtifactFile.allCases {
-            let (rows, columns) = artifact == .projectionRows
-                ? (projectionBuckets.count, dimension) : (1, artifact == .idf ? idf.count : projectionBuckets.count)
+        for artifact in ArtifactFile.required(by: definition) {
+            let (rows, columns) = switch artifact {
+            case .idf: (1, idf.count)
+            case .projectionBuckets: (1, projectionBuckets.count)
+            case .projectionRows: (projectionBuckets.count, dimension)
+            case .centering: (1, dimension)
+            }
             entries[artifact.rawValue] = ArtifactEntry(
                 file: artifact.fileName, rows: rows, columns: columns, bytes: files[artifact]?.count ?? 0)
         }
@@ -113,7 +139,7 @@ extension EmbeddingModel {
         let json = try encoder.encode(manifest)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            for artifact in ArtifactFile.allCases {
+            for artifact in ArtifactFile.required(by: definition) {
                 try files[artifact]?.write(to: directory.appendingPathComponent(artifact.fileName), options: .atomic)
             }
             try (json + Data("\n".utf8)).write(to: directory.appendingPathComponent(Self.manifestFileName), options: .atomic)
@@ -122,21 +148,28 @@ extension EmbeddingModel {
         }
     }
 
-    /// The bytes of each artifact file.
+    /// The bytes of each artifact file the definition uses (no centering file for a model that does not center).
     static func encodeArtifacts(
-        definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16]
+        definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16],
+        centering: [Float]
     ) -> [ArtifactFile: Data] {
-        [
+        var files: [ArtifactFile: Data] = [
             .idf: ArtifactFile.idf.encode(rows: 1, columns: idf.count, elements: idf.map { Float16($0).bitPattern }),
             .projectionBuckets: ArtifactFile.projectionBuckets.encode(
                 rows: 1, columns: projectionBuckets.count, elements: projectionBuckets.map { UInt32($0) }),
             .projectionRows: ArtifactFile.projectionRows.encode(
                 rows: projectionBuckets.count, columns: definition.dimension, elements: projectionHalves),
         ]
+        if definition.centerDense {
+            files[.centering] = ArtifactFile.centering.encode(
+                rows: 1, columns: centering.count, elements: centering.map(\.bitPattern))
+        }
+        return files
     }
 
     /// `<prefix>-<16 hex digits>`: FNV-1a over the canonical definition JSON and the artifact files in a
-    /// fixed order, finished with `fmix64`.
+    /// fixed order, finished with `fmix64`. An artifact the definition does not use adds no bytes, so the
+    /// ids of models from before the centering artifact are unchanged.
     static func identifier(definition: ModelDefinition, artifacts: [ArtifactFile: Data]) -> String {
         var h = FeatureHash.fnv1a(definition.canonicalJSON())
         for artifact in ArtifactFile.allCases {

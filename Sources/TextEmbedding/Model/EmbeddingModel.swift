@@ -4,9 +4,9 @@ import LinearAlgebra
 /// The hashed n-gram model: a sparse view (hashed tf-idf) and a dense view (a learned LSA projection of
 /// the sparse view), as ../shared/design.md's model section describes.
 ///
-/// A model is its ``definition`` plus three fitted artifacts — the idf of every bucket, the buckets that
-/// have a projection row, and those rows — and its ``id`` hashes all four, so vectors made by different
-/// models are never mixed. Loading and writing live in `EmbeddingModel+Files.swift`, fitting in
+/// A model is its ``definition`` plus its fitted artifacts — the idf of every bucket, the buckets that
+/// have a projection row, those rows, and (when the definition centers) the mean dense vector — and its
+/// ``id`` hashes all of them, so vectors made by different models are never mixed. Loading and writing live in `EmbeddingModel+Files.swift`, fitting in
 /// `EmbeddingModel+Fit.swift`.
 ///
 /// Empty input: a text without any feature (empty, punctuation only, stop words only) has the empty
@@ -26,6 +26,9 @@ public struct EmbeddingModel: Sendable {
     /// `projectionBuckets.count × dimension` row-major Float16 bit patterns, as stored: half the memory
     /// traffic of Float rows, widened exactly while they are added (see ``HalfFloat``).
     let projectionHalves: [UInt16]
+    /// μ, the mean of the fitted papers' uncentered dense vectors (`dimension` floats, ‖μ‖ < 1), when the
+    /// definition centers (``ModelDefinition/centerDense``); empty otherwise.
+    let centering: [Float]
 
     /// The projection rows widened to Float (row-major, `projectionBucketCount × dimension`).
     var projection: [Float] { projectionHalves.map(HalfFloat.widen) }
@@ -38,22 +41,34 @@ public struct EmbeddingModel: Sendable {
 
     /// Assembles a model from artifacts whose values are exactly representable as Float16 (the caller
     /// rounds them), so writing and loading it again reproduces it bit for bit.
-    init(definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projection: [Float], id: String? = nil) {
+    /// `centering` is μ when the definition centers and empty when it does not.
+    init(
+        definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projection: [Float],
+        centering: [Float] = [], id: String? = nil
+    ) {
         self.init(
             definition: definition, idf: idf, projectionBuckets: projectionBuckets,
-            projectionHalves: projection.map { Float16($0).bitPattern }, id: id)
+            projectionHalves: projection.map { Float16($0).bitPattern }, centering: centering, id: id)
     }
 
-    init(definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16], id: String?) {
+    init(
+        definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16],
+        centering: [Float] = [], id: String?
+    ) {
         precondition(idf.count == definition.bucketCount)
         precondition(projectionHalves.count == projectionBuckets.count * definition.dimension)
+        precondition(
+            definition.centerDense ? centering.count == definition.dimension : centering.isEmpty,
+            "EmbeddingModel: a centering vector goes with, and only with, a definition that centers")
         self.definition = definition
         self.idf = idf
         self.projectionBuckets = projectionBuckets
         self.projectionHalves = projectionHalves
+        self.centering = centering
         self.projectionIndex = ProjectionIndex(buckets: projectionBuckets, bucketCount: definition.bucketCount)
         self.id = id ?? Self.identifier(definition: definition, artifacts: Self.encodeArtifacts(
-            definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves))
+            definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves,
+            centering: centering))
     }
 
     /// The sparse view of `text` (see ``Featurizer``).
@@ -63,7 +78,8 @@ public struct EmbeddingModel: Sendable {
     }
 
     /// The dense view of a sparse vector of this model: `Σ weight × projection row` over its buckets that
-    /// have a row, then L2-normalised; all zeros when none has a row.
+    /// have a row, then L2-normalised; all zeros when none has a row. A centering model then subtracts μ
+    /// and normalises again (see ``ModelDefinition/centerDense``); the zero vector stays zero.
     ///
     /// Each bucket adds one contiguous row of `dimension` floats (an axpy the compiler vectorises); the
     /// order of the additions is the bucket order, so the result is bit-identical on every run.
@@ -151,10 +167,23 @@ public struct EmbeddingModel: Sendable {
                 if touched == 0x7fff { out[0] += 0 }
             }
         }
+        guard Self.normalize(out, count: d) else { return }
+        guard !centering.isEmpty else { return }
+        centering.withUnsafeBufferPointer { mean in
+            for j in 0 ..< d { out[j] -= mean[j] }
+        }
+        Self.normalize(out, count: d)
+    }
+
+    /// Scales `count` floats at `vector` to unit length in a fixed order (bit-identical on every run); false,
+    /// leaving them as they are, when their norm is zero.
+    @discardableResult
+    private static func normalize(_ vector: UnsafeMutablePointer<Float>, count: Int) -> Bool {
         var sumOfSquares: Float = 0
-        for j in 0 ..< d { sumOfSquares += out[j] * out[j] }
-        guard sumOfSquares > 0 else { return }
+        for j in 0 ..< count { sumOfSquares += vector[j] * vector[j] }
+        guard sumOfSquares > 0 else { return false }
         let scale = 1 / sumOfSquares.squareRoot()
-        for j in 0 ..< d { out[j] *= scale }
+        for j in 0 ..< count { vector[j] *= scale }
+        return true
     }
 }

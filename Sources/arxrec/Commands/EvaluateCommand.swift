@@ -16,8 +16,9 @@ struct EvaluateCommand: ParsableCommand {
         into a temporary library (or --data-dir) and runs two tasks. Neither authors nor categories ever \
         enter the embedded text or the fit: they are what the tasks measure.
 
-        similar — 1,000 seeded random query papers; for each, the 10 nearest papers over all evaluated \
-        papers on the dense view (as `arxrec similar`), the query excluded.
+        similar — 1,000 seeded random query papers (--queries; every paper with --queries equal to \
+        --papers); for each, the 10 nearest papers over all evaluated papers as `arxrec similar` ranks \
+        them (the dense top 100 re-scored by dense + 3 × sparse cosine), the query excluded.
           P@10_primary  share of those 10 whose primary category (first of `categories`) equals the query's.
 
         profile — author-simulated users: authors (exact name) with at least 6 evaluated papers, up to 300 (--users) \
@@ -36,13 +37,14 @@ struct EvaluateCommand: ParsableCommand {
 
         seconds — wall-clock time of the whole run, fitting and ingest included.
 
-        JSON: {"papers":N, "model":…, "similar":{"P@10_primary":x, "queries":1000, …}, "profile":{"users":U, \
+        JSON: {"papers":N, "model":…, "similar":{"P@10_primary":x, "queries":1000, "rerank":{…}}, "profile":{"users":U, \
         "positives":P, "MRR":x, "Recall@10":x, "nDCG@10":x, "nDCG@10_stderr":x, …}, "seconds":t, "phases":{…}}.
 
         Examples:
           arxrec evaluate --corpus ../shared/data/corpus/arxiv-cs-2025.jsonl --papers 20000 --seed 7
           arxrec evaluate --corpus papers.jsonl --profile-model centroid --format json
           arxrec evaluate --corpus papers.jsonl --model Models/arxiv-cs-2025
+          arxrec evaluate --corpus papers.jsonl --papers 20000 --queries 20000 --rerank-depth 30 --rerank-weight 100
         """
     )
 
@@ -59,6 +61,11 @@ struct EvaluateCommand: ParsableCommand {
         "Simulate up to this many users (the protocol's 300; more users narrow the noise when comparing settings).",
         valueName: "n"))
     var users: Int = 300
+
+    @Option(help: ArgumentHelp(
+        "similar: ask this many seeded random papers (the protocol's 1,000; up to every paper, for less noise).",
+        valueName: "n"))
+    var queries: Int = 1_000
 
     @OptionGroup var output: TableOrJSONOptions
 
@@ -78,11 +85,13 @@ struct EvaluateCommand: ParsableCommand {
     var profileSettings: String?
 
     @Option(name: .customLong("rerank-depth"), help: ArgumentHelp(
-        "similar: re-score the dense top N with the sparse view (0: off; default: what `similar` does).", valueName: "n"))
+        "similar: re-score the dense top N with the sparse view (0: off; default: what `similar` does, 100).",
+        valueName: "n"))
     var reRankDepth: Int?
 
     @Option(name: .customLong("rerank-weight"), help: ArgumentHelp(
-        "similar: weight of the sparse cosine added to the dense score of the re-ranked papers.", valueName: "w"))
+        "similar: weight of the sparse cosine added to the dense score of the re-ranked papers (default 3).",
+        valueName: "w"))
     var reRankWeight: Float?
 
     @Option(name: .customLong("data-dir"), help: ArgumentHelp(
@@ -93,6 +102,7 @@ struct EvaluateCommand: ParsableCommand {
     func validate() throws {
         if let papers, papers < 2 { throw ValidationError("--papers must be at least 2") }
         if users < 1 { throw ValidationError("--users must be at least 1") }
+        if queries < 1 { throw ValidationError("--queries must be at least 1") }
         if model != nil && definition != nil { throw ValidationError("give --model or --definition, not both") }
     }
 
@@ -127,6 +137,7 @@ struct EvaluateCommand: ParsableCommand {
 
         var evaluation = Evaluation(seed: seed, profileSettings: settings)
         evaluation.users.maximumUsers = users
+        evaluation.similar.queries = queries
         if let reRankDepth { evaluation.similar.reRank.depth = reRankDepth }
         if let reRankWeight { evaluation.similar.reRank.sparseWeight = reRankWeight }
         var report = try evaluation.run(corpus: loaded, model: source, dataDirectory: directory) { printError($0) }

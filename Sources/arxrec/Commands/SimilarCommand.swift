@@ -8,8 +8,10 @@ struct SimilarCommand: AsyncParsableCommand {
         commandName: "similar",
         abstract: "List the library papers nearest to a paper.",
         discussion: """
-        Scans the whole library on the dense view (one BLAS call) and prints the k nearest papers, the \
-        query excluded. A paper that is not in the library is fetched from arXiv first (unless --offline).
+        Scans the whole library on the dense view (one BLAS call), re-scores the 100 nearest by dense + \
+        3 × sparse cosine (shared words and phrases) and prints the best k, the query excluded. The \
+        similarity shown is that score divided by 4: the weighted mean of the two cosines. A paper that is \
+        not in the library is fetched from arXiv first (unless --offline).
 
         Examples:
           arxrec similar 2512.19693
@@ -45,7 +47,7 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "List the library papers nearest to free text.",
         discussion: """
-        Embeds the text with the library's model and scans the library like `similar`.
+        Embeds the text with the library's model and ranks the library like `similar`.
 
         Examples:
           arxrec search "gaussian splatting for autonomous driving simulation"

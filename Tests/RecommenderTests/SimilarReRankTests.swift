@@ -1,0 +1,50 @@
+import Foundation
+import LinearAlgebra
+import Testing
+@testable import Recommender
+
+/// ``SimilarReRank``: the rule `similar` and `evaluate` share, its arithmetic and its displayed similarity.
+struct SimilarReRankTests {
+    @Test func theStandardRuleIsTheMeasuredOneAndEvaluateUsesIt() {
+        #expect(SimilarReRank.standard == SimilarReRank(depth: 100, sparseWeight: 3))
+        #expect(SimilarTask().reRank == .standard)
+        #expect(SimilarTask().queries == 1_000)
+    }
+
+    @Test func theSparseCosineIsAddedWithItsWeight() {
+        let rule = SimilarReRank(depth: 2, sparseWeight: 3)
+        let query = SparseVector(indices: [1, 2], values: [0.6, 0.8])
+        let sparse = [SparseVector(indices: [7], values: [1]), SparseVector(indices: [2], values: [1])]
+        // Paper 0: dense 0.9, sparse 0 → 0.9. Paper 1: dense 0.5, sparse 0.8 → 2.9.
+        let ranked = rule.apply([ScoredIndex(index: 0, score: 0.9), ScoredIndex(index: 1, score: 0.5)], query: query, sparse: sparse)
+        #expect(ranked.map(\.index) == [1, 0])
+        #expect(abs(ranked[0].score - 2.9) < 1e-6)
+        #expect(abs(rule.similarity(ranked[0].score) - 0.725) < 1e-6, "(0.5 + 3 × 0.8) / 4")
+        #expect(rule.similarity(ranked[1].score) == ranked[1].score / 4)
+        #expect(SimilarReRank(depth: 0, sparseWeight: 3).similarity(0.4) == 0.4, "off: the dense cosine itself")
+    }
+
+    @Test func queriesAreCappedAtThePapersAndDrawnWithTheSeed() {
+        // 40 papers on two axes, alternating categories that follow the axes: every neighbour list is pure.
+        let rows = 40
+        var storage: [Float] = []
+        var categories: [String?] = []
+        for i in 0 ..< rows {
+            let angle = Float(i / 2) * 0.01
+            storage += i % 2 == 0 ? [cos(angle), sin(angle)] : [-sin(angle), cos(angle)]
+            categories.append(i % 2 == 0 ? "cs.CV" : "cs.CL")
+        }
+        let dense = Matrix(rows: rows, columns: 2, storage: storage)
+        let sparse = [SparseVector](repeating: SparseVector(indices: [], values: []), count: rows)
+        var task = SimilarTask(reRank: SimilarReRank(depth: 0, sparseWeight: 0))
+        task.queries = 7
+        let few = task.run(dense: dense, sparse: sparse, categories: categories, seed: 1)
+        #expect(few.queries == 7 && few.precision == 1)
+        task.queries = 20_000
+        let all = task.run(dense: dense, sparse: sparse, categories: categories, seed: 1)
+        #expect(all.queries == rows && all.precision == 1)
+        // Categories that cut across the axes: the precision must drop, so the figure really reads them.
+        let mixed: [String?] = categories.indices.map { $0 < rows / 2 ? "cs.CV" : "cs.CL" }
+        #expect(task.run(dense: dense, sparse: sparse, categories: mixed, seed: 1).precision < 0.9)
+    }
+}
