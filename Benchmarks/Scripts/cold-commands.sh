@@ -16,9 +16,10 @@ if [ ! -s "$WITH_DAY/library.sqlite" ]; then
     rm -rf "$WITH_DAY"; cp -a "$LIBRARY_100K" "$WITH_DAY"
     "$ARXREC" ingest --data-dir "$WITH_DAY" "$DAY_FILE" > /dev/null
 fi
-# Prime the weak-negative cache once, as any earlier shortlist on this library would have.
-ls "$LIBRARY_100K"/weak-negatives-*.bin > /dev/null 2>&1 || "$ARXREC" profile show --data-dir "$LIBRARY_100K" > /dev/null
-ls "$WITH_DAY"/weak-negatives-*.bin > /dev/null 2>&1 || "$ARXREC" profile show --data-dir "$WITH_DAY" > /dev/null
+# Prime the weak-negative cache of the current model, as any earlier shortlist on this library would have
+# (a cache of an earlier model does not count; priming a fresh cache only reads it).
+"$ARXREC" profile show --data-dir "$LIBRARY_100K" > /dev/null
+"$ARXREC" profile show --data-dir "$WITH_DAY" > /dev/null
 EXPORT="${EXPORT:-$WORK/cold-commands.md}"
 if command -v hyperfine > /dev/null; then
     hyperfine --runs "$RUNS" --warmup 1 --export-markdown "$EXPORT" \
