@@ -1,48 +1,15 @@
 import Dispatch
 
-/// Inner products between sets of sparse vectors, for kernel (dual) methods on the sparse view.
+/// The Gram matrix of a small set of sparse vectors (a profile's rated papers, a shortlist's head for MMR).
+/// Products of many vectors with one fixed large set go through ``SparsePostings`` instead.
 ///
-/// Each row of the left set is scattered once into a dense accumulator and every right row is gathered
-/// against it, so a product costs O(nnz) instead of a merge join per pair. The rows' indices are first
-/// renumbered onto the columns they actually use (a few tens of thousands of the 2^20 hash buckets), so
-/// the accumulator stays in the L2 cache: that made the 2,000-row Gram of the weak negatives ~4× faster
-/// than gathering from a 4 MB bucket-wide array. Work is split over two threads by left rows, each with
-/// its own accumulator, and every output element is written by exactly one thread, so results are
+/// Each row is scattered once into a dense accumulator and every earlier row is gathered against it, so
+/// a product costs O(nnz) instead of a merge join per pair. The rows' indices are first renumbered onto
+/// the columns they actually use (a few thousand of the 2^20 hash buckets), so the accumulator stays in
+/// the L2 cache instead of spanning a 4 MB bucket-wide array. Work is split over two threads by rows, each
+/// with its own accumulator, and every output element is written by exactly one thread, so results are
 /// identical to a single-threaded run.
 public enum SparseGram {
-    /// K[i][j] = <left[i], right[j]>; `left.count` × `right.count`, row-major.
-    ///
-    /// - Complexity: O(Σ nnz(left) + left.count × Σ nnz(right)).
-    public static func cross(_ left: [SparseVector], _ right: [SparseVector], dimension: Int) -> Matrix {
-        var result = Matrix(rows: left.count, columns: right.count)
-        guard !left.isEmpty, !right.isEmpty else { return result }
-        let leftCount = left.count
-        let (compact, dimension) = compacted(left + right)
-        let left = Array(compact[..<leftCount])
-        let right = Array(compact[leftCount...])
-        let columns = right.count
-        let chunks = min(2, left.count)
-        result.withUnsafeMutableBufferPointer { output in
-            let out = _GramOutput(buffer: output)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var dense = [Float](repeating: 0, count: dimension)
-                dense.withUnsafeMutableBufferPointer { accumulator in
-                    var i = chunk
-                    while i < left.count {
-                        let row = left[i]
-                        scatter(row, into: accumulator)
-                        for j in 0 ..< columns {
-                            out.buffer[i * columns + j] = gather(right[j], from: accumulator)
-                        }
-                        clear(row, in: accumulator)
-                        i += chunks
-                    }
-                }
-            }
-        }
-        return result
-    }
-
     /// The symmetric Gram matrix K[i][j] = <rows[i], rows[j]>, computing only the lower triangle.
     ///
     /// - Complexity: O(n² × average nnz / 2).
@@ -123,7 +90,7 @@ public enum SparseGram {
     }
 }
 
-/// The output buffer of one Gram product, lent to the worker threads of one `concurrentPerform`.
+/// The output buffer of one Gram or postings product, lent to the worker threads of one `concurrentPerform`.
 ///
 /// `@unchecked Sendable` because it carries a pointer: each worker writes only the rows (and, for the
 /// symmetric Gram, their mirrored columns) of its own interleaved share, and the buffer outlives the call.

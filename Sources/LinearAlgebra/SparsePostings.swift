@@ -1,11 +1,13 @@
+import Dispatch
+
 /// A fixed set of sparse rows stored by index — for every index in use, the rows holding it and their values
 /// (an inverted index, i.e. the set's transpose in compressed form) — so that one vector's inner products
 /// with all the rows cost only the entries the two actually share.
 ///
-/// Why not ``SparseGram/cross(_:_:dimension:)``: scattering the vector and gathering every row costs the
-/// set's whole nnz per vector (2,000 weak negatives × ~120 entries = 240 k reads), although a paper shares
-/// a word with most of them only through a few common terms. Walking the postings of the vector's own
-/// entries (Gustavson's row-by-row sparse product) reads only those shared entries.
+/// Why not a scatter/gather product (``SparseGram``): scattering the vector and gathering every row costs
+/// the set's whole nnz per vector (2,000 weak negatives × ~120 entries = 240 k reads), although a paper
+/// shares a word with most of them only through a few common terms. Walking the postings of the vector's
+/// own entries (Gustavson's row-by-row sparse product) reads only those shared entries.
 public struct SparsePostings: Sendable {
     /// How many rows the set has (the length of every product vector).
     public let rowCount: Int
@@ -64,5 +66,25 @@ public struct SparsePostings: Sendable {
                 }
             }
         }
+    }
+
+    /// K[i][j] = ⟨vectors[i], row j⟩: `vectors.count` × ``rowCount``, row-major. Rows of K are split over two
+    /// threads; each is computed by ``products(with:into:)`` alone, so the split changes nothing.
+    public func products(with vectors: [SparseVector]) -> Matrix {
+        var result = Matrix(rows: vectors.count, columns: rowCount)
+        guard !vectors.isEmpty, rowCount > 0 else { return result }
+        let columns = rowCount
+        let threads = min(2, vectors.count)
+        result.withUnsafeMutableBufferPointer { output in
+            let out = _GramOutput(buffer: output)
+            DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                for i in stride(from: thread, to: vectors.count, by: threads) {
+                    products(
+                        with: vectors[i],
+                        into: UnsafeMutableBufferPointer(rebasing: out.buffer[(i * columns) ..< ((i + 1) * columns)]))
+                }
+            }
+        }
+        return result
     }
 }

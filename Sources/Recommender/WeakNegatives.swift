@@ -40,7 +40,7 @@ public struct WeakNegatives: Sendable {
             solvedTargets = []
             return
         }
-        var gram = SparseGram.gram(vectors, dimension: featureCount)
+        var gram = postings.products(with: vectors)
         let ridge = settings.lambda / max(settings.weakNegativeWeight, .leastNormalMagnitude)
         for i in 0 ..< vectors.count { gram[i, i] += ridge }
         let factorization = try CholeskyFactorization(gram)
@@ -71,17 +71,9 @@ public struct WeakNegatives: Sendable {
     public var count: Int { vectors.count }
 
     /// K[i][j] = ⟨vectors[i], negative j⟩ (`vectors.count` × ``count``), through the postings: a profile's
-    /// few rated papers read only the entries they share with the sample, where a scatter/gather product
-    /// would first sort the sample's 240 k indices (``SparseGram/cross(_:_:dimension:)``).
+    /// few rated papers read only the entries they share with the sample.
     func products(with vectors: [SparseVector]) -> Matrix {
-        var result = Matrix(rows: vectors.count, columns: count)
-        guard count > 0 else { return result }
-        result.withUnsafeMutableBufferPointer { out in
-            for (i, vector) in vectors.enumerated() {
-                postings.products(with: vector, into: UnsafeMutableBufferPointer(rebasing: out[(i * count) ..< ((i + 1) * count)]))
-            }
-        }
-        return result
+        postings.products(with: vectors)
     }
 
     static func rows(of ids: [String]) -> [String: Int] {

@@ -23,15 +23,4 @@ struct SparseGramTests {
             for j in 0 ..< n { #expect(abs(gram[i, j] - rows[i].dot(rows[j])) < 1e-5) }
         }
     }
-
-    @Test func crossMatchesPairwiseDots() {
-        let left = Self.randomRows(9, dimension: 50, seed: 5)
-        let right = Self.randomRows(13, dimension: 50, seed: 6)
-        let cross = SparseGram.cross(left, right, dimension: 50)
-        #expect(cross.rows == 9 && cross.columns == 13)
-        for i in 0 ..< 9 {
-            for j in 0 ..< 13 { #expect(abs(cross[i, j] - left[i].dot(right[j])) < 1e-5) }
-        }
-        #expect(SparseGram.cross([], right, dimension: 50).rows == 0)
-    }
 }

@@ -33,3 +33,30 @@ struct SparsePostingsTests {
         #expect(postings.rowCount == 0)
     }
 }
+
+/// The matrix form: every vector's products with the set, row by row, on two threads.
+struct SparsePostingsMatrixTests {
+    @Test func productsMatrixMatchesPairwiseDots() {
+        let set = SparseGramTests.randomRows(23, dimension: 40, seed: 51)
+        let vectors = SparseGramTests.randomRows(9, dimension: 40, seed: 52)
+        let k = SparsePostings(rows: set).products(with: vectors)
+        #expect(k.rows == 9 && k.columns == 23)
+        for i in 0 ..< 9 {
+            for j in 0 ..< 23 { #expect(abs(k[i, j] - vectors[i].dot(set[j])) < 1e-5) }
+        }
+        #expect(SparsePostings(rows: set).products(with: []).rows == 0)
+        #expect(SparsePostings(rows: []).products(with: vectors).columns == 0)
+    }
+
+    @Test func theSetsOwnGramIsSymmetric() {
+        let set = SparseGramTests.randomRows(30, dimension: 64, seed: 53)
+        let gram = SparsePostings(rows: set).products(with: set)
+        let reference = SparseGram.gram(set, dimension: 64)
+        for i in 0 ..< 30 {
+            for j in 0 ..< 30 {
+                #expect(abs(gram[i, j] - reference[i, j]) < 1e-5)
+                #expect(abs(gram[i, j] - gram[j, i]) < 1e-5)
+            }
+        }
+    }
+}
