@@ -66,6 +66,8 @@ import Testing
 
         #expect(try switched.stats() == LibraryStats(papers: 40, vectors: 40, ratings: 0, profiles: 0, model: wider.modelID, dimension: 24))
         #expect(FileManager.default.fileExists(atPath: fixture.directory.file("vectors-\(wider.modelID).f32").path))
+        // The first model's file is never read again, so it is not left behind.
+        #expect(!FileManager.default.fileExists(atPath: fixture.directory.file("vectors-\(fixture.embedder.modelID).f32").path))
         try expectHealthy(switched, embedder: wider)
 
         // Back to the first model: its old file is from an earlier generation and is rebuilt, not trusted.
