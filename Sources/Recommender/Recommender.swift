@@ -79,6 +79,7 @@ public struct Recommender: Sendable {
                 weight: settings.weakNegativeWeight, target: settings.weakNegativeTarget,
                 factor: factorization.factor, solvedTargets: negatives.solvedTargets
             ).write(to: cacheURL)
+            WeakNegativesCache.removeOthers(in: library.directory, keeping: model.id)
         }
         return negatives
     }

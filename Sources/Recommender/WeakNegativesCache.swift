@@ -28,6 +28,17 @@ struct WeakNegativesCache {
         directory.appendingPathComponent("weak-negatives-\(modelID).bin")
     }
 
+    /// Deletes the caches of other models in `directory`. Called after writing this model's cache: the
+    /// library has moved to this model (its vector file is rebuilt for it), and a cache of another model's
+    /// vectors would only serve after a switch back, which rebuilds the library's vectors anyway.
+    static func removeOthers(in directory: URL, keeping modelID: String) {
+        let kept = url(in: directory, modelID: modelID).lastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in names where name.hasPrefix("weak-negatives-") && name.hasSuffix(".bin") && name != kept {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
+    }
+
     /// Whether the cache serves `settings` (the factor depends on λ and the weak negatives' weight and target).
     func matches(_ settings: ProfileSettings) -> Bool {
         settings.lambda == lambda && settings.weakNegativeWeight == weight && settings.weakNegativeTarget == target

@@ -1,6 +1,8 @@
 import ArxivFormats
+import Foundation
 import Library
 import LinearAlgebra
+import TestSupport
 import TextEmbedding
 import Testing
 @testable import Recommender
@@ -88,5 +90,18 @@ struct ShortlistTests {
         }
         let message = "\(RecommenderError.noRatings("empty"))"
         #expect(message.contains("arxrec rate"))
+    }
+
+    @Test func writingTheNegativesCacheRemovesOtherModelsCaches() throws {
+        let corpus = try CorpusLibrary()
+        let stale = corpus.directory.file("weak-negatives-lsa256-0123456789abcdef.bin")
+        try Data("ARXNEG1\u{0}".utf8).write(to: stale)
+        let unrelated = corpus.directory.file("notes.bin")
+        try Data([1, 2, 3]).write(to: unrelated)
+        _ = try corpus.recommender.weakNegatives()
+        let current = corpus.directory.file("weak-negatives-\(corpus.model.id).bin")
+        #expect(FileManager.default.fileExists(atPath: current.path))
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(FileManager.default.fileExists(atPath: unrelated.path))
     }
 }
