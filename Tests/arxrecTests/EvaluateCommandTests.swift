@@ -44,4 +44,18 @@ struct EvaluateCommandTests {
         #expect(rerank?["depth"] as? Int == 100 && rerank?["sparseWeight"] as? Double == 3)
         #expect(try similar([])["queries"] as? Int == 400)
     }
+
+    /// A settings file that is not valid gets one line naming the file and the field, and EX_DATAERR.
+    @Test func aBadSettingsFileIsOneLineNamingTheField() throws {
+        let directory = try TemporaryDirectory(prefix: "arxrec-evaluate-settings")
+        let slice = try CorpusSlice.lastPapers(50, in: directory.url)
+        let settings = directory.file("settings.json")
+        try Data(#"{"kind": "blend", "hubnessNeighbours": "twenty"}"#.utf8).write(to: settings)
+        let result = try ArxrecProcess.run(["evaluate", "--corpus", slice.path, "--profile-settings", settings.path])
+        #expect(result.status == 65)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(result.stderr.contains("\(settings.path): not a valid ProfileSettings JSON file: hubnessNeighbours:"))
+        #expect(result.stdout.isEmpty)
+    }
 }

@@ -157,8 +157,21 @@ struct EvaluateCommand: ParsableCommand {
             throw ValidationError("cannot read \(path): \(error.localizedDescription)")
         }
         do { return try JSONDecoder().decode(type, from: data) } catch {
-            throw ValidationError("\(path) is not a valid \(type): \(error)")
+            // One line naming the file and the field, not the usage text a ValidationError would add.
+            printError("Error: \(path): not a valid \(type) JSON file: \(Self.describe(error))")
+            throw ExitStatus.dataError
         }
+    }
+
+    /// "field: what is wrong" for a decoding error.
+    static func describe(_ error: any Error) -> String {
+        let context: DecodingError.Context
+        switch error as? DecodingError {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c), .dataCorrupted(let c): context = c
+        default: return "\(error)"
+        }
+        let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+        return field.isEmpty ? context.debugDescription : "\(field): \(context.debugDescription)"
     }
 
     static func table(_ report: EvaluationReport) -> String {
