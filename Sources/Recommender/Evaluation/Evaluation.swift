@@ -87,8 +87,9 @@ public struct Evaluation: Sendable {
         var profileVectors = sparse.indices.map { i in
             features.extend(sparse[i], dense: hasDenseRow[i] ? dense.row(i) : nil)
         }
-        // Hubness depends on the shared sample, not the user: measured once for every paper of a day.
-        if profileSettings.kind == .blend, profileSettings.hubnessWeight > 0, let negatives,
+        // Hubness depends on the shared sample, not the user: measured once for every paper of a day. Each
+        // profile decides whether it uses it (``Profile/hubness``), as in `shortlist`.
+        if profileSettings.hubnessWeight > 0, let negatives,
            let hubness = Hubness(sample: negatives, neighbours: profileSettings.hubnessNeighbours) {
             let candidates = Array(Set(simulated.flatMap { $0.heldOut.flatMap { [$0.positive] + $0.negatives } })).sorted()
             let values = hubness.values(of: candidates.map { sparse[$0] }, ids: candidates.map { evaluated[$0].id })
