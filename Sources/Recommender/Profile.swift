@@ -12,7 +12,7 @@ public struct Profile: Sendable {
     public let settings: ProfileSettings
     /// The rule actually used (a ridge profile with too few likes falls back to the cold start).
     public let effectiveKind: ProfileModelKind
-    /// Linear weights over the hashed buckets (count = feature count); empty for `nearest`.
+    /// Linear weights over the hashed buckets of the linear view (count = feature count); empty for `nearest`.
     let weights: [Float]
     public let likeIDs: [String]
     let likes: [SparseVector]
@@ -42,7 +42,7 @@ public struct Profile: Sendable {
 
     /// Scores one candidate.
     public func score(_ x: ProfileVector) -> Score {
-        let linear = linearScore(x.sparse)
+        let linear = linearScore(x.linear)
         let nearest = nearestLike(x.sparse)
         let nearestSimilarity = nearest?.similarity ?? 0
         let topical = topicalSimilarity(x.topical)

@@ -5,15 +5,19 @@ import TextEmbedding
 /// view, the model's dense view re-weighted to singular-value exponent
 /// ``ProfileSettings/topicalExponent`` (plain LSA at 1) and L2-normalised.
 public struct ProfileVector: Sendable {
+    /// The content view: the nearest-liked term and hubness read it.
     public var sparse: SparseVector
+    /// The view the linear part reads (``ProfileFeatures/linearView``): the phrase view, or `sparse` itself.
+    public var linear: SparseVector
     /// Empty when the profile does not use the topical view.
     public var topical: [Float]
     /// The paper's ``Hubness`` against the profile's weak negatives; 0 until a caller that ranks
     /// candidates measures it (``Profile/hubness``). A liked paper needs none.
     public var hubness: Float
 
-    public init(sparse: SparseVector, topical: [Float] = [], hubness: Float = 0) {
+    public init(sparse: SparseVector, linear: SparseVector? = nil, topical: [Float] = [], hubness: Float = 0) {
         self.sparse = sparse
+        self.linear = linear ?? sparse
         self.topical = topical
         self.hubness = hubness
     }
@@ -32,9 +36,12 @@ public struct ProfileFeatures {
     /// Per-dimension factors from the model's dense view to the topical view; nil when unused.
     private let topicalScale: [Float]?
     private var featurizer: Featurizer
+    /// The phrase view's featurizer when the linear part reads it.
+    private var phrases: Featurizer?
 
     public init(model: EmbeddingModel, settings: ProfileSettings) {
         self.model = model
+        phrases = settings.linearView == .phrases ? Featurizer(phrasesOf: model) : nil
         if settings.topicalWeight > 0 {
             // A model fitted at p = 1 cannot be re-weighted; its dense view is then used as it is.
             topicalScale = model.spectrumRescaling(toExponent: settings.topicalExponent)
@@ -47,20 +54,41 @@ public struct ProfileFeatures {
 
     /// The profile vector of `text`.
     public mutating func vector(_ text: String) -> ProfileVector {
-        extend(featurizer.sparse(text))
+        extend(featurizer.sparse(text), text: text)
+    }
+
+    /// The view the linear part actually reads: `.phrases` only when asked for and the model has one.
+    public var linearView: LinearView { phrases == nil ? .content : .phrases }
+
+    /// The vector the linear part reads for `text` whose content view is `sparse`.
+    public mutating func linear(_ sparse: SparseVector, text: String) -> SparseVector {
+        phrases?.sparse(text) ?? sparse
+    }
+
+    /// The readable n-grams of `text` in the linear part's view, by bucket, for explanations: content
+    /// n-grams only (no stop word, no lone CJK character).
+    public func linearFeatureNames(of text: String) -> [Int32: String] {
+        var names: [Int32: String] = [:]
+        let features = phrases == nil ? model.features(of: text) : model.phraseFeatures(of: text)
+        for feature in features where feature.kind != .cjkUnigram && !feature.hasStopWord {
+            if names[Int32(feature.bucket)] == nil { names[Int32(feature.bucket)] = feature.text }
+        }
+        return names
     }
 
     /// Whether the vectors carry the topical view (then `extend` wants the dense view).
     public var usesTopicalView: Bool { topicalScale != nil }
 
-    /// The profile vector of a sparse view already computed. `dense` is the model's dense view of the same
-    /// text when it is already known (a library's stored row); otherwise it is projected here. The topical
-    /// view is defined on the uncentered dense view, so a centering model's row is uncentered first.
-    public func extend(_ sparse: SparseVector, dense: ArraySlice<Float>? = nil) -> ProfileVector {
-        guard let topicalScale else { return ProfileVector(sparse: sparse) }
+    /// The profile vector of `text` whose sparse view is already computed. `dense` is the model's dense
+    /// view of the same text when it is already known (a library's stored row); otherwise it is projected
+    /// here. The topical view is defined on the uncentered dense view, so a centering model's row is
+    /// uncentered first.
+    public mutating func extend(_ sparse: SparseVector, text: String, dense: ArraySlice<Float>? = nil) -> ProfileVector {
+        let linear = linear(sparse, text: text)
+        guard let topicalScale else { return ProfileVector(sparse: sparse, linear: linear) }
         var topical = model.uncentered(dense.map(Array.init) ?? model.dense(sparse))
         for j in 0 ..< topical.count { topical[j] *= topicalScale[j] }
         DenseVector.normalize(&topical)
-        return ProfileVector(sparse: sparse, topical: topical)
+        return ProfileVector(sparse: sparse, linear: linear, topical: topical)
     }
 }

@@ -16,6 +16,15 @@ public enum ProfileModelKind: String, CaseIterable, Sendable, Codable {
     case blend
 }
 
+/// Which sparse view the profile's linear part (the ridge, or the centroid) reads.
+public enum LinearView: String, CaseIterable, Sendable, Codable {
+    /// The model's sparse view: content n-grams, English stop words dropped.
+    case content
+    /// The model's phrase view: the same n-grams with stop words kept ("we propose a", "in this paper"),
+    /// when the model has one (``TextEmbedding/ModelDefinition/phraseView``); else the content view.
+    case phrases
+}
+
 /// The knobs of profile learning. Defaults are the evaluated winners (see `Models/README.md`).
 public struct ProfileSettings: Sendable, Codable, Equatable {
     public var kind: ProfileModelKind
@@ -46,12 +55,16 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     public var hubnessWeight: Float
     /// How many of a candidate's closest sample papers its ``Hubness`` averages.
     public var hubnessNeighbours: Int
+    /// The view the ridge (or centroid) is learned on. The nearest-liked term and hubness stay on the
+    /// content view, where a shared n-gram means a shared subject.
+    public var linearView: LinearView
 
     public init(
         kind: ProfileModelKind = .blend, lambda: Float = 1, dislikeWeight: Float = 2,
         weakNegativeWeight: Float = 1, weakNegativeTarget: Float = 0, weakNegativeCount: Int = 2_000,
         minimumLikesForRidge: Int = 3, nearestWeight: Float = 0.4, dislikeCentroidWeight: Float = 0.25,
-        topicalWeight: Float = 0.07, topicalExponent: Float = 1, hubnessWeight: Float = 1.5, hubnessNeighbours: Int = 20
+        topicalWeight: Float = 0.07, topicalExponent: Float = 1, hubnessWeight: Float = 1.5, hubnessNeighbours: Int = 20,
+        linearView: LinearView = .phrases
     ) {
         self.kind = kind
         self.lambda = lambda
@@ -66,6 +79,7 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         self.topicalExponent = topicalExponent
         self.hubnessWeight = hubnessWeight
         self.hubnessNeighbours = hubnessNeighbours
+        self.linearView = linearView
     }
 
     /// Decodes settings saved by any version: a missing field keeps its default (so a settings file
@@ -86,6 +100,7 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         topicalExponent = try c.decodeIfPresent(Float.self, forKey: .topicalExponent) ?? d.topicalExponent
         hubnessWeight = try c.decodeIfPresent(Float.self, forKey: .hubnessWeight) ?? d.hubnessWeight
         hubnessNeighbours = try c.decodeIfPresent(Int.self, forKey: .hubnessNeighbours) ?? d.hubnessNeighbours
+        linearView = try c.decodeIfPresent(LinearView.self, forKey: .linearView) ?? d.linearView
     }
 
     /// The settings `shortlist` and `evaluate` use unless told otherwise.

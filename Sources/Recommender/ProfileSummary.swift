@@ -25,14 +25,18 @@ public struct ProfileSummary: Codable, Sendable {
 extension Recommender {
     /// Fits the profile and names its strongest terms among the n-grams of the rated papers.
     public func describeProfile(named name: String, termCount: Int = 12) throws -> ProfileSummary {
-        let profile = try profile(named: name)
+        var features = ProfileFeatures(model: model, settings: settings)
+        let profile = try profile(named: name, features: &features)
         let ratings = try library.ratings(profile: name)
         let papers = try library.papers(ratings.map(\.id))
         var weights: [String: Float] = [:]
         // One name per bucket: "model" and "models" share a bucket since plurals are stemmed (model v3).
+        // The weights are over the linear view; its stop-word n-grams are not named.
         var named = Set<Int>()
         for paper in papers {
-            for feature in model.features(of: ScoringText(paper).text) where feature.isReadable && !named.contains(feature.bucket) {
+            let text = ScoringText(paper).text
+            let all = features.linearView == .phrases ? model.phraseFeatures(of: text) : model.features(of: text)
+            for feature in all where feature.isReadable && !feature.hasStopWord && !named.contains(feature.bucket) {
                 named.insert(feature.bucket)
                 // Hashing is signed: a feature's effect is its bucket's weight times its own sign.
                 let sign: Float = feature.weight < 0 ? -1 : 1

@@ -1,6 +1,7 @@
 import LinearAlgebra
 
-/// Fits a ``Profile`` from rated papers — likes and dislikes at once — on the sparse view.
+/// Fits a ``Profile`` from rated papers — likes and dislikes at once — on the sparse views: the linear part
+/// on each example's ``RatedExample/linear`` view, the nearest-liked term on its content view.
 ///
 /// The ridge model is solved in the dual: with training rows X (the user's rated papers P and the
 /// weak negatives W), per-example weights C and targets y, the minimiser of
@@ -63,9 +64,9 @@ public struct ProfileTrainer: Sendable {
     /// Rocchio: mean(likes) − γ·mean(dislikes), over all buckets.
     func centroid(likes: [RatedExample], dislikes: [RatedExample]) -> [Float] {
         var weights = [Float](repeating: 0, count: featureCount)
-        if !likes.isEmpty { add(likes.map(\.vector), scale: 1 / Float(likes.count), into: &weights) }
+        if !likes.isEmpty { add(likes.map(\.linear), scale: 1 / Float(likes.count), into: &weights) }
         if !dislikes.isEmpty {
-            add(dislikes.map(\.vector), scale: -settings.dislikeCentroidWeight / Float(dislikes.count), into: &weights)
+            add(dislikes.map(\.linear), scale: -settings.dislikeCentroidWeight / Float(dislikes.count), into: &weights)
         }
         return weights
     }
@@ -77,7 +78,7 @@ public struct ProfileTrainer: Sendable {
         guard let factorization = negatives.factorization else {
             return centroid(likes: examples.filter { $0.label == .like }, dislikes: examples.filter { $0.label == .dislike })
         }
-        let vectors = examples.map(\.vector)
+        let vectors = examples.map(\.linear)
         let m = examples.count
         let n = negatives.count
 

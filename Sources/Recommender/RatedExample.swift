@@ -5,7 +5,10 @@ import LinearAlgebra
 public struct RatedExample: Sendable {
     public enum Label: Sendable { case like, dislike }
     public var id: String
+    /// The content view (nearest-liked term).
     public var vector: SparseVector
+    /// The view the linear part learns from (``ProfileVector/linear``).
+    public var linear: SparseVector
     /// Empty when the profile does not use the topical view.
     public var topical: [Float]
     public var label: Label
@@ -13,6 +16,7 @@ public struct RatedExample: Sendable {
     public init(id: String, features: ProfileVector, label: Label) {
         self.id = id
         self.vector = features.sparse
+        self.linear = features.linear
         self.topical = features.topical
         self.label = label
     }

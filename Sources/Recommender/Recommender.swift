@@ -56,9 +56,8 @@ public struct Recommender: Sendable {
             let papers = try library.papers(ids)
             // `papers(_:)` keeps the order of `ids`, which is the order the factor was built in.
             if papers.count == ids.count {
-                var featurizer = Featurizer(model: model)
                 return WeakNegatives(
-                    ids: cache.ids, vectors: papers.map { featurizer.sparse(ScoringText($0).text) },
+                    ids: cache.ids, vectors: negativeVectors(papers),
                     factorization: CholeskyFactorization(precomputedFactor: cache.factor),
                     solvedTargets: cache.solvedTargets, settings: settings, featureCount: featureCount
                 )
@@ -67,21 +66,31 @@ public struct Recommender: Sendable {
         let ids = try library.randomPaperIDs(count: settings.weakNegativeCount, seed: negativeSeed, excluding: rated)
         guard !ids.isEmpty else { return nil }
         let papers = try library.papers(ids)
-        var featurizer = Featurizer(model: model)
         let negatives = try WeakNegatives(
-            ids: papers.map(\.id.base), vectors: papers.map { featurizer.sparse(ScoringText($0).text) },
+            ids: papers.map(\.id.base), vectors: negativeVectors(papers),
             settings: settings, featureCount: featureCount
         )
         if let factorization = negatives.factorization {
             // A cache that cannot be written (read-only library) only costs speed.
             try? WeakNegativesCache(
                 ids: negatives.ids, libraryPapers: papersInLibrary, lambda: settings.lambda,
-                weight: settings.weakNegativeWeight, target: settings.weakNegativeTarget,
+                weight: settings.weakNegativeWeight, target: settings.weakNegativeTarget, linearView: settings.linearView,
                 factor: factorization.factor, solvedTargets: negatives.solvedTargets
             ).write(to: cacheURL)
             WeakNegativesCache.removeOthers(in: library.directory, keeping: model.id)
         }
         return negatives
+    }
+
+    /// The weak negatives' content and linear views (they need no topical view: they are never candidates).
+    func negativeVectors(_ papers: [StoredPaper]) -> [ProfileVector] {
+        var featurizer = Featurizer(model: model)
+        var linear = ProfileFeatures(model: model, settings: settings)
+        return papers.map { paper in
+            let text = ScoringText(paper).text
+            let sparse = featurizer.sparse(text)
+            return ProfileVector(sparse: sparse, linear: linear.linear(sparse, text: text))
+        }
     }
 
     /// Fits the named profile from its ratings (once per command).
@@ -121,16 +130,19 @@ public struct Recommender: Sendable {
         var featurizer = Featurizer(model: model)
         let texts = pool.map(ScoringText.init)
         let vectors = texts.map { featurizer.sparse($0.text) }
-        let features = features ?? ProfileFeatures(model: model, settings: settings)
+        var features = features ?? ProfileFeatures(model: model, settings: settings)
         // The candidates' dense views are in the vector file already; a library that cannot map it only
         // costs the projection.
         let stored = features.usesTopicalView ? try? library.denseRows(of: pool) : nil
         let hubness = profile.hubness?.values(of: vectors, ids: pool.map(\.id.base))
-        let scores = vectors.indices.map { i in
-            var vector = features.extend(vectors[i], dense: stored?.stored[i] == true ? stored?.rows.row(i) : nil)
+        let scored = vectors.indices.map { i in
+            var vector = features.extend(
+                vectors[i], text: texts[i].text, dense: stored?.stored[i] == true ? stored?.rows.row(i) : nil)
             vector.hubness = hubness?[i] ?? 0
-            return profile.score(vector)
+            return (profile.score(vector), vector.linear)
         }
+        let linear = scored.map(\.1)
+        let scores = scored.map(\.0)
 
         // MMR looks at the strongest few times `top`: beyond that nothing could be picked anyway.
         let order = (0 ..< pool.count).sorted {
@@ -150,7 +162,8 @@ public struct Recommender: Sendable {
             return ShortlistItem(
                 rank: rank + 1, id: paper.id.base, version: paper.id.versionString,
                 title: paper.title, authors: paper.authors, url: paper.id.absURL, score: score.value,
-                reason: .init(nearest: nearest, terms: matchedTerms(texts[index].text, vector: vectors[index], profile: profile)),
+                reason: .init(nearest: nearest, terms: matchedTerms(
+                    texts[index].text, vector: linear[index], profile: profile, features: features)),
                 scoredLanguage: texts[index].language, scoredOnTranslation: texts[index].isTranslation,
                 abstract: paper.abstract
             )
@@ -158,14 +171,14 @@ public struct Recommender: Sendable {
         return Shortlist(date: date, profile: profileName, model: model.id, candidates: pool.count, items: items)
     }
 
-    /// The readable n-grams behind the strongest positive contributions to a candidate's score.
-    func matchedTerms(_ text: String, vector: SparseVector, profile: Profile, limit: Int = 5) -> [String] {
-        let strongest = profile.contributions(vector, limit: limit * 6)
+    /// The readable n-grams behind the strongest positive contributions to a candidate's score (`vector`
+    /// is its linear view). Stop-word n-grams of the phrase view count in the score but are never named.
+    func matchedTerms(
+        _ text: String, vector: SparseVector, profile: Profile, features: ProfileFeatures, limit: Int = 5
+    ) -> [String] {
+        let strongest = profile.contributions(vector, limit: limit * 12)
         guard !strongest.isEmpty else { return [] }
-        var names: [Int32: String] = [:]
-        for feature in model.features(of: text) where feature.isReadable && names[Int32(feature.bucket)] == nil {
-            names[Int32(feature.bucket)] = feature.text
-        }
+        let names = features.linearFeatureNames(of: text)
         var terms: [String] = []
         for part in strongest {
             guard let name = names[part.bucket], !terms.contains(name) else { continue }

@@ -8,8 +8,11 @@ import LinearAlgebra
 /// complement in ``ProfileTrainer``).
 public struct WeakNegatives: Sendable {
     public let ids: [String]
+    /// The sample in the linear part's view (``ProfileVector/linear``): what the ridge learns from.
     public let vectors: [SparseVector]
-    /// The same vectors by bucket, for ``Hubness`` (built once here, shared by every profile).
+    /// The same vectors by bucket, for the ridge's products with a profile's rated papers.
+    let linearPostings: SparsePostings
+    /// The sample's content views by bucket, for ``Hubness`` (built once here, shared by every profile).
     let postings: SparsePostings
     /// The row of each id.
     let rowOfID: [String: Int]
@@ -21,26 +24,31 @@ public struct WeakNegatives: Sendable {
     let lambda: Float
     let weight: Float
     let target: Float
+    /// The view asked for (the vectors were made by ``ProfileFeatures`` for the same settings).
+    let linearView: LinearView
     let featureCount: Int
 
-    /// Builds the cache. `vectors` must not contain any rated paper of the profiles it will serve
-    /// (callers sample with the ratings excluded; ``ProfileTrainer`` also skips any overlap).
-    public init(ids: [String], vectors: [SparseVector], settings: ProfileSettings, featureCount: Int) throws {
+    /// Builds the cache from the sample's ``ProfileVector``s (their linear and content views). The sample
+    /// must not contain any rated paper of the profiles it will serve (callers sample with the ratings
+    /// excluded; ``ProfileTrainer`` also skips any overlap).
+    public init(ids: [String], vectors: [ProfileVector], settings: ProfileSettings, featureCount: Int) throws {
         precondition(ids.count == vectors.count, "WeakNegatives: \(ids.count) ids for \(vectors.count) vectors")
         self.ids = ids
-        self.vectors = vectors
-        postings = SparsePostings(rows: vectors)
+        self.vectors = vectors.map(\.linear)
+        (linearPostings, postings) = Self.postings(vectors)
+        let vectors = self.vectors
         rowOfID = Self.rows(of: ids)
         self.lambda = settings.lambda
         self.weight = settings.weakNegativeWeight
         self.target = settings.weakNegativeTarget
+        self.linearView = settings.linearView
         self.featureCount = featureCount
         guard !vectors.isEmpty else {
             factorization = nil
             solvedTargets = []
             return
         }
-        var gram = postings.products(with: vectors)
+        var gram = linearPostings.products(with: vectors)
         let ridge = settings.lambda / max(settings.weakNegativeWeight, .leastNormalMagnitude)
         for i in 0 ..< vectors.count { gram[i, i] += ridge }
         let factorization = try CholeskyFactorization(gram)
@@ -50,38 +58,53 @@ public struct WeakNegatives: Sendable {
             : factorization.solve([Float](repeating: target, count: vectors.count))
     }
 
+    /// A sample whose linear view is its content view (``LinearView/content``).
+    public init(ids: [String], vectors: [SparseVector], settings: ProfileSettings, featureCount: Int) throws {
+        try self.init(
+            ids: ids, vectors: vectors.map { ProfileVector(sparse: $0) }, settings: settings, featureCount: featureCount)
+    }
+
     /// Restores a sample whose factorisation was computed earlier (``WeakNegativesCache``).
     init(
-        ids: [String], vectors: [SparseVector], factorization: CholeskyFactorization, solvedTargets: [Float],
+        ids: [String], vectors: [ProfileVector], factorization: CholeskyFactorization, solvedTargets: [Float],
         settings: ProfileSettings, featureCount: Int
     ) {
         precondition(ids.count == vectors.count && factorization.dimension == ids.count && solvedTargets.count == ids.count)
         self.ids = ids
-        self.vectors = vectors
-        postings = SparsePostings(rows: vectors)
+        self.vectors = vectors.map(\.linear)
+        (linearPostings, postings) = Self.postings(vectors)
         rowOfID = Self.rows(of: ids)
         self.factorization = factorization
         self.solvedTargets = solvedTargets
         self.lambda = settings.lambda
         self.weight = settings.weakNegativeWeight
         self.target = settings.weakNegativeTarget
+        self.linearView = settings.linearView
         self.featureCount = featureCount
     }
 
     public var count: Int { vectors.count }
 
-    /// K[i][j] = ⟨vectors[i], negative j⟩ (`vectors.count` × ``count``), through the postings: a profile's
+    /// K[i][j] = ⟨vectors[i], negative j⟩ on the linear view (`vectors.count` × ``count``), through the postings: a profile's
     /// few rated papers read only the entries they share with the sample.
     func products(with vectors: [SparseVector]) -> Matrix {
-        postings.products(with: vectors)
+        linearPostings.products(with: vectors)
+    }
+
+    /// The postings of the linear views and of the content views (one index when they are the same).
+    static func postings(_ vectors: [ProfileVector]) -> (linear: SparsePostings, content: SparsePostings) {
+        let content = SparsePostings(rows: vectors.map(\.sparse))
+        let same = vectors.allSatisfy { $0.linear == $0.sparse }
+        return (same ? content : SparsePostings(rows: vectors.map(\.linear)), content)
     }
 
     static func rows(of ids: [String]) -> [String: Int] {
         Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Whether this cache was built for the given settings (λ, weight and target must match).
+    /// Whether this cache was built for the given settings (λ, weight, target and linear view must match).
     public func matches(_ settings: ProfileSettings) -> Bool {
         settings.lambda == lambda && settings.weakNegativeWeight == weight && settings.weakNegativeTarget == target
+            && settings.linearView == linearView
     }
 }

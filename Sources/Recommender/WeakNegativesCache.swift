@@ -9,8 +9,8 @@ import LinearAlgebra
 /// the model or the ridge settings change, one of its papers gets rated or disappears, or the library
 /// has more than doubled since it was drawn.
 ///
-/// File `weak-negatives-<model id>.bin`: magic `ARXNEG1\0`, then little-endian UInt32 count n, Float λ,
-/// weight, target, UInt64 library size at drawing, UInt32 byte length of the ids (newline-joined
+/// File `weak-negatives-<model id>.bin`: magic `ARXNEG2\0`, then little-endian UInt32 count n, Float λ,
+/// weight, target, UInt32 linear view (0 content, 1 phrases), UInt64 library size at drawing, UInt32 byte length of the ids (newline-joined
 /// UTF-8) and the ids, then n×n Float32 factor rows and n Float32 solved targets. Written to a temp file
 /// and renamed, so a reader never sees half a cache; anything that does not parse is ignored and rebuilt.
 struct WeakNegativesCache {
@@ -19,10 +19,11 @@ struct WeakNegativesCache {
     let lambda: Float
     let weight: Float
     let target: Float
+    let linearView: LinearView
     let factor: Matrix
     let solvedTargets: [Float]
 
-    static let magic = Array("ARXNEG1\0".utf8)
+    static let magic = Array("ARXNEG2\0".utf8)
 
     static func url(in directory: URL, modelID: String) -> URL {
         directory.appendingPathComponent("weak-negatives-\(modelID).bin")
@@ -39,9 +40,11 @@ struct WeakNegativesCache {
         }
     }
 
-    /// Whether the cache serves `settings` (the factor depends on λ and the weak negatives' weight and target).
+    /// Whether the cache serves `settings` (the factor depends on λ, the weak negatives' weight and target,
+    /// and the view the ridge reads).
     func matches(_ settings: ProfileSettings) -> Bool {
         settings.lambda == lambda && settings.weakNegativeWeight == weight && settings.weakNegativeTarget == target
+            && settings.linearView == linearView
     }
 
     /// Whether the sample still represents a library of `papers` papers with `rated` rated ones.
@@ -58,7 +61,8 @@ struct WeakNegativesCache {
         var reader = ByteReader(data: data)
         guard reader.bytes(magic.count) == magic,
               let count = reader.uint32().map(Int.init), let lambda = reader.float(), let weight = reader.float(),
-              let target = reader.float(), let libraryPapers = reader.uint64().map(Int.init),
+              let target = reader.float(), let view = reader.uint32(), view <= 1,
+              let libraryPapers = reader.uint64().map(Int.init),
               let idBytes = reader.uint32().map(Int.init), let idData = reader.bytes(idBytes),
               let factor = reader.floats(count * count), let solved = reader.floats(count), reader.isAtEnd
         else { return nil }
@@ -66,7 +70,7 @@ struct WeakNegativesCache {
         guard ids.count == count else { return nil }
         return WeakNegativesCache(
             ids: ids, libraryPapers: libraryPapers, lambda: lambda, weight: weight, target: target,
-            factor: Matrix(rows: count, columns: count, storage: factor), solvedTargets: solved
+            linearView: view == 1 ? .phrases : .content, factor: Matrix(rows: count, columns: count, storage: factor), solvedTargets: solved
         )
     }
 
@@ -78,6 +82,7 @@ struct WeakNegativesCache {
         append(lambda)
         append(weight)
         append(target)
+        append(UInt32(linearView == .phrases ? 1 : 0))
         append(UInt64(libraryPapers))
         let idData = Data(ids.joined(separator: "\n").utf8)
         append(UInt32(idData.count))

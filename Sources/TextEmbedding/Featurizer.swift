@@ -29,6 +29,13 @@ public struct Featurizer {
         self.init(definition: model.definition, idf: model.idf)
     }
 
+    /// A featurizer for `model`'s phrase view — its n-grams with English stop words kept
+    /// (``ModelDefinition/phraseView``); nil when the model has none.
+    public init?(phrasesOf model: EmbeddingModel) {
+        guard let definition = model.definition.phraseDefinition else { return nil }
+        self.init(definition: definition, idf: model.idf)
+    }
+
     /// A featurizer with an explicit idf table (all ones while fitting computes the real one).
     init(definition: ModelDefinition, idf: [Float]) {
         precondition(idf.count == definition.bucketCount, "Featurizer: idf has \(idf.count) entries")
@@ -80,7 +87,7 @@ public struct Featurizer {
     /// bucket order; returns their count.
     private mutating func collect(_ input: String) -> Int {
         TextNormalizer.normalize(input, into: &text)
-        MarkupStripper.strip(&text)
+        MarkupStripper.strip(&text, keepingLinks: definition.keepLinkWords)
         counts.removeAll()
         let bytes = text  // shares storage; lets the loop below mutate the other buffers of `self`
         bytes.withUnsafeBufferPointer { extractFeatures($0) }
@@ -216,7 +223,11 @@ public struct Featurizer {
                 name = String(decoding: text[span.first.lowerBound ..< span.second.upperBound], as: UTF8.self)
             }
             let weight = contribution(of: index) * idf[bucket] * scale
-            result.append(Feature(text: name, kind: kind, bucket: bucket, weight: weight))
+            // Only the phrase view has stop words in its n-grams ("of the"); they carry style, not a topic.
+            let hasStopWord = !definition.dropEnglishStopWords
+                && (kind == .wordUnigram || kind == .wordBigram)
+                && [span.first, span.second].contains { EnglishStopWords.table.contains(FeatureHash.fnv1a(text[$0])) }
+            result.append(Feature(text: name, kind: kind, bucket: bucket, weight: weight, hasStopWord: hasStopWord))
         }
         return result
     }
@@ -236,6 +247,9 @@ public struct Feature: Sendable, Hashable, CustomStringConvertible {
     public let bucket: Int
     /// The feature's signed weight in the L2-normalised sparse vector.
     public let weight: Float
+    /// Whether a word of the n-gram is an English stop word (only in the phrase view): such an n-gram
+    /// says how a text is worded, not what it is about, so explanations skip it.
+    public let hasStopWord: Bool
 
     public var description: String { "\(text) [\(kind), bucket \(bucket)] \(weight)" }
 }

@@ -17,15 +17,15 @@ struct CenteredTopicalViewTests {
         #expect(centered.isCentered && !plain.isCentered && centered.id != plain.id)
 
         let settings = ProfileSettings(kind: .blend, topicalWeight: 0.07, topicalExponent: 1)
-        let fromCentered = ProfileFeatures(model: centered, settings: settings)
-        let fromPlain = ProfileFeatures(model: plain, settings: settings)
+        var fromCentered = ProfileFeatures(model: centered, settings: settings)
+        var fromPlain = ProfileFeatures(model: plain, settings: settings)
         var worst: Float = 0
         for text in texts.prefix(300) {
             let sparse = plain.sparse(text)
-            let expected = fromPlain.extend(sparse).topical
+            let expected = fromPlain.extend(sparse, text: text).topical
             let stored = centered.dense(sparse)
             #expect(DenseVector.dot(stored, plain.dense(sparse)) < 0.999, "the stored row is centered")
-            for topical in [fromCentered.extend(sparse, dense: stored[...]).topical, fromCentered.extend(sparse).topical] {
+            for topical in [fromCentered.extend(sparse, text: text, dense: stored[...]).topical, fromCentered.extend(sparse, text: text).topical] {
                 worst = max(worst, zip(topical, expected).map { abs($0 - $1) }.max() ?? 0)
             }
         }

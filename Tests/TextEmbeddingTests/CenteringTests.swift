@@ -172,20 +172,18 @@ struct CenterDenseDefinitionTests {
         #expect(String(decoding: v4.canonicalJSON(), as: UTF8.self).contains("\"centerDense\":true"))
     }
 
-    /// The shipped v4 model's idf and projection are v3's (the centering changes neither the idf nor the
-    /// SVD), so v3's definition over them without μ must hash to v3's id.
-    @Test func aV3DefinitionStillGivesTheV3ID() throws {
-        let v4 = try FittedModels.standard.get()
-        let v3Definition = try JSONDecoder().decode(
-            ModelDefinition.self, from: Data(contentsOf: SharedData.repositoryRoot
-                .appendingPathComponent("Models/arxiv-cs-2025-v3/definition.json")))
-        let v3 = EmbeddingModel(
-            definition: v3Definition, idf: v4.idf, projectionBuckets: v4.projectionBuckets,
-            projectionHalves: v4.projectionHalves, id: nil)
-        #expect(v3.id == GoldenValues.v3ModelID)
-        let v3Dense = v3.embed(FeaturizerTests.goldenText).dense
-        #expect(Array(v3Dense.prefix(GoldenValues.v3DenseFirst.count)) == GoldenValues.v3DenseFirst)
-        let recovered = v4.uncentered(v4.embed(FeaturizerTests.goldenText).dense)
-        #expect(zip(recovered, v3Dense).allSatisfy { abs($0 - $1) < 1e-5 }, "v4 uncentered is v3")
+    /// The shipped model without its centering (as v3 was v4 without it) must be what `uncentered` recovers:
+    /// the profile's topical view is defined on it.
+    @Test func uncenteringRecoversTheModelWithoutCentering() throws {
+        let shipped = try FittedModels.standard.get()
+        var plainDefinition = shipped.definition
+        plainDefinition.centerDense = false
+        let plain = EmbeddingModel(
+            definition: plainDefinition, idf: shipped.idf, projectionBuckets: shipped.projectionBuckets,
+            projectionHalves: shipped.projectionHalves, id: nil)
+        #expect(plain.id != shipped.id)
+        let plainDense = plain.embed(FeaturizerTests.goldenText).dense
+        let recovered = shipped.uncentered(shipped.embed(FeaturizerTests.goldenText).dense)
+        #expect(zip(recovered, plainDense).allSatisfy { abs($0 - $1) < 1e-5 }, "uncentered is the plain view")
     }
 }

@@ -83,9 +83,9 @@ public struct Evaluation: Sendable {
             user.liked.map { evaluated[$0].id } + user.heldOut.map { evaluated[$0.positive].id }
         })
         let negatives = try recommender.weakNegatives(excluding: usersPapers)
-        let features = ProfileFeatures(model: model, settings: profileSettings)
+        var features = ProfileFeatures(model: model, settings: profileSettings)
         var profileVectors = sparse.indices.map { i in
-            features.extend(sparse[i], dense: hasDenseRow[i] ? dense.row(i) : nil)
+            features.extend(sparse[i], text: ScoringText(stored[i]).text, dense: hasDenseRow[i] ? dense.row(i) : nil)
         }
         // Hubness depends on the shared sample, not the user: measured once for every paper of a day. Each
         // profile decides whether it uses it (``Profile/hubness``), as in `shortlist`.

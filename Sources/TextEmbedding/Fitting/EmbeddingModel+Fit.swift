@@ -5,7 +5,8 @@ extension EmbeddingModel {
     /// Fits idf and the LSA projection on `texts` (title + ". " + abstract of each paper; never authors or
     /// categories, which the evaluation measures).
     ///
-    /// Steps: featurize every text (two threads, raw bucket sums) → document frequency per bucket →
+    /// Steps: featurize every text (two threads, raw bucket sums; with a phrase view, also counting the
+    /// phrase view's buckets for the idf) → document frequency per bucket →
     /// idf = `ln((1+N)/(1+df)) + 1`, rounded to Float16 as stored → the sparse view of every paper with that
     /// idf → its columns for the buckets with df ≥ `minimumDocumentFrequency` → the truncated SVD X ≈ UΣVᵀ
     /// of rank `dimension` → projection rows V·Σ^(p−1), each component's sign fixed so that its largest
@@ -32,7 +33,8 @@ extension EmbeddingModel {
         report("featurized \(texts.count) papers: \(corpus.nonzeroCount) non-zero buckets")
 
         let documentFrequency = corpus.documentFrequency(bucketCount: definition.bucketCount)
-        let idf = smoothIDF(documentFrequency: documentFrequency, documents: texts.count, exponent: definition.idfExponent)
+        let idf = smoothIDF(
+            documentFrequency: corpus.idfDocumentFrequency(bucketCount: definition.bucketCount), documents: texts.count, exponent: definition.idfExponent)
         let kept = (0 ..< definition.bucketCount).filter {
             documentFrequency[$0] >= Int32(clamping: definition.minimumDocumentFrequency)
         }.map { Int32($0) }

@@ -11,6 +11,10 @@ struct RawCorpus {
     private(set) var offsets: [Int] = [0]
     private(set) var buckets: [Int32] = []
     private(set) var values: [Float] = []
+    /// With a phrase view: per bucket, the papers having it in the content view or the phrase view
+    /// (``ModelDefinition/phraseView``); empty otherwise, and ``documentFrequency(bucketCount:)`` counts
+    /// the content view alone.
+    private var unionDocumentFrequency: [Int32] = []
 
     var documentCount: Int { offsets.count - 1 }
     var nonzeroCount: Int { buckets.count }
@@ -23,10 +27,20 @@ struct RawCorpus {
             let start = texts.count * part / parts
             let end = texts.count * (part + 1) / parts
             var featurizer = Featurizer(definition: definition, idf: ones)
+            var phrases = definition.phraseDefinition.map { Featurizer(definition: $0, idf: ones) }
             var chunk = RawCorpus(empty: ())
+            if phrases != nil { chunk.unionDocumentFrequency = [Int32](repeating: 0, count: definition.bucketCount) }
+            var phraseBuckets: [Int32] = []
+            var phraseValues: [Float] = []
             for i in start ..< end {
                 let count = featurizer.appendRaw(texts[i], buckets: &chunk.buckets, values: &chunk.values)
                 chunk.offsets.append(chunk.offsets[chunk.offsets.count - 1] + count)
+                if phrases != nil {
+                    phraseBuckets.removeAll(keepingCapacity: true)
+                    phraseValues.removeAll(keepingCapacity: true)
+                    _ = phrases?.appendRaw(texts[i], buckets: &phraseBuckets, values: &phraseValues)
+                    chunk.countUnion(chunk.buckets[(chunk.buckets.count - count)...], phraseBuckets[...])
+                }
             }
             chunks.store(chunk, at: part)
         }
@@ -35,12 +49,48 @@ struct RawCorpus {
             offsets.append(contentsOf: chunk.offsets.dropFirst().map { $0 + base })
             buckets.append(contentsOf: chunk.buckets)
             values.append(contentsOf: chunk.values)
+            if unionDocumentFrequency.isEmpty {
+                unionDocumentFrequency = chunk.unionDocumentFrequency
+            } else {
+                for (bucket, count) in chunk.unionDocumentFrequency.enumerated() where count != 0 {
+                    unionDocumentFrequency[bucket] += count
+                }
+            }
+        }
+    }
+
+    /// Counts one paper in the union document frequency: both lists are strictly increasing buckets, and a
+    /// bucket in both counts once.
+    private mutating func countUnion(_ content: ArraySlice<Int32>, _ phrases: ArraySlice<Int32>) {
+        var i = content.startIndex
+        var j = phrases.startIndex
+        while i < content.endIndex || j < phrases.endIndex {
+            let bucket: Int32
+            if j == phrases.endIndex || (i < content.endIndex && content[i] < phrases[j]) {
+                bucket = content[i]
+                i += 1
+            } else if i == content.endIndex || phrases[j] < content[i] {
+                bucket = phrases[j]
+                j += 1
+            } else {
+                bucket = content[i]
+                i += 1
+                j += 1
+            }
+            unionDocumentFrequency[Int(bucket)] += 1
         }
     }
 
     private init(empty: Void) {}
 
-    /// In how many documents each bucket is non-zero.
+    /// The document frequency the idf is computed from: in either view when the definition has a phrase
+    /// view, else ``documentFrequency(bucketCount:)``.
+    func idfDocumentFrequency(bucketCount: Int) -> [Int32] {
+        unionDocumentFrequency.isEmpty ? documentFrequency(bucketCount: bucketCount) : unionDocumentFrequency
+    }
+
+    /// In how many documents each bucket is non-zero in the content view (which alone chooses the
+    /// projection's buckets: the dense view is made from it).
     func documentFrequency(bucketCount: Int) -> [Int32] {
         var df = [Int32](repeating: 0, count: bucketCount)
         for bucket in buckets { df[Int(bucket)] += 1 }

@@ -103,6 +103,13 @@ public struct EmbeddingModel: Sendable {
         return featurizer.features(of: text)
     }
 
+    /// The features of `text`'s phrase view (``ModelDefinition/phraseView``) with their readable n-grams;
+    /// empty when the model has none.
+    public func phraseFeatures(of text: String) -> [Feature] {
+        guard var featurizer = Featurizer(phrasesOf: self) else { return [] }
+        return featurizer.features(of: text)
+    }
+
     /// The dense views of `texts`, one row each. Large batches are split over two threads (each with its
     /// own ``Featurizer``); every row is computed exactly as ``dense(_:)`` would, so the result does not
     /// depend on the split.

@@ -16,13 +16,17 @@
 ///
 /// Everything else (punctuation, math symbols, `_`, `^`) is left for the tokenizer, which treats it as a
 /// separator. The prose word "github" outside a link is kept: it is a word the author wrote.
+///
+/// With `keepingLinks` (the profile's phrase view) a URL is left for the tokenizer, which splits it into
+/// words (`github com owner repo`): the lab's or project's name in a code link is part of how a group
+/// presents its work, which is what the phrase view is for.
 struct MarkupStripper {
     /// Rewrites `text` in place.
     ///
     /// Plain bytes are copied; the loop stops only at `\\ { } $ : . /`. URLs are recognised when their
     /// telling byte arrives — `://`, the `.` of `www.`, the `/` after a dotted host — by rewinding over the
     /// host bytes just copied (they are still verbatim in the output) and skipping the rest of the URL.
-    static func strip(_ text: inout [UInt8]) {
+    static func strip(_ text: inout [UInt8], keepingLinks: Bool = false) {
         let count = text.count
         let written = text.withUnsafeMutableBufferPointer { buffer -> Int in
             var read = 0
@@ -47,7 +51,7 @@ struct MarkupStripper {
                     read += 1
                     continue
                 case UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "/"):
-                    if let hostStart = urlHostStart(buffer, write: write, read: read, count: count) {
+                    if !keepingLinks, let hostStart = urlHostStart(buffer, write: write, read: read, count: count) {
                         write = hostStart
                         emitSpace()
                         read = urlEnd(buffer, from: read, count: count)
