@@ -41,7 +41,7 @@ public struct ProfileFeatures {
 
     public init(model: EmbeddingModel, settings: ProfileSettings) {
         self.model = model
-        phrases = settings.linearView == .phrases ? Featurizer(phrasesOf: model) : nil
+        phrases = Self.phraseFeaturizer(model: model, settings: settings)
         if settings.topicalWeight > 0 {
             // A model fitted at p = 1 cannot be re-weighted; its dense view is then used as it is.
             topicalScale = model.spectrumRescaling(toExponent: settings.topicalExponent)
@@ -55,6 +55,12 @@ public struct ProfileFeatures {
     /// The profile vector of `text`.
     public mutating func vector(_ text: String) -> ProfileVector {
         extend(featurizer.sparse(text), text: text)
+    }
+
+    /// The phrase view's featurizer when `settings` ask for it and `model` has one (else the linear part
+    /// reads the content view).
+    static func phraseFeaturizer(model: EmbeddingModel, settings: ProfileSettings) -> Featurizer? {
+        settings.linearView == .phrases ? Featurizer(phrasesOf: model) : nil
     }
 
     /// The view the linear part actually reads: `.phrases` only when asked for and the model has one.

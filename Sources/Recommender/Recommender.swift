@@ -85,11 +85,10 @@ public struct Recommender: Sendable {
     /// The weak negatives' content and linear views (they need no topical view: they are never candidates).
     func negativeVectors(_ papers: [StoredPaper]) -> [ProfileVector] {
         var featurizer = Featurizer(model: model)
-        var linear = ProfileFeatures(model: model, settings: settings)
+        var phrases = ProfileFeatures.phraseFeaturizer(model: model, settings: settings)
         return papers.map { paper in
             let text = ScoringText(paper).text
-            let sparse = featurizer.sparse(text)
-            return ProfileVector(sparse: sparse, linear: linear.linear(sparse, text: text))
+            return ProfileVector(sparse: featurizer.sparse(text), linear: phrases?.sparse(text))
         }
     }
 
