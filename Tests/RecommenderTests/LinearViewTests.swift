@@ -59,4 +59,15 @@ struct LinearViewTests {
         let same = try #require(Hubness(sample: phrases, neighbours: 5)).values(of: [corpus.model.sparse(Self.text)], ids: ["x"])
         #expect(probe == same)
     }
+
+    /// A cache written before the view was recorded (format 1) is not read: it is rebuilt in format 2.
+    @Test func aFormatOneCacheIsRebuilt() throws {
+        let corpus = try CorpusLibrary()
+        let url = WeakNegativesCache.url(in: corpus.directory.url, modelID: corpus.model.id)
+        try Data("ARXNEG1\u{0}".utf8 + [UInt8](repeating: 0, count: 64)).write(to: url)
+        #expect(WeakNegativesCache.load(from: url) == nil)
+        _ = try #require(try corpus.recommender.weakNegatives())
+        #expect(try Data(contentsOf: url).prefix(8) == Data("ARXNEG2\u{0}".utf8))
+        #expect(WeakNegativesCache.load(from: url)?.linearView == .phrases)
+    }
 }
