@@ -16,6 +16,9 @@ public struct Profile: Sendable {
     let weights: [Float]
     public let likeIDs: [String]
     let likes: [SparseVector]
+    /// Each like's ``Hubness`` × ``ProfileSettings/likeHubnessWeight``, taken off its cosine when the
+    /// nearest like is chosen; empty when unused.
+    let likePenalties: [Float]
     public let dislikeIDs: [String]
     /// The L2-normalised mean of the likes' topical vectors; empty when the rule does not use it.
     let topicalCentroid: [Float]
@@ -44,7 +47,7 @@ public struct Profile: Sendable {
     public func score(_ x: ProfileVector) -> Score {
         let linear = linearScore(x.linear)
         let nearest = nearestLike(x.sparse)
-        let nearestSimilarity = nearest?.similarity ?? 0
+        let nearestSimilarity = (nearest?.similarity ?? 0) - (nearest.map { likePenalties.isEmpty ? 0 : likePenalties[$0.index] } ?? 0)
         let topical = topicalSimilarity(x.topical)
         let hubness = self.hubness == nil ? 0 : x.hubness
         let value: Float
@@ -74,14 +77,16 @@ public struct Profile: Sendable {
         return sum
     }
 
-    /// The liked paper closest to `x` on the sparse view (ties → the earlier like).
+    /// The liked paper closest to `x` on the sparse view, each like's cosine less its penalty (ties → the
+    /// earlier like); the similarity returned is the plain cosine.
     public func nearestLike(_ x: SparseVector) -> (index: Int, similarity: Float)? {
-        var best: (index: Int, similarity: Float)?
+        var best: (index: Int, similarity: Float, adjusted: Float)?
         for (index, like) in likes.enumerated() {
             let similarity = like.dot(x)
-            if similarity > best?.similarity ?? -.infinity { best = (index, similarity) }
+            let adjusted = similarity - (likePenalties.isEmpty ? 0 : likePenalties[index])
+            if adjusted > best?.adjusted ?? -.infinity { best = (index, similarity, adjusted) }
         }
-        return best
+        return best.map { ($0.index, $0.similarity) }
     }
 
     /// The buckets that pushed `x`'s score up the most: weight × value, strongest first.

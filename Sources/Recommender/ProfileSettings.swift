@@ -55,6 +55,11 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     public var hubnessWeight: Float
     /// How many of a candidate's closest sample papers its ``Hubness`` averages.
     public var hubnessNeighbours: Int
+    /// How much of each *liked* paper's ``Hubness`` is taken off its cosine when the nearest like is
+    /// chosen (CSLS's other half: a like in the common vocabulary is near everything; 0: none). Measured
+    /// with `arxrec evaluate --users 100000` on model v5: nDCG@10 +0.002 (seed 7) and +0.0003 (seed 8) at 1,
+    /// +0.0014 / +0.0007 at 1.5 (`Models/README.md`, experiment 71).
+    public var likeHubnessWeight: Float
     /// The view the ridge (or centroid) is learned on. The nearest-liked term and hubness stay on the
     /// content view, where a shared n-gram means a shared subject.
     public var linearView: LinearView
@@ -64,7 +69,7 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         weakNegativeWeight: Float = 1, weakNegativeTarget: Float = 0, weakNegativeCount: Int = 2_000,
         minimumLikesForRidge: Int = 3, nearestWeight: Float = 0.4, dislikeCentroidWeight: Float = 0.25,
         topicalWeight: Float = 0.07, topicalExponent: Float = 1, hubnessWeight: Float = 1.5, hubnessNeighbours: Int = 20,
-        linearView: LinearView = .phrases
+        likeHubnessWeight: Float = 1, linearView: LinearView = .phrases
     ) {
         self.kind = kind
         self.lambda = lambda
@@ -79,6 +84,7 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         self.topicalExponent = topicalExponent
         self.hubnessWeight = hubnessWeight
         self.hubnessNeighbours = hubnessNeighbours
+        self.likeHubnessWeight = likeHubnessWeight
         self.linearView = linearView
     }
 
@@ -100,6 +106,7 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         topicalExponent = try c.decodeIfPresent(Float.self, forKey: .topicalExponent) ?? d.topicalExponent
         hubnessWeight = try c.decodeIfPresent(Float.self, forKey: .hubnessWeight) ?? d.hubnessWeight
         hubnessNeighbours = try c.decodeIfPresent(Int.self, forKey: .hubnessNeighbours) ?? d.hubnessNeighbours
+        likeHubnessWeight = try c.decodeIfPresent(Float.self, forKey: .likeHubnessWeight) ?? d.likeHubnessWeight
         linearView = try c.decodeIfPresent(LinearView.self, forKey: .linearView) ?? d.linearView
     }
 

@@ -41,14 +41,19 @@ public struct ProfileTrainer: Sendable {
                 weights = centroid(likes: likes, dislikes: dislikes)
             }
         }
+        let hubness = kind == .blend && settings.hubnessWeight > 0
+            ? negatives.flatMap { Hubness(sample: $0, neighbours: settings.hubnessNeighbours) }
+            : nil
+        var likePenalties: [Float] = []
+        if let hubness, settings.likeHubnessWeight != 0 {
+            likePenalties = hubness.values(of: likes.map(\.vector), ids: likes.map(\.id)).map { $0 * settings.likeHubnessWeight }
+        }
         return Profile(
             settings: settings, effectiveKind: kind, weights: weights,
-            likeIDs: likes.map(\.id), likes: likes.map(\.vector), dislikeIDs: dislikes.map(\.id),
+            likeIDs: likes.map(\.id), likes: likes.map(\.vector), likePenalties: likePenalties, dislikeIDs: dislikes.map(\.id),
             topicalCentroid: kind == .blend && settings.topicalWeight > 0 ? topicalCentroid(likes) : [],
             weakNegativeCount: ridgeReady ? negatives?.count ?? 0 : 0,
-            hubness: kind == .blend && settings.hubnessWeight > 0
-                ? negatives.flatMap { Hubness(sample: $0, neighbours: settings.hubnessNeighbours) }
-                : nil
+            hubness: hubness
         )
     }
 

@@ -65,6 +65,37 @@ struct HubnessTests {
         #expect(hub.linear == plain.linear)
     }
 
+    /// Each like's cosine is lessened by its own hubness when the nearest like is chosen; the reason
+    /// still shows the plain cosine of the like chosen.
+    @Test func theNearestLikeIsChosenWithEachLikesHubnessTakenOff() throws {
+        let settings = ProfileSettings(kind: .blend, hubnessNeighbours: 5, likeHubnessWeight: 1)
+        let negatives = try Self.sample(settings)
+        let likes = ProfileTrainerTests.randomVectors(6, seed: 37).enumerated().map {
+            RatedExample(id: "l\($0.offset)", features: ProfileVector(sparse: $0.element), label: .like)
+        }
+        let profile = try ProfileTrainer(settings: settings, featureCount: Self.dimension).train(likes, negatives: negatives)
+        let hubness = try #require(Hubness(sample: negatives, neighbours: 5)).values(of: likes.map(\.vector), ids: likes.map(\.id))
+        #expect(profile.likePenalties == hubness)
+        var unpenalised = settings
+        unpenalised.likeHubnessWeight = 0
+        let plain = try ProfileTrainer(settings: unpenalised, featureCount: Self.dimension).train(likes, negatives: negatives)
+        #expect(plain.likePenalties.isEmpty)
+        var differed = false
+        for candidate in ProfileTrainerTests.randomVectors(200, seed: 38) {
+            let cosines = likes.map { $0.vector.dot(candidate) }
+            let adjusted = zip(cosines, hubness).map { $0 - $1 }
+            let best = try #require(adjusted.indices.max { adjusted[$0] < adjusted[$1] })
+            let nearest = try #require(profile.nearestLike(candidate))
+            #expect(nearest.index == best)
+            #expect(nearest.similarity == cosines[best])
+            let score = profile.score(ProfileVector(sparse: candidate))
+            let expected = score.linear + 0.4 * adjusted[best] + 0 * score.topical
+            #expect(abs(score.value - expected) < 1e-5)
+            if plain.nearestLike(candidate)?.index != best { differed = true }
+        }
+        #expect(differed, "the penalty never changed which like is nearest")
+    }
+
     @Test func otherRulesAndSettingsIgnoreHubness() throws {
         let negatives = try Self.sample(ProfileSettings(kind: .ridge))
         let likes = ProfileTrainerTests.randomVectors(4, seed: 35).enumerated().map {

@@ -60,7 +60,7 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
     /// n-gram shares a bucket with a content one). The profile's ridge reads the phrase view
     /// (``ProfileSettings/linearView``): how a group words its abstracts is part of what makes its next
     /// paper recognisable. Measured with `arxrec evaluate --papers 20000 --users 100000`: nDCG@10
-    /// 0.231 → 0.240 (seed 7) and 0.228 → 0.239 (seed 8); see `Models/README.md`, experiments 66–70.
+    /// 0.231 → 0.237 (seed 7) and 0.228 → 0.236 (seed 8); see `Models/README.md`, experiments 66–71.
     public var phraseView: Bool
     /// Keep the words of links (`https://github.com/owner/repo` → `https github com owner repo`) instead of
     /// dropping links (``MarkupStripper``). Off for the content view, where they are noise to the topic
