@@ -46,8 +46,8 @@ public struct Profile: Sendable {
     /// Scores one candidate.
     public func score(_ x: ProfileVector) -> Score {
         let linear = linearScore(x.linear)
-        let nearest = nearestLike(x.sparse)
-        let nearestSimilarity = (nearest?.similarity ?? 0) - (nearest.map { likePenalties.isEmpty ? 0 : likePenalties[$0.index] } ?? 0)
+        let nearest = nearestLikeScored(x.sparse)
+        let nearestSimilarity = nearest?.adjusted ?? 0
         let topical = topicalSimilarity(x.topical)
         let hubness = self.hubness == nil ? 0 : x.hubness
         let value: Float
@@ -58,7 +58,9 @@ public struct Profile: Sendable {
             value = linear + settings.nearestWeight * (nearestSimilarity - settings.hubnessWeight * hubness)
                 + settings.topicalWeight * topical
         }
-        return Score(value: value, linear: linear, nearestLike: nearest, topical: topical, hubness: hubness)
+        return Score(
+            value: value, linear: linear, nearestLike: nearest.map { ($0.index, $0.similarity) }, topical: topical,
+            hubness: hubness)
     }
 
     /// The cosine between a candidate's topical vector and the likes' centroid (0 when either is missing).
@@ -80,13 +82,18 @@ public struct Profile: Sendable {
     /// The liked paper closest to `x` on the sparse view, each like's cosine less its penalty (ties → the
     /// earlier like); the similarity returned is the plain cosine.
     public func nearestLike(_ x: SparseVector) -> (index: Int, similarity: Float)? {
+        nearestLikeScored(x).map { ($0.index, $0.similarity) }
+    }
+
+    /// ``nearestLike(_:)`` with the penalised cosine the choice was made on, which `blend` scores with.
+    private func nearestLikeScored(_ x: SparseVector) -> (index: Int, similarity: Float, adjusted: Float)? {
         var best: (index: Int, similarity: Float, adjusted: Float)?
         for (index, like) in likes.enumerated() {
             let similarity = like.dot(x)
             let adjusted = similarity - (likePenalties.isEmpty ? 0 : likePenalties[index])
             if adjusted > best?.adjusted ?? -.infinity { best = (index, similarity, adjusted) }
         }
-        return best.map { ($0.index, $0.similarity) }
+        return best
     }
 
     /// The buckets that pushed `x`'s score up the most: weight × value, strongest first.

@@ -71,13 +71,18 @@ public struct ProfileFeatures {
         phrases?.sparse(text) ?? sparse
     }
 
-    /// The readable n-grams of `text` in the linear part's view, by bucket, for explanations: content
-    /// n-grams only (no stop word, no lone CJK character).
+    /// The features of `text` in the linear part's view that explanations may name: readable content
+    /// n-grams only (no stop word, no lone CJK character), in order of first occurrence.
+    public func linearFeatures(of text: String) -> [Feature] {
+        let features = phrases == nil ? model.features(of: text) : model.phraseFeatures(of: text)
+        return features.filter { $0.isReadable && !$0.hasStopWord }
+    }
+
+    /// ``linearFeatures(of:)``'s names by bucket (the first name of a bucket wins).
     public func linearFeatureNames(of text: String) -> [Int32: String] {
         var names: [Int32: String] = [:]
-        let features = phrases == nil ? model.features(of: text) : model.phraseFeatures(of: text)
-        for feature in features where feature.kind != .cjkUnigram && !feature.hasStopWord {
-            if names[Int32(feature.bucket)] == nil { names[Int32(feature.bucket)] = feature.text }
+        for feature in linearFeatures(of: text) where names[Int32(feature.bucket)] == nil {
+            names[Int32(feature.bucket)] = feature.text
         }
         return names
     }

@@ -34,9 +34,7 @@ extension Recommender {
         // The weights are over the linear view; its stop-word n-grams are not named.
         var named = Set<Int>()
         for paper in papers {
-            let text = ScoringText(paper).text
-            let all = features.linearView == .phrases ? model.phraseFeatures(of: text) : model.features(of: text)
-            for feature in all where feature.isReadable && !feature.hasStopWord && !named.contains(feature.bucket) {
+            for feature in features.linearFeatures(of: ScoringText(paper).text) where !named.contains(feature.bucket) {
                 named.insert(feature.bucket)
                 // Hashing is signed: a feature's effect is its bucket's weight times its own sign.
                 let sign: Float = feature.weight < 0 ? -1 : 1

@@ -134,14 +134,13 @@ public struct Recommender: Sendable {
         // costs the projection.
         let stored = features.usesTopicalView ? try? library.denseRows(of: pool) : nil
         let hubness = profile.hubness?.values(of: vectors, ids: pool.map(\.id.base))
-        let scored = vectors.indices.map { i in
+        let candidates = vectors.indices.map { i in
             var vector = features.extend(
                 vectors[i], text: texts[i].text, dense: stored?.stored[i] == true ? stored?.rows.row(i) : nil)
             vector.hubness = hubness?[i] ?? 0
-            return (profile.score(vector), vector.linear)
+            return vector
         }
-        let linear = scored.map(\.1)
-        let scores = scored.map(\.0)
+        let scores = candidates.map(profile.score)
 
         // MMR looks at the strongest few times `top`: beyond that nothing could be picked anyway.
         let order = (0 ..< pool.count).sorted {
@@ -162,7 +161,7 @@ public struct Recommender: Sendable {
                 rank: rank + 1, id: paper.id.base, version: paper.id.versionString,
                 title: paper.title, authors: paper.authors, url: paper.id.absURL, score: score.value,
                 reason: .init(nearest: nearest, terms: matchedTerms(
-                    texts[index].text, vector: linear[index], profile: profile, features: features)),
+                    texts[index].text, vector: candidates[index].linear, profile: profile, features: features)),
                 scoredLanguage: texts[index].language, scoredOnTranslation: texts[index].isTranslation,
                 abstract: paper.abstract
             )

@@ -66,7 +66,8 @@ public struct Evaluation: Sendable {
         let stored = try library.papers(corpus.papers.map(\.id))
         let (evaluated, authorNames) = EvaluatedPaper.make(stored)
         var featurizer = Featurizer(model: model)
-        let sparse = stored.map { featurizer.sparse(ScoringText($0).text) }
+        let texts = stored.map { ScoringText($0).text }
+        let sparse = texts.map { featurizer.sparse($0) }
         let (dense, hasDenseRow) = try library.denseRows(of: stored)
         phase("ingest", "ingested \(stored.count) papers into \(dataDirectory.path)")
 
@@ -85,7 +86,7 @@ public struct Evaluation: Sendable {
         let negatives = try recommender.weakNegatives(excluding: usersPapers)
         var features = ProfileFeatures(model: model, settings: profileSettings)
         var profileVectors = sparse.indices.map { i in
-            features.extend(sparse[i], text: ScoringText(stored[i]).text, dense: hasDenseRow[i] ? dense.row(i) : nil)
+            features.extend(sparse[i], text: texts[i], dense: hasDenseRow[i] ? dense.row(i) : nil)
         }
         // Hubness depends on the shared sample, not the user: measured once for every paper of a day. Each
         // profile decides whether it uses it (``Profile/hubness``), as in `shortlist`.
