@@ -78,11 +78,16 @@ public enum ArxivClientError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Seconds as "30" or "2.5"; `%.1f` (which never traps) for a value no Int holds exactly.
     private static func format(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.1f", seconds)
+        guard let whole = Int(exactly: seconds) else { return String(format: "%.1f", seconds) }
+        return String(whole)
     }
 
+    /// A wait as "45 s" or "7 min", rounded up; `%.0f` beyond what an Int holds.
     private static func minutes(_ seconds: Double) -> String {
-        seconds < 120 ? "\(Int(seconds.rounded(.up))) s" : "\(Int((seconds / 60).rounded(.up))) min"
+        let (value, unit) = seconds < 120 ? (seconds.rounded(.up), "s") : ((seconds / 60).rounded(.up), "min")
+        guard let whole = Int(exactly: value) else { return String(format: "%.0f", value) + " " + unit }
+        return "\(whole) \(unit)"
     }
 }

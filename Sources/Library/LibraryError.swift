@@ -15,6 +15,8 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidDimension(modelID: String, dimension: Int)
     /// The embedder returned the wrong number of floats.
     case embedderOutput(modelID: String, texts: Int, expected: Int, got: Int)
+    /// The embedder returned a row that is not finite and unit length (or zero) for a text.
+    case embedderRow(modelID: String, text: String)
     /// A system call on the vector file failed.
     case vectorFileIO(path: String, operation: String, errno: Int32)
     /// The vector file disagrees with the database in a way that this process cannot repair while reading.
@@ -44,6 +46,8 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "model '\(id)' reports dimension \(dimension): an embedder's dimension must be at least 1"
         case .embedderOutput(let id, let texts, let expected, let got):
             return "model '\(id)' returned \(got) floats for \(texts) texts, expected \(expected): the embedder is broken, nothing was stored"
+        case .embedderRow(let id, let text):
+            return "model '\(id)' returned a vector that is not finite and unit length for '\(text)': the model files are damaged, reinstall arxrec or refit; nothing was stored"
         case .vectorFileIO(let path, let operation, let errno):
             return "\(path): \(operation) failed: \(String(cString: strerror(errno))) (errno \(errno)); free disk space or fix permissions and rerun"
         case .vectorFileInconsistent(let path, let reason):

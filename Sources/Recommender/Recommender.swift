@@ -207,7 +207,9 @@ public struct Recommender: Sendable {
         let sparse = model.sparse(text.text)
         var query = model.dense(sparse)
         if let row = paper.vectorRow {
-            query = try library.withVectors { view in row < view.rowCount ? Array(view.row(row)) : query }
+            // The stored row saves the projection; a damaged one is repaired, and the fresh vector used.
+            let stored = try library.withVectors { view in row < view.rowCount && view.isHealthy(row: row) ? Array(view.row(row)) : nil }
+            if let stored { query = stored } else { _ = library.repairIfPossible([row]) }
         }
         let items = try nearest(to: query, sparse: sparse, k: k, excluding: [paper.id.base])
         return SimilarResult(query: paper.id.description, title: paper.title, items: items, language: paper.language)
@@ -249,11 +251,9 @@ public struct Recommender: Sendable {
         let depth = max(k, reRank.depth)
         // Rows no paper points to (superseded versions) are skipped, so ask for some slack.
         let slack = depth + excluding.count + 16
-        let hits: [ScoredIndex] = try library.withVectors { view in
-            var scores: [Float] = []
-            Similarity.dotProducts(rows: view.rows, rowCount: view.rowCount, dimension: view.dimension, query: query, into: &scores)
-            return topK(scores, k: slack)
-        }
+        var (hits, damaged) = try library.nearestRows(to: query, count: slack)
+        // Damaged rows are left out of the scan; once repaired, their papers take part again.
+        if library.repairIfPossible(damaged) { (hits, damaged) = try library.nearestRows(to: query, count: slack) }
         let ids = try library.ids(ofVectorRows: hits.map(\.index))
         var seen = excluding
         var chosen: [(id: ArxivID, dense: Float)] = []

@@ -66,14 +66,3 @@ public struct ShortlistItem: Codable, Sendable, Equatable {
         return parts.isEmpty ? "no overlap with your ratings" : parts.joined(separator: "; ")
     }
 }
-
-extension String {
-    /// Two decimals without Foundation's locale-dependent formatting.
-    public init(twoDecimals value: Float) {
-        let scaled = (Double(value) * 100).rounded()
-        let sign = scaled < 0 ? "-" : ""
-        let magnitude = Int(abs(scaled))
-        let fraction = magnitude % 100
-        self = "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
-}

@@ -111,7 +111,8 @@ extension Library {
         return VectorAppender(handle: handle, header: header, dirty: false)
     }
 
-    /// Embeds `texts` and checks the embedder returned `texts.count × dimension` floats.
+    /// Embeds `texts` and checks the embedder returned `texts.count × dimension` floats, each row one
+    /// ``VectorRowCheck`` accepts: a row the reader would reject as damaged is never written.
     func embedChecked(_ texts: [String]) throws -> [Float] {
         guard !texts.isEmpty else { return [] }
         let vectors = try embedder.embed(texts)
@@ -119,7 +120,49 @@ extension Library {
             throw LibraryError.embedderOutput(
                 modelID: modelID, texts: texts.count, expected: texts.count * dimension, got: vectors.count)
         }
+        try vectors.withUnsafeBufferPointer { all in
+            for index in texts.indices
+            where !VectorRowCheck.isHealthy(UnsafeBufferPointer(rebasing: all[(index * dimension)..<((index + 1) * dimension)])) {
+                throw LibraryError.embedderRow(modelID: modelID, text: String(texts[index].prefix(60)))
+            }
+        }
         return vectors
+    }
+
+    /// Re-embeds, from their stored text, the papers whose vector rows are among `rows` — rows a reader
+    /// found damaged (``VectorRowCheck``) — and writes each vector back into its own row; returns how many
+    /// rows were rewritten. Rows no paper references are left alone (nothing reads them).
+    ///
+    /// Why in place, when committed rows are otherwise never overwritten: the row's bytes are garbage
+    /// already, so a concurrent reader can only go from a row it rejects to the right one, and a kill
+    /// mid-write leaves a row that is rejected and repaired again. The paper keeps its row, so nothing in
+    /// the database changes. One write transaction; the file is fsynced before it commits.
+    /// - Complexity: one embedding per damaged row; nothing proportional to the library.
+    @discardableResult
+    public func repairVectorRows(_ rows: Set<Int>) throws -> Int {
+        func referencing(_ db: Database) throws -> [PaperRecord] {
+            try chunked(rows.sorted()).flatMap { chunk in
+                try PaperRecord.filter(chunk.contains(PaperRecord.Columns.vectorRow)).fetchAll(db)
+            }
+        }
+        // A read first: a damaged row no paper references (a superseded version's) needs no write lock.
+        guard !rows.isEmpty, try read({ try !referencing($0).isEmpty }) else { return 0 }
+        return try write { db in
+            var appender = try preparedVectorAppender(db)
+            let papers = try referencing(db)
+            var repaired = 0
+            for start in stride(from: 0, to: papers.count, by: Self.embeddingChunk) {
+                let chunk = papers[start..<min(start + Self.embeddingChunk, papers.count)]
+                let vectors = try embedChecked(chunk.map(\.embeddingText))
+                for (offset, paper) in chunk.enumerated() {
+                    guard let row = paper.vectorRow, row < appender.header.rowCount else { continue }
+                    try appender.write(vectors[(offset * dimension)..<((offset + 1) * dimension)], atRow: row)
+                    repaired += 1
+                }
+            }
+            try appender.finish()
+            return repaired
+        }
     }
 
     /// Deletes the vector files of other models, called once a rebuild has made this model's file.

@@ -29,12 +29,14 @@ struct VectorAppender {
     }
 
     /// Writes one vector at an existing row position that no committed paper's vector occupies
-    /// (a row the file lost, being restored).
-    func write(_ vector: ArraySlice<Float>, atRow row: Int) throws {
+    /// (a row the file lost, being restored) or whose bytes are damaged (being repaired); ``finish()``
+    /// then makes it durable.
+    mutating func write(_ vector: ArraySlice<Float>, atRow row: Int) throws {
         precondition(row < header.rowCount && vector.count == header.dimension)
         try vector.withUnsafeBytes { bytes in
             try handle.write(bytes, at: header.offset(ofRow: row))
         }
+        dirty = true
     }
 
     /// Rewrites the header with the row count and makes rows and header durable (`fsync`).

@@ -24,7 +24,7 @@ struct NetworkOptions: ParsableArguments {
         if let oai = environment["ARXREC_ARXIV_OAI"].flatMap(URL.init(string:)) { configuration.oaiBaseURL = oai }
         let pointsAtArxiv = [configuration.apiBaseURL, configuration.rssBaseURL, configuration.oaiBaseURL]
             .contains { ($0.host ?? "").hasSuffix("arxiv.org") }
-        if let text = environment["ARXREC_REQUEST_INTERVAL"], let seconds = Double(text), seconds >= 0, !pointsAtArxiv {
+        if let text = environment["ARXREC_REQUEST_INTERVAL"], let seconds = Double(text), (0 ... 86_400).contains(seconds), !pointsAtArxiv {
             configuration.minimumInterval = .milliseconds(Int(seconds * 1000))
         }
         return ArxivClient(configuration: configuration)

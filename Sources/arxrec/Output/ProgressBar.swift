@@ -10,7 +10,7 @@ final class ProgressBar {
     private var drewSomething = false
 
     init(label: String, total: Int? = nil, terminal: Terminal = .current) {
-        self.label = label
+        self.label = label.displaySafeLine
         self.total = total
         enabled = terminal.isErrorTerminal
     }
@@ -22,19 +22,20 @@ final class ProgressBar {
         lastDraw = now
         var line = "\r\(label) \(done)"
         if let total, total > 0 {
-            let fraction = min(1, Double(done) / Double(total))
             let width = 30
-            let filled = Int(fraction * Double(width))
+            let filled = min(width, max(0, done) * width / total)
             line = "\r\(label) [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
                 + "] \(done)/\(total)"
         }
-        FileHandle.standardError.write(Data(line.utf8))
+        // Written directly: the carriage return that redraws the line is the bar's own, the label was made
+        // safe on the way in.
+        try? FileHandle.standardError.write(contentsOf: Data(line.utf8))
         drewSomething = true
     }
 
     /// Clears the line.
     func finish() {
         guard enabled, drewSomething else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[2K".utf8))
     }
 }

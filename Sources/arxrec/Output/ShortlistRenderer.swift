@@ -1,3 +1,4 @@
+import ArxivFormats
 import Foundation
 import Recommender
 
@@ -35,28 +36,31 @@ struct ShortlistRenderer {
 
     /// The digest's own layout (`# arxiv DATE`, then `| 标题 | 作者 | PDF链接 |  摘要 |`), so the shortlist
     /// can be published — and re-read by `arxrec ingest` — exactly like a digest; the reasons follow the table.
+    /// Every text is ``Swift/String/markdownEscaped``; the PDF link is built from the paper's id.
     func markdown() -> String {
-        var lines = ["# arxiv \(shortlist.date)", "", "| 标题 | 作者 | PDF链接 |  摘要 |", "|------|------|--------|------|"]
+        var lines = ["# arxiv \(shortlist.date.markdownEscaped)", "", "| 标题 | 作者 | PDF链接 |  摘要 |", "|------|------|--------|------|"]
         for item in shortlist.items {
-            let pdf = "https://arxiv.org/pdf/\(item.id)\(item.version ?? "")"
-            lines.append("| \(cell(item.title)) | \(cell(item.authors.first ?? "")) | [PDF](\(pdf)) | \(cell(item.abstract)) |")
+            let pdf = Self.arxivID(of: item).map { "[PDF](https://arxiv.org/pdf/\($0))" } ?? ""
+            lines.append("| \(item.title.markdownEscaped) | \((item.authors.first ?? "").markdownEscaped) | \(pdf) | \(item.abstract.markdownEscaped) |")
         }
-        lines += ["", "## Why these papers (profile \(shortlist.profile))", ""]
+        lines += ["", "## Why these papers (profile \(shortlist.profile.markdownEscaped))", ""]
         for item in shortlist.items {
-            lines.append("\(item.rank). **\(item.id)** (score \(String(twoDecimals: item.score))): \(item.reasonText)")
+            lines.append("\(item.rank). **\(item.id.markdownEscaped)** (score \(String(twoDecimals: item.score))): \(item.reasonText.markdownEscaped)")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    /// The item's arXiv id with its version, the only source of a link in published output; `nil` for an
+    /// id that does not parse (never the case for a shortlist the recommender made).
+    private static func arxivID(of item: ShortlistItem) -> ArxivID? {
+        try? ArxivID(parsing: item.id + (item.version ?? ""))
     }
 
     func html() -> String {
         var body = ""
         for item in shortlist.items {
             body += """
-            <li><a href="\(escape(item.url))">\(escape(item.title))</a> <span class="id">\(escape(item.id))</span>
+            <li><a href="\((Self.arxivID(of: item)?.absURL ?? "").htmlEscaped)">\(escape(item.title))</a> <span class="id">\(escape(item.id))</span>
             <div class="meta">\(escape(item.authors.prefix(3).joined(separator: ", ")))\(item.authors.count > 3 ? " et al." : "") · score \(String(twoDecimals: item.score))</div>
             <div class="why">\(escape(item.reasonText))</div>
             <details><summary>Abstract</summary><p>\(escape(item.abstract))</p></details></li>
@@ -81,8 +85,5 @@ struct ShortlistRenderer {
         """
     }
 
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    private func escape(_ text: String) -> String { text.htmlEscaped }
 }

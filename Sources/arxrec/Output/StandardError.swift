@@ -1,6 +1,6 @@
-import Foundation
-
-/// Writes a line to standard error: diagnostics and progress, never results (stdout is for scripts).
+/// Writes one diagnostic line to standard error: diagnostics and progress, never results (stdout is
+/// for scripts). The message is made one safe line (``Swift/String/displaySafeLine``): a file name or
+/// a record quoted in it can neither drive the terminal nor forge a second diagnostic.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    TerminalWriter.standardError.write(message.displaySafeLine + "\n")
 }

@@ -33,8 +33,23 @@ struct Terminal: Sendable {
         )
     }()
 
-    func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
-    func dim(_ text: String) -> String { colour ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
-    func green(_ text: String) -> String { colour ? "\u{1B}[32m\(text)\u{1B}[0m" : text }
-    func yellow(_ text: String) -> String { colour ? "\u{1B}[33m\(text)\u{1B}[0m" : text }
+    func bold(_ text: String) -> String { styled(text, .bold) }
+    func dim(_ text: String) -> String { styled(text, .dim) }
+    func green(_ text: String) -> String { styled(text, .green) }
+    func yellow(_ text: String) -> String { styled(text, .yellow) }
+
+    /// `text` between `style`'s SGR sequence and the reset when colour is on; the text is made
+    /// ``Swift/String/displaySafe`` first, so it cannot carry an escape sequence of its own inside the style.
+    private func styled(_ text: String, _ style: Style) -> String {
+        colour ? style.sequence + text.displaySafe + Style.reset : text
+    }
+
+    /// The only escape sequences arxrec writes to standard output (SGR: select graphic rendition);
+    /// ``TerminalWriter`` lets exactly these through, each span closed by ``reset``.
+    enum Style: String, CaseIterable {
+        case bold = "1", dim = "2", green = "32", yellow = "33"
+
+        var sequence: String { "\u{1B}[\(rawValue)m" }
+        static let reset = "\u{1B}[0m"
+    }
 }

@@ -5,7 +5,11 @@ struct TextTable {
     /// The column that gives up width when the table is too wide (usually the title).
     var flexibleColumn: Int
 
+    /// The table in `width` columns. Every cell is made ``Swift/String/displaySafeLine`` first: its
+    /// width is then what the terminal shows, and no value can break a row or drive the terminal.
     func render(width: Int, bold: (String) -> String = { $0 }) -> String {
+        let headers = headers.map(\.displaySafeLine)
+        let rows = rows.map { $0.map(\.displaySafeLine) }
         let columnCount = headers.count
         var widths = headers.map(\.displayWidth)
         for row in rows {

@@ -1,0 +1,42 @@
+import Library
+import LinearAlgebra
+
+extension Library {
+    /// The `count` vector rows with the largest dot product with `query` (a healthy row: unit or zero),
+    /// best first, and the rows found damaged on the way, which are left out (``VectorRowCheck``).
+    ///
+    /// One `cblas_sgemv` over the memory-mapped file computes every score; a score that is no cosine
+    /// (not finite, or beyond ±1) can only come from a damaged row, so checking them costs one pass over
+    /// the scores, not over the rows. A damaged row can still score a plausible cosine (a row scaled by
+    /// 1.5, a few flipped bits), so the rows that make the result are each checked whole too.
+    /// - Complexity: O(rows × dimension) for the scan, O(rows log count) per top-k, O(count × dimension)
+    ///   per check of the hits.
+    func nearestRows(to query: [Float], count: Int) throws -> (hits: [ScoredIndex], damaged: Set<Int>) {
+        try withVectors { view in
+            var scores: [Float] = []
+            Similarity.dotProducts(rows: view.rows, rowCount: view.rowCount, dimension: view.dimension, query: query, into: &scores)
+            var damaged = Set<Int>()
+            for index in scores.indices where !VectorRowCheck.isPossibleCosine(scores[index]) {
+                damaged.insert(index)
+                scores[index] = -.infinity
+            }
+            while true {
+                let hits = topK(scores, k: count).filter { $0.score.isFinite }
+                let unhealthy = hits.filter { !view.isHealthy(row: $0.index) }
+                if unhealthy.isEmpty { return (hits, damaged) }
+                for hit in unhealthy {
+                    damaged.insert(hit.index)
+                    scores[hit.index] = -.infinity
+                }
+            }
+        }
+    }
+
+    /// Re-embeds the papers of damaged rows from their stored text (``Library/repairVectorRows(_:)``);
+    /// true when a row was rewritten. A library that cannot be written (read-only, busy) keeps its damaged
+    /// rows, which every reader keeps leaving out: that costs the papers a place in results, never a crash.
+    func repairIfPossible(_ damaged: Set<Int>) -> Bool {
+        guard !damaged.isEmpty else { return false }
+        return ((try? repairVectorRows(damaged)) ?? 0) > 0
+    }
+}

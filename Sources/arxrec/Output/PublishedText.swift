@@ -1,0 +1,40 @@
+extension String {
+    /// This text as literal markdown on one line, for a table cell or a sentence of a published shortlist:
+    /// ``displaySafeLine`` first (no controls, no line breaks that would end a row), then a backslash before
+    /// every ASCII punctuation character markdown could read as syntax — `<` (raw HTML such as `<script>` or
+    /// `<img onerror=…>`, autolinks), `[` `]` `(` `)` `!` (links and images, e.g. `[x](javascript:…)`),
+    /// `|` (a table cell's end), `` ` `` `*` `_` `~` `#` (code, emphasis, strike-through, headings), `&` (entities)
+    /// and `\` itself. CommonMark shows a backslash-escaped punctuation character as itself, so the reader
+    /// sees the title as it is, and no title can add markup, a link or a cell.
+    ///
+    /// Links in published output are never taken from a paper's text: they are built from its arXiv id.
+    var markdownEscaped: String {
+        var result = ""
+        for scalar in displaySafeLine.unicodeScalars {
+            if Self.markdownSyntax.contains(scalar) { result.append("\\") }
+            result.unicodeScalars.append(scalar)
+        }
+        return result
+    }
+
+    private static let markdownSyntax: Set<Unicode.Scalar> = [
+        "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "<", ">", "#", "!", "|", "~", "&",
+    ]
+
+    /// This text for an HTML page, in element content or a double- or single-quoted attribute:
+    /// ``displaySafe`` (controls become U+FFFD), then `&`, `<`, `>`, `"` and `'` as character references.
+    var htmlEscaped: String {
+        var result = ""
+        for scalar in displaySafe.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
