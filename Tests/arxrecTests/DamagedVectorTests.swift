@@ -87,12 +87,20 @@ struct DamagedVectorTests {
         let healthy = try file.bytes
 
         // The query's own row and two of its neighbours' scaled by 1e30, a third neighbour's random bytes.
-        try file.scale(row: try rowOf(query), by: 1e30)
-        try file.scale(row: try rowOf(neighbours[0]), by: 1e30)
-        try file.scale(row: try rowOf(neighbours[4]), by: 1e30)
-        try file.randomize(row: try rowOf(neighbours[1]), seed: 7)
+        func damage() throws {
+            try file.scale(row: try rowOf(query), by: 1e30)
+            try file.scale(row: try rowOf(neighbours[0]), by: 1e30)
+            try file.scale(row: try rowOf(neighbours[4]), by: 1e30)
+            try file.randomize(row: try rowOf(neighbours[1]), seed: 7)
+        }
+        try damage()
         #expect(try cli.stats()["vectors"] as? Int == 300, "the damage is invisible to stats")
+        // The table prints every similarity: it used to trap converting 1e29 to an Int.
+        let table = try cli.run(["similar", query, "--offline"])
+        #expect(table.status == 0 && !table.signalled, "\(table.status): \(table.stderr)")
+        #expect(try file.bytes == healthy)
 
+        try damage()
         let after = try Self.items(try cli.run(["similar", query, "--offline", "--format", "json"]))
         #expect(Self.ids(after) == neighbours, "the repaired papers are back in their places")
         for item in after {
@@ -105,8 +113,8 @@ struct DamagedVectorTests {
         let text = "video super-resolution with diffusion models"
         let searched = try Self.items(try cli.run(["search", text, "--format", "json"]))
         for (index, id) in Self.ids(searched).prefix(3).enumerated() { try file.randomize(row: try rowOf(id), seed: UInt64(index + 11)) }
-        let table = try cli.run(["search", text])
-        #expect(table.status == 0 && !table.signalled, "\(table.stderr)")
+        let searchTable = try cli.run(["search", text])
+        #expect(searchTable.status == 0 && !searchTable.signalled, "\(searchTable.stderr)")
         #expect(Self.ids(try Self.items(try cli.run(["search", text, "--format", "json"]))) == Self.ids(searched))
         #expect(try file.bytes == healthy)
     }
