@@ -7,6 +7,9 @@ import Foundation
 /// decodes each line. A line longer than `maxLineBytes` is not buffered: once it passes the limit its
 /// remaining bytes are counted and dropped as they stream by, and the line becomes an issue.
 ///
+/// Lines end at LF, CR LF or CR, and a leading byte order mark is dropped (``LineSplitter``). A line
+/// that is not UTF-8 is skipped like any malformed line (``UTF8Validation`` has the rule).
+///
 /// Errors: a malformed line is a ``ParseIssue`` (`file:LINE: …`) and the next line is read. When the
 /// file's only line is unusable — a truncated download of one record, or one giant line — there is
 /// nothing to ingest and ``forEach(_:issue:)`` throws a ``FeedParseError`` instead. An empty file
@@ -69,70 +72,6 @@ public struct SnapshotReader {
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
 }
 
-/// One line as the splitter hands it over: its number and bytes, or the fact that it was too long.
-enum SnapshotLine {
-    case text(number: Int, bytes: ArraySlice<UInt8>)
-    case tooLong(number: Int, bytes: Int)
-}
-
-/// Splits a byte stream into lines without holding more than `maxLineBytes` of any line.
-struct LineSplitter {
-    let maxLineBytes: Int
-    private var buffer: [UInt8] = []
-    /// Bytes of the current line seen so far while it is being discarded (nil: not discarding).
-    private var discarded: Int?
-    private var lineNumber = 1
-
-    init(maxLineBytes: Int) { self.maxLineBytes = maxLineBytes }
-
-    /// Bytes of the current line held in memory; never more than `maxLineBytes`.
-    var bufferedByteCount: Int { buffer.count }
-
-    mutating func feed(_ chunk: Data, _ emit: (SnapshotLine) throws -> Void) throws {
-        try chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            guard let base = raw.baseAddress else { return }
-            var start = 0
-            while start < bytes.count {
-                // memchr: the scan for newlines is the reader's hot loop (4 GB of snapshot).
-                let found = memchr(base + start, 0x0A, bytes.count - start)
-                let newline = found.map { base.distance(to: UnsafeRawPointer($0)) }
-                let end = newline ?? bytes.count
-                let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if let count = discarded {
-                    discarded = count + segment.count
-                } else if buffer.count + segment.count > maxLineBytes {
-                    discarded = buffer.count + segment.count
-                    buffer = []
-                } else {
-                    buffer.append(contentsOf: segment)
-                }
-                guard newline != nil else { break }
-                try endLine(emit)
-                start = end + 1
-            }
-        }
-    }
-
-    mutating func finish(_ emit: (SnapshotLine) throws -> Void) throws {
-        if discarded != nil || !buffer.isEmpty { try endLine(emit) }
-    }
-
-    private mutating func endLine(_ emit: (SnapshotLine) throws -> Void) throws {
-        let number = lineNumber
-        lineNumber += 1
-        if let count = discarded {
-            discarded = nil
-            try emit(.tooLong(number: number, bytes: count))
-        } else {
-            var slice = buffer[...]
-            if slice.last == 0x0D { slice = slice.dropLast() }
-            try emit(.text(number: number, bytes: slice))
-            buffer.removeAll(keepingCapacity: buffer.capacity <= 1 << 20)
-        }
-    }
-}
-
 /// Decodes lines into papers and holds back the first line's issue until a second line shows the
 /// file has more than one record (a one-line file that fails is a whole-file error instead).
 struct LineDecoder {
@@ -147,7 +86,7 @@ struct LineDecoder {
         self.maxLineBytes = maxLineBytes
     }
 
-    mutating func handle(_ line: SnapshotLine, body: (Paper) throws -> Void, issue: (ParseIssue) -> Void) throws {
+    mutating func handle(_ line: TextLine, body: (Paper) throws -> Void, issue: (ParseIssue) -> Void) throws {
         switch line {
         case .tooLong(let number, let bytes):
             let message = "line of \(bytes) bytes exceeds the \(maxLineBytes)-byte line limit; line skipped"
@@ -159,7 +98,9 @@ struct LineDecoder {
             do {
                 record = try decoder.decode(SnapshotRecord.self, from: Data(bytes))
             } catch {
-                let reason = Self.reason(error)
+                // JSON must be UTF-8: a damaged byte says more than the decoder's "not valid JSON".
+                let reason = UTF8Validation.firstInvalidByte(in: bytes).map { "byte \($0 + 1) of the line is not UTF-8 text" }
+                    ?? Self.reason(error)
                 self.record(ParseIssue(file: file, line: number, message: "invalid JSON record (\(reason)); line skipped"),
                             error: .invalidJSON(file: file, line: number, reason: reason), issue: issue)
                 return

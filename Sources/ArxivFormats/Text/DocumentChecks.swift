@@ -1,0 +1,38 @@
+import Foundation
+
+/// Checks a whole document gets before a parser sees it, so an empty, binary or damaged file gets a
+/// clear one-line error instead of a parser's confused one (or a crash inside FoundationXML).
+enum DocumentChecks {
+    /// Throws ``FeedParseError/empty(file:)`` for blank data and ``FeedParseError/binary(file:)`` for
+    /// data with NUL bytes in its first 64 KB.
+    static func requireText(_ data: Data, file: String) throws(FeedParseError) {
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty(file: file) }
+        if data.prefix(64 << 10).contains(0) { throw .binary(file: file) }
+    }
+
+    /// Throws ``FeedParseError/notUTF8(file:line:offset:)`` when an XML document that is meant to be
+    /// UTF-8 is not (``UTF8Validation`` has the rule).
+    ///
+    /// A document is meant to be UTF-8 unless its XML declaration names a single-byte encoding
+    /// (`ISO-8859-…`, `latin…`, `windows-125…`): every byte is a character of those, and libxml2
+    /// converts them itself. arXiv's feeds are all UTF-8.
+    static func requireUTF8XML(_ data: Data, file: String) throws(FeedParseError) {
+        if let encoding = declaredEncoding(data), singleByteEncodingPrefixes.contains(where: encoding.hasPrefix) { return }
+        if let offset = UTF8Validation.firstInvalidByte(in: data) {
+            throw .notUTF8(file: file, line: LineSplitter.lineNumber(ofByteAt: offset, in: data), offset: offset)
+        }
+    }
+
+    private static let singleByteEncodingPrefixes = ["iso-8859-", "iso8859-", "latin", "windows-125", "cp125"]
+
+    /// The lower-cased `encoding` of a leading `<?xml … encoding="…"?>` declaration.
+    private static func declaredEncoding(_ data: Data) -> String? {
+        var head = data.prefix(256)
+        if head.starts(with: LineSplitter.byteOrderMark) { head = head.dropFirst(LineSplitter.byteOrderMark.count) }
+        guard head.starts(with: Array("<?xml".utf8)), let end = head.firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let declaration = String(decoding: head[..<end], as: UTF8.self)
+        guard let key = declaration.range(of: "encoding") else { return nil }
+        let value = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "'" || $0 == "\"" }
+        return value.prefix { $0 != "'" && $0 != "\"" && $0 != " " && $0 != "?" }.lowercased()
+    }
+}
