@@ -25,7 +25,7 @@ public enum SourceFormat: String, Sendable, CaseIterable {
     /// - Returns: `nil` when neither content nor name says (and for binary content).
     public static func detect(prefix: Data, fileName: String?) -> SourceFormat? {
         let head = prefix.prefix(16 << 10)
-        if head.contains(0) { return nil }
+        if DocumentChecks.looksBinary(head) { return nil }
         if let format = fromContent(Data(head)) { return format }
         return fileName.flatMap(fromName)
     }

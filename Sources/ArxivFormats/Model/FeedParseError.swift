@@ -7,7 +7,8 @@ import Foundation
 public enum FeedParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file has no content (or only whitespace).
     case empty(file: String)
-    /// The file holds NUL bytes or is not UTF-8 text: probably a compressed or binary file.
+    /// The file starts with NUL bytes and bytes that are not UTF-8 (``DocumentChecks/looksBinary(_:)``):
+    /// probably a compressed or binary file.
     case binary(file: String)
     /// An XML document holds bytes that are not UTF-8 (a damaged download or another encoding);
     /// `offset` is the 0-based byte offset in the file.

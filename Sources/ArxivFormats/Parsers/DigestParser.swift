@@ -26,7 +26,7 @@ public enum DigestParser: FeedParser {
         var byte: Int
 
         var message: String {
-            "line \(line) is not UTF-8 text from byte \(byte) on (a damaged or cut-short file, or another encoding)"
+            "line \(line) is \(UTF8Validation.damage(fromByte: byte))"
         }
     }
 

@@ -13,7 +13,8 @@ import Foundation
 /// Errors: a malformed line is a ``ParseIssue`` (`file:LINE: …`) and the next line is read. When the
 /// file's only line is unusable — a truncated download of one record, or one giant line — there is
 /// nothing to ingest and ``forEach(_:issue:)`` throws a ``FeedParseError`` instead. An empty file
-/// throws ``FeedParseError/empty(file:)``, one with NUL bytes ``FeedParseError/binary(file:)``.
+/// throws ``FeedParseError/empty(file:)``, a binary one (``DocumentChecks/looksBinary(_:)``)
+/// ``FeedParseError/binary(file:)``.
 public struct SnapshotReader {
     public let file: String
     public let maxLineBytes: Int
@@ -47,7 +48,7 @@ public struct SnapshotReader {
         func consume(_ chunk: Data) throws {
             if !checkedBinary {
                 checkedBinary = true
-                if chunk.prefix(64 << 10).contains(0) { throw FeedParseError.binary(file: file) }
+                if DocumentChecks.looksBinary(chunk) { throw FeedParseError.binary(file: file) }
             }
             if !sawBytes, chunk.contains(where: { !Self.isSpace($0) }) { sawBytes = true }
             try splitter.feed(chunk) { line throws in try decoder.handle(line, body: body, issue: issue) }
@@ -94,13 +95,18 @@ struct LineDecoder {
                    error: .lineTooLong(file: file, line: number, bytes: bytes, limit: maxLineBytes), issue: issue)
         case .text(let number, let bytes):
             guard bytes.contains(where: { !SnapshotReader.isSpace($0) }) else { return }
+            // Checked first: the decoder lets damage in a field it skips (`submitter`) through.
+            if let invalid = UTF8Validation.firstInvalidByte(in: bytes) {
+                let damage = UTF8Validation.damage(fromByte: invalid + 1)
+                record(ParseIssue(file: file, line: number, message: "the line is \(damage); line skipped"),
+                       error: .invalidJSON(file: file, line: number, reason: "the line is \(damage)"), issue: issue)
+                return
+            }
             let record: SnapshotRecord
             do {
                 record = try decoder.decode(SnapshotRecord.self, from: Data(bytes))
             } catch {
-                // JSON must be UTF-8: a damaged byte says more than the decoder's "not valid JSON".
-                let reason = UTF8Validation.firstInvalidByte(in: bytes).map { "byte \($0 + 1) of the line is not UTF-8 text" }
-                    ?? Self.reason(error)
+                let reason = Self.reason(error)
                 self.record(ParseIssue(file: file, line: number, message: "invalid JSON record (\(reason)); line skipped"),
                             error: .invalidJSON(file: file, line: number, reason: reason), issue: issue)
                 return

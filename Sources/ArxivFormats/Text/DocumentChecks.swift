@@ -3,11 +3,31 @@ import Foundation
 /// Checks a whole document gets before a parser sees it, so an empty, binary or damaged file gets a
 /// clear one-line error instead of a parser's confused one (or a crash inside FoundationXML).
 enum DocumentChecks {
+    /// How much of the start of a file ``looksBinary(_:)`` judges.
+    static let binaryWindow = 64 << 10
+
     /// Throws ``FeedParseError/empty(file:)`` for blank data and ``FeedParseError/binary(file:)`` for
-    /// data with NUL bytes in its first 64 KB.
+    /// data that ``looksBinary(_:)``.
     static func requireText(_ data: Data, file: String) throws(FeedParseError) {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty(file: file) }
-        if data.prefix(64 << 10).contains(0) { throw .binary(file: file) }
+        if looksBinary(data) { throw .binary(file: file) }
+    }
+
+    /// Whether the start of a file says it is not text at all (compressed, an image, UTF-16), so that
+    /// it is refused whole instead of yielding one warning per line.
+    ///
+    /// The first 64 KB must hold a NUL byte, and also either bytes that are not UTF-8 (a compressed
+    /// file) or NULs in more than 1 byte in 100 (UTF-16). A stray NUL in a text file is damage to one
+    /// field, not a binary file: each format's rule then applies to it (a control character in a
+    /// digest cell is a space, JSON and XML refuse a raw NUL in the record or document that holds it).
+    static func looksBinary(_ bytes: some Collection<UInt8>) -> Bool {
+        let window = bytes.prefix(binaryWindow)
+        let nuls = window.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        guard nuls > 0 else { return false }
+        if nuls * 100 > window.count { return true }
+        guard let invalid = UTF8Validation.firstInvalidByte(in: window) else { return false }
+        // A character cut by the end of the window (or of a prefix the caller read) is not damage.
+        return invalid < window.count - 3
     }
 
     /// Throws ``FeedParseError/notUTF8(file:line:offset:)`` when an XML document that is meant to be
