@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import ArxivFormats
+import LinearAlgebra
 
 /// Bytes that are not UTF-8: in a line-based format they cost the record that holds them, with a
 /// `file:line:` warning; an XML document is refused whole with one error naming line and byte, before
@@ -96,6 +97,35 @@ struct DamagedTextTests {
         let shallow = data.prefix(upTo: entry) + Data(String(repeating: "<a>", count: 200).utf8)
             + Data(String(repeating: "</a>", count: 200).utf8) + data.suffix(from: entry)
         #expect(try AtomParser.parse(shallow, file: "ok.xml").papers.count == 10)
+    }
+
+    /// The validator agrees with the standard library's decoder on random and edge-case bytes: the
+    /// offset it names is where a strict decode of the same bytes first fails.
+    @Test func theValidatorAgreesWithTheStandardLibrary() {
+        var generator = SeededGenerator(seed: 11)
+        let pieces: [[UInt8]] = [
+            [0x61], [0xC3, 0xA9], [0xE4, 0xB8, 0xAD], [0xF0, 0x9F, 0x98, 0x80], [0xFF], [0xC0, 0xAF], [0xE0, 0x80, 0x80],
+            [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0x80], [0xC3], [0xE4, 0xB8],
+        ]
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int.random(in: 0...12, using: &generator)).flatMap { _ in
+                Bool.random(using: &generator) ? pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+                    : [UInt8](repeating: 0x62, count: Int.random(in: 0...9, using: &generator))
+            }
+            var expected: Int?
+            var offset = 0
+            var iterator = bytes.makeIterator()
+            var parser = Unicode.UTF8.ForwardParser()
+            decoding: while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let scalar): offset += scalar.count
+                case .emptyInput: break decoding
+                case .error: expected = offset; break decoding
+                }
+            }
+            #expect(UTF8Validation.firstInvalidByte(in: bytes) == expected, "\(bytes)")
+            #expect(UTF8Validation.firstInvalidByte(in: Data(bytes)) == expected, "\(bytes)")
+        }
     }
 
     /// A stray NUL is damage to one field, not a binary file; compressed and UTF-16 files are binary.

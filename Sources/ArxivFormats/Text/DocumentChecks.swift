@@ -20,9 +20,19 @@ enum DocumentChecks {
     /// file) or NULs in more than 1 byte in 100 (UTF-16). A stray NUL in a text file is damage to one
     /// field, not a binary file: each format's rule then applies to it (a control character in a
     /// digest cell is a space, JSON and XML refuse a raw NUL in the record or document that holds it).
-    static func looksBinary(_ bytes: some Collection<UInt8>) -> Bool {
+    static func looksBinary(_ bytes: Data) -> Bool {
         let window = bytes.prefix(binaryWindow)
-        let nuls = window.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        let nuls = window.withUnsafeBytes { raw -> Int in
+            // memchr: most files have no NUL at all, and this runs on every file.
+            guard let base = raw.baseAddress else { return 0 }
+            var count = 0
+            var start = 0
+            while start < raw.count, let found = memchr(base + start, 0, raw.count - start) {
+                count += 1
+                start = base.distance(to: UnsafeRawPointer(found)) + 1
+            }
+            return count
+        }
         guard nuls > 0 else { return false }
         if nuls * 100 > window.count { return true }
         guard let invalid = UTF8Validation.firstInvalidByte(in: window) else { return false }

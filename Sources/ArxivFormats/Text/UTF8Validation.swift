@@ -11,21 +11,13 @@ enum UTF8Validation {
     /// The offset of the first byte that does not start a complete, valid UTF-8 sequence (an
     /// incomplete sequence at the end counts), or `nil` when all of `bytes` is UTF-8.
     ///
-    /// - Complexity: O(n); ASCII runs are checked eight bytes at a time, since every snapshot line
-    ///   (4 GB of them) is checked before it is decoded.
+    /// Valid means RFC 3629: no overlong forms, no surrogates (U+D800–U+DFFF), nothing above U+10FFFF.
+    ///
+    /// - Complexity: O(n) over contiguous bytes; ASCII runs are checked eight bytes at a time, since
+    ///   every snapshot line (4 GB of them) is checked before it is decoded.
     static func firstInvalidByte(in bytes: some Collection<UInt8>) -> Int? {
-        let ascii = bytes.withContiguousStorageIfAvailable(asciiPrefixCount) ?? bytes.prefix(while: { $0 < 0x80 }).count
-        guard ascii < bytes.count else { return nil }
-        var offset = ascii
-        var iterator = bytes.dropFirst(ascii).makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar): offset += scalar.count
-            case .emptyInput: return nil
-            case .error: return offset
-            }
-        }
+        if let result = bytes.withContiguousStorageIfAvailable(firstInvalidByte(in:)) { return result }
+        return Array(bytes).withUnsafeBufferPointer(firstInvalidByte(in:))
     }
 
     /// What a warning says about bytes that are not UTF-8 from the 1-based `byte` of a line on.
@@ -33,17 +25,39 @@ enum UTF8Validation {
         "not UTF-8 text from byte \(byte) on (a damaged or cut-short file, or another encoding)"
     }
 
-    /// How many bytes at the start of `buffer` are ASCII.
-    private static func asciiPrefixCount(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+    private static func firstInvalidByte(in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = buffer.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let count = buffer.count
         var index = 0
-        if let base = buffer.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while index + 8 <= buffer.count,
-                  raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        /// Whether the byte at `offset` exists and lies in `range` (a continuation byte by default).
+        func byte(_ offset: Int, in range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+            offset < count && range.contains(buffer[offset])
+        }
+        while index < count {
+            while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                 index += 8
             }
+            guard index < count else { return nil }
+            let lead = buffer[index]
+            switch lead {
+            case 0x00...0x7F:
+                index += 1
+            case 0xC2...0xDF:
+                guard byte(index + 1) else { return index }
+                index += 2
+            case 0xE0...0xEF:
+                let second: ClosedRange<UInt8> = lead == 0xE0 ? 0xA0...0xBF : lead == 0xED ? 0x80...0x9F : 0x80...0xBF
+                guard byte(index + 1, in: second), byte(index + 2) else { return index }
+                index += 3
+            case 0xF0...0xF4:
+                let second: ClosedRange<UInt8> = lead == 0xF0 ? 0x90...0xBF : lead == 0xF4 ? 0x80...0x8F : 0x80...0xBF
+                guard byte(index + 1, in: second), byte(index + 2), byte(index + 3) else { return index }
+                index += 4
+            default:
+                return index
+            }
         }
-        while index < buffer.count, buffer[index] < 0x80 { index += 1 }
-        return index
+        return nil
     }
 }
