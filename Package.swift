@@ -77,7 +77,10 @@ let package = Package(
         .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Library", "TextEmbedding", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "arxrecTests",
-            dependencies: ["arxrec", "ArxivFormats", "Library", "Recommender", "TextEmbedding", "TestSupport"],
+            dependencies: [
+                "arxrec", "ArxivFormats", "Library", "Recommender", "TextEmbedding", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]
