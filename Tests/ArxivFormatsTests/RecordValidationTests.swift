@@ -40,6 +40,26 @@ struct RecordValidationTests {
         #expect(page.issues.allSatisfy { $0.message.contains("has version 'v0': versions are v1, v2, …") && $0.line != nil })
     }
 
+    /// The id forms of the other formats go through the same rule: a `v0` id skips its record.
+    @Test func aVersionZeroIdInAnyFormatSkipsItsRecord() throws {
+        let atom = try String(decoding: SharedData.data("arxiv-api/\(AtomParserTests.file("q_testing_s0_m10_"))"), as: UTF8.self)
+        let rss = try String(decoding: Fixtures.data("rss-cs.CV-2025-12-30.xml"), as: UTF8.self)
+        let digest = try SharedData.text("digests/2025-12-23.md")
+        // An RSS item whose description and guid name v0 falls back to its unversioned abs link.
+        let pages: [(String, Bool, (Data) throws -> FeedPage)] = [
+            (atom, true, { try AtomParser.parse($0, file: "a.xml") }), (rss, false, { try RSSParser.parse($0, file: "r.xml") }),
+            (digest, true, { try DigestParser.parse($0, file: "d.md") }),
+        ]
+        for (text, skips, parse) in pages {
+            let clean = try parse(Data(text.utf8))
+            let damaged = try parse(Data(text.replacingOccurrences(of: "v1", with: "v0").utf8))
+            #expect(!clean.papers.isEmpty)
+            #expect(damaged.papers.allSatisfy { ($0.id.version ?? 1) >= 1 })
+            #expect(damaged.papers.count + damaged.issues.count >= clean.papers.count)
+            #expect(!skips || damaged.papers.count < clean.papers.count)
+        }
+    }
+
     @Test func theVersionRuleIsOne() throws {
         #expect(ArxivID.versionNumber(label: "v1") == 1)
         #expect(ArxivID.versionNumber(label: " V12 ") == 12)
@@ -109,6 +129,12 @@ struct RecordValidationTests {
         paper.translatedTitle = "t\u{0}"
         #expect(paper.title == "New Title" && paper.abstract == "abstract" && paper.authors.isEmpty)
         #expect(paper.categories == ["a"] && paper.translatedTitle == "t")
+        // Decoding goes through the same rule; encoding round-trips.
+        var json = String(decoding: try JSONEncoder().encode(paper), as: UTF8.self)
+        json = json.replacingOccurrences(of: #""title":"New Title""#, with: #""title":"New\u0000Title\u001b""#)
+        #expect(json.contains(#"\u0000"#))
+        let decoded = try JSONDecoder().decode(Paper.self, from: Data(json.utf8))
+        #expect(decoded == paper)
     }
 
     /// Skipped-record messages quote the record's text under the same rule, cut short: one line each.

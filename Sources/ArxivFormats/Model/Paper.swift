@@ -77,6 +77,26 @@ public struct Paper: Hashable, Sendable {
     public var embeddingText: String { title + ". " + abstract }
 }
 
+extension Paper: Codable {
+    /// Decodes through ``init(id:title:abstract:authors:categories:published:updated:language:source:translatedTitle:translatedAbstract:translationLanguage:)``,
+    /// so a decoded paper keeps the text rule too.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(ArxivID.self, forKey: .id), title: try container.decode(String.self, forKey: .title),
+            abstract: try container.decode(String.self, forKey: .abstract),
+            authors: try container.decode([String].self, forKey: .authors),
+            categories: try container.decode([String].self, forKey: .categories),
+            published: try container.decodeIfPresent(Date.self, forKey: .published),
+            updated: try container.decodeIfPresent(Date.self, forKey: .updated),
+            language: try container.decode(String.self, forKey: .language),
+            source: try container.decode(PaperSource.self, forKey: .source),
+            translatedTitle: try container.decodeIfPresent(String.self, forKey: .translatedTitle),
+            translatedAbstract: try container.decodeIfPresent(String.self, forKey: .translatedAbstract),
+            translationLanguage: try container.decodeIfPresent(String.self, forKey: .translationLanguage))
+    }
+}
+
 /// Where a ``Paper`` record came from.
 public enum PaperSource: String, Hashable, Sendable, Codable, CaseIterable {
     case digest

@@ -70,6 +70,7 @@ struct XMLRecordStream {
         case 5?: return "the document ends before its elements are closed"
         case 9?: return "invalid character"
         case 26?: return "undeclared entity"
+        case 89?: return "an entity expands too far or refers to itself"
         case 38?, 39?, 40?, 41?: return "malformed attribute"
         case 64?, 65?, 68?, 73?, 76?: return "malformed or mismatched tag"
         case let code?: return "XML parser error \(code)"
