@@ -58,10 +58,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Test helpers: locating ../shared/data, temporary directories, a loopback HTTP server.
-        .target(name: "TestSupport", dependencies: ["ArxivFormats"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .target(name: "TestSupport", dependencies: ["ArxivFormats", "LinearAlgebra"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ArxivFormatsTests", dependencies: ["ArxivFormats", "TestSupport"],
+            name: "ArxivFormatsTests", dependencies: ["ArxivFormats", "LinearAlgebra", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "TextEmbeddingTests", dependencies: ["TextEmbedding", "ArxivFormats", "TestSupport"], swiftSettings: swiftSettings),
@@ -77,7 +77,10 @@ let package = Package(
         .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Library", "TextEmbedding", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "arxrecTests",
-            dependencies: ["arxrec", "ArxivFormats", "Library", "Recommender", "TextEmbedding", "TestSupport"],
+            dependencies: [
+                "arxrec", "ArxivFormats", "Library", "Recommender", "TextEmbedding", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

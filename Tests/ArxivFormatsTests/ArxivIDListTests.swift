@@ -26,4 +26,15 @@ struct ArxivIDListTests {
         #expect(result.ids.map(\.description) == ["2512.19687", "2512.19686v1", "hep-th/9901001"])
         #expect(result.issues.map(\.line) == [5])
     }
+
+    /// A list saved on Windows (CR LF, a byte order mark) or an old Mac (CR) read as one line.
+    @Test(arguments: ["\r\n", "\r", "\n"])
+    func everyLineBreakReadsTheSame(lineBreak: String) {
+        let plain = ["# my likes", "2512.19687", "", "not-an-id", "hep-th/9901001"].joined(separator: lineBreak)
+        let result = ArxivIDList.parse("\u{FEFF}" + plain, file: "likes.txt")
+        #expect(result.ids.map(\.description) == ["2512.19687", "hep-th/9901001"])
+        #expect(result.issues.map(\.line) == [4])
+        let bib = ["@article{a, eprint = {2512.19693}}", "", "@book{d, title = {none}}"].joined(separator: lineBreak)
+        #expect(ArxivIDList.parse(bib, file: "refs.bib").issues.map(\.line) == [3])
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import ArxivFormats
+import LinearAlgebra
 
 struct SnapshotReaderTests {
     /// Reads a whole file through `SnapshotReader`, stopping after `limit` papers if given.
@@ -117,7 +118,7 @@ struct SnapshotReaderTests {
         let sample = try SharedData.text("snapshot/arxiv-metadata-oai-snapshot-sample.jsonl").split(separator: "\n")
         let directory = try TemporaryDirectory()
         let url = directory.file("huge.jsonl")
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let writer = try FileHandle(forWritingTo: url)
         try writer.write(contentsOf: Data((sample[0] + "\n").utf8))
         try writer.write(contentsOf: Data(#"{"id":"0704.9999","title":""#.utf8))
@@ -141,35 +142,5 @@ struct SnapshotReaderTests {
         #expect(throws: FeedParseError.lineTooLong(file: "long.jsonl", line: 1, bytes: 5000, limit: 1000)) {
             try Self.read(url, file: "long.jsonl", maxLineBytes: 1000, chunkSize: 300)
         }
-    }
-
-    @Test func lineSplitterNeverHoldsMoreThanTheLimit() throws {
-        var splitter = LineSplitter(maxLineBytes: 8)
-        var lines: [String] = []
-        let emit: (SnapshotLine) throws -> Void = { line in
-            switch line {
-            case .text(let number, let bytes): lines.append("\(number):\(String(decoding: bytes, as: UTF8.self))")
-            case .tooLong(let number, let bytes): lines.append("\(number):long \(bytes)")
-            }
-        }
-        for piece in ["ab", "c\r\nxxxx", "xxxxxxxx", "xx\nd", "", "e\n\nlast"] {
-            try splitter.feed(Data(piece.utf8), emit)
-            #expect(splitter.bufferedByteCount <= 8)
-        }
-        try splitter.finish(emit)
-        #expect(lines == ["1:abc", "2:long 14", "3:de", "4:", "5:last"])
-    }
-}
-
-/// A SplitMix64 generator: repeatable random bytes for the binary-file test.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

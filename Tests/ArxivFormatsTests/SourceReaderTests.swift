@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import ArxivFormats
+import LinearAlgebra
 
 struct SourceReaderTests {
     static func read(_ url: URL?, format: SourceFormat? = nil, file: String) throws -> (papers: [Paper], issues: [ParseIssue]) {

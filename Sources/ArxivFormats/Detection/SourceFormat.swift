@@ -25,21 +25,20 @@ public enum SourceFormat: String, Sendable, CaseIterable {
     /// - Returns: `nil` when neither content nor name says (and for binary content).
     public static func detect(prefix: Data, fileName: String?) -> SourceFormat? {
         let head = prefix.prefix(16 << 10)
-        if head.contains(0) { return nil }
-        let text = String(decoding: head, as: UTF8.self)
-        if let format = fromContent(text) { return format }
+        if DocumentChecks.looksBinary(head) { return nil }
+        if let format = fromContent(Data(head)) { return format }
         return fileName.flatMap(fromName)
     }
 
-    private static func fromContent(_ text: String) -> SourceFormat? {
-        var body = Substring(text)
+    private static func fromContent(_ head: Data) -> SourceFormat? {
+        var body = Substring(String(decoding: head, as: UTF8.self))
         if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
         body = body.drop { $0.isWhitespace }
         if body.hasPrefix("<") { return fromXML(body) }
         if body.hasPrefix("{") { return .snapshot }
         var tableLines = 0
-        for line in body.split(separator: "\n", omittingEmptySubsequences: true).prefix(200) {
-            let trimmedLine = line.trimmed
+        for (_, line) in LineSplitter.lines(of: head).prefix(200) {
+            let trimmedLine = String(decoding: line, as: UTF8.self).trimmed
             if DigestParser.headingDate(trimmedLine) != nil { return .digest }
             if trimmedLine.hasPrefix("|") {
                 if trimmedLine.contains("标题") && trimmedLine.contains("PDF") { return .digest }

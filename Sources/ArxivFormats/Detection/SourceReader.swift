@@ -33,7 +33,7 @@ public enum SourceReader {
 
         let prefix = try readPrefix(handle, file: file)
         guard prefix.contains(where: { !SnapshotReader.isSpace($0) }) else { throw FeedParseError.empty(file: file) }
-        if prefix.contains(0) { throw FeedParseError.binary(file: file) }
+        if DocumentChecks.looksBinary(prefix) { throw FeedParseError.binary(file: file) }
         guard let format = format ?? SourceFormat.detect(prefix: prefix, fileName: url?.lastPathComponent) else {
             throw FeedParseError.unknownFormat(file: file)
         }

@@ -61,7 +61,32 @@ public struct ArxivID: Hashable, Sendable, Comparable, CustomStringConvertible, 
     public var versionString: String? { version.map { "v\($0)" } }
 
     /// The same paper without a version.
-    public var unversioned: ArxivID { ArxivID(uncheckedBase: base, version: nil) }
+    public var unversioned: ArxivID { ArxivID(uncheckedBase: base) }
+
+    /// The same paper at the version a source labels `v3` (or `V3`).
+    ///
+    /// - Throws: ``ArxivIDError/invalidVersion(id:label:)`` when the label is not `v` and a number ≥ 1
+    ///   (``versionNumber(label:)``).
+    public func atVersion(label: some StringProtocol) throws(ArxivIDError) -> ArxivID {
+        guard let number = Self.versionNumber(label: label) else {
+            throw .invalidVersion(id: base, label: String(label))
+        }
+        return ArxivID(uncheckedBase: base, version: number)
+    }
+
+    /// The number of a version label, `v3` or `V3` → 3; `nil` for anything else (`v0`, `v-1`, `v`,
+    /// `3`, a number too large for `Int`).
+    ///
+    /// The one rule for a version, used for ids (`2512.19693v2`) and for the version lists of
+    /// snapshot and OAI-PMH records alike: arXiv numbers versions from 1, and the library's
+    /// `papers.version` column refuses anything below 1 (a CHECK constraint), so a record that
+    /// names version 0 is rejected here, as a skipped record, rather than failing its whole batch
+    /// in SQLite.
+    public static func versionNumber(label: some StringProtocol) -> Int? {
+        let text = label.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.first == "v" || text.first == "V" else { return nil }
+        return versionNumber(digits: text.dropFirst())
+    }
 
     /// `https://arxiv.org/abs/<id>`.
     public var absURL: String { "https://arxiv.org/abs/\(description)" }
@@ -73,7 +98,8 @@ public struct ArxivID: Hashable, Sendable, Comparable, CustomStringConvertible, 
         (lhs.base, lhs.version ?? 0) < (rhs.base, rhs.version ?? 0)
     }
 
-    init(uncheckedBase base: String, version: Int?) {
+    /// An id from a base that is already valid and a version that is nil or ≥ 1.
+    private init(uncheckedBase base: String, version: Int? = nil) {
         self.base = base
         self.version = version
     }
@@ -95,13 +121,19 @@ public struct ArxivID: Hashable, Sendable, Comparable, CustomStringConvertible, 
         if let v = text.lastIndex(where: { $0 == "v" || $0 == "V" }) {
             let digits = text[text.index(after: v)...]
             if !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) {
-                guard let n = Int(digits), n >= 1 else { return nil }
+                guard let n = versionNumber(digits: digits) else { return nil }
                 version = n
                 body = text[..<v]
             }
         }
         if let base = newStyleBase(body) ?? oldStyleBase(body) { return (base, version) }
         return nil
+    }
+
+    /// The number written by `digits` when it is a valid version: ASCII digits only, 1 or more.
+    private static func versionNumber(digits: Substring) -> Int? {
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), let number = Int(digits), number >= 1 else { return nil }
+        return number
     }
 
     /// `YYMM.NNNN` (0704–1412) or `YYMM.NNNNN` (1501 on).
@@ -138,15 +170,19 @@ public enum ArxivIDError: Error, Equatable, Sendable, CustomStringConvertible {
     case empty
     case invalid(String)
     case notArxivURL(String)
+    /// A record names a version of `id` that is not `v` and a number ≥ 1 (e.g. `v0`).
+    case invalidVersion(id: String, label: String)
 
     public var description: String {
         switch self {
         case .empty:
             return "empty arXiv id: give an id like 2512.19693, hep-th/9901001 or an arxiv.org/abs URL"
         case .invalid(let text):
-            return "'\(text)' is not an arXiv id: expected e.g. 2512.19693, 2512.19693v1, hep-th/9901001 or an arxiv.org/abs URL"
+            return "'\(text.excerpt)' is not an arXiv id: expected e.g. 2512.19693, 2512.19693v1, hep-th/9901001 or an arxiv.org/abs URL"
         case .notArxivURL(let text):
-            return "'\(text)' is not an arxiv.org abs/pdf URL: expected e.g. https://arxiv.org/abs/2512.19693"
+            return "'\(text.excerpt)' is not an arxiv.org abs/pdf URL: expected e.g. https://arxiv.org/abs/2512.19693"
+        case .invalidVersion(let id, let label):
+            return "\(id) has version '\(label.excerpt)': versions are v1, v2, …"
         }
     }
 }

@@ -7,8 +7,12 @@ import Foundation
 public enum FeedParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file has no content (or only whitespace).
     case empty(file: String)
-    /// The file holds NUL bytes or is not UTF-8 text: probably a compressed or binary file.
+    /// The file starts with NUL bytes and bytes that are not UTF-8 (``DocumentChecks/looksBinary(_:)``):
+    /// probably a compressed or binary file.
     case binary(file: String)
+    /// An XML document holds bytes that are not UTF-8 (a damaged download or another encoding);
+    /// `offset` is the 0-based byte offset in the file.
+    case notUTF8(file: String, line: Int, offset: Int)
     /// The XML is malformed or ends early (a truncated download).
     case invalidXML(file: String, line: Int?, reason: String)
     /// The document is well-formed but not the format the parser reads (e.g. RSS given to the Atom parser).
@@ -32,17 +36,19 @@ public enum FeedParseError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(file): the file is empty; check that the download or export finished"
         case .binary(let file):
             return "\(file): this is a binary file (NUL bytes or invalid UTF-8), not a digest, feed or JSON-lines text; decompress it or pass the right file"
+        case .notUTF8(let file, let line, let offset):
+            return "\(file):\(line): byte offset \(offset) is not UTF-8 text; the file is damaged or in another encoding: download it again or convert it to UTF-8"
         case .invalidXML(let file, let line, let reason):
             let place = line.map { "\(file):\($0)" } ?? file
             return "\(place): invalid XML (\(reason)); the file is probably truncated or not XML, download it again"
         case .unexpectedDocument(let file, let expected, let found):
             return "\(file): expected \(expected) but found \(found); pass --format with the right format"
         case .apiError(let file, let message):
-            return "\(file): the arXiv API returned an error: \(message); fix the query (e.g. the id) and fetch again"
+            return "\(file): the arXiv API returned an error: \(message.excerpt); fix the query (e.g. the id) and fetch again"
         case .oaiError(let file, let code, let message):
-            let text = message.hasSuffix(".") ? String(message.dropLast()) : message
+            let text = message.hasSuffix(".") ? String(message.dropLast()).excerpt : message.excerpt
             let detail = text.isEmpty ? "" : ": \(text)"
-            return "\(file): the OAI-PMH server returned error \(code)\(detail); restart the harvest without the stale token or fix the request"
+            return "\(file): the OAI-PMH server returned error \(code.excerpt)\(detail); restart the harvest without the stale token or fix the request"
         case .invalidJSON(let file, let line, let reason):
             return "\(file):\(line): invalid JSON (\(reason)); the file is probably truncated, download it again"
         case .lineTooLong(let file, let line, let bytes, let limit):

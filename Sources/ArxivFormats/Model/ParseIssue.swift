@@ -4,7 +4,9 @@ import Foundation
 ///
 /// Printed as `file:line: message` (the line is omitted when the source format has no useful line,
 /// e.g. an XML record whose position the parser could not report), so that editors and terminals
-/// can jump to it.
+/// can jump to it. The description is always one line: the message goes through the text rule
+/// (``Swift/StringProtocol/collapsingWhitespace``), so a newline or escape sequence quoted from a
+/// damaged record can neither split the warning nor reach the terminal.
 public struct ParseIssue: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file name as the user gave it (or `-`/`stdin` for standard input).
     public let file: String
@@ -20,7 +22,8 @@ public struct ParseIssue: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        if let line { return "\(file):\(line): \(message)" }
-        return "\(file): \(message)"
+        let text = message.collapsingWhitespace
+        if let line { return "\(file):\(line): \(text)" }
+        return "\(file): \(text)"
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// arXiv ids read from a list a user already has: a BibTeX file (ids in `eprint`, `url` or `doi`
 /// fields — `10.48550/arXiv.2512.19693` is arXiv's DOI form) or a plain list of ids/URLs, one per line
-/// (blank lines and `#` comments ignored).
+/// (blank lines and `#` comments ignored). Lines end at LF, CR LF or CR and a leading byte order mark is
+/// dropped (``LineSplitter``), so a list saved on Windows reads like the original.
 public enum ArxivIDList {
     public struct Result: Sendable, Equatable {
         public var ids: [ArxivID]
@@ -20,8 +21,8 @@ public enum ArxivIDList {
     static func parsePlain(_ text: String, file: String) -> Result {
         var result = Result(ids: [], issues: [])
         var seen = Set<String>()
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+        for (number, bytes) in LineSplitter.lines(of: Data(text.utf8)) {
+            var line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             if let comment = line.range(of: #"(^|\s)#"#, options: .regularExpression) {
                 line = line[..<comment.lowerBound].trimmingCharacters(in: .whitespaces)
             }
@@ -30,7 +31,7 @@ public enum ArxivIDList {
                 let id = try ArxivID(parsing: line)
                 if seen.insert(id.base).inserted { result.ids.append(id) }
             } catch {
-                result.issues.append(ParseIssue(file: file, line: offset + 1, message: error.description))
+                result.issues.append(ParseIssue(file: file, line: number, message: error.description))
             }
         }
         return result
@@ -65,10 +66,11 @@ public enum ArxivIDList {
             if let id = arxivID(in: fields) {
                 if seen.insert(id.base).inserted { result.ids.append(id) }
             } else {
-                let line = nsText.substring(to: entry.range.location).filter { $0 == "\n" }.count + 1
+                let before = nsText.substring(to: entry.range.location).utf8.count
+                let line = LineSplitter.lineNumber(ofByteAt: before, in: text.utf8)
                 result.issues.append(ParseIssue(
                     file: file, line: line,
-                    message: "entry '\(key)' has no arXiv id in eprint, url or doi: add `eprint = {2512.19693}`"
+                    message: "entry '\(key.excerpt)' has no arXiv id in eprint, url or doi: add `eprint = {2512.19693}`"
                 ))
             }
         }

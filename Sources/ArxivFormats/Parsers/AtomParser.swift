@@ -15,7 +15,6 @@ public enum AtomParser: FeedParser {
     public static func parse(
         _ data: Data, file: String, paper: (Paper) -> Void, issue: (ParseIssue) -> Void
     ) throws(FeedParseError) -> FeedPage {
-        try XMLDocumentChecks.requireText(data, file: file)
         var totalResults: Int?
         try XMLRecordStream(recordName: "entry", file: file).parse(data) { root throws(FeedParseError) in
             guard root.name == "feed" else {
@@ -40,35 +39,24 @@ public enum AtomParser: FeedParser {
     static func makePaper(_ entry: MarkupElement) -> Result<Paper, RecordError> {
         guard let rawID = entry.text(of: "id") else { return .failure("entry has no <id>") }
         guard let id = try? ArxivID(parsing: ListingText.stripOAIPrefix(rawID)) else {
-            return .failure("entry id '\(rawID)' is not an arXiv id")
+            return .failure("entry id '\(rawID.excerpt)' is not an arXiv id")
         }
-        guard let title = entry.text(of: "title")?.collapsingWhitespace, !title.isEmpty else {
-            return .failure("entry \(id) has no title")
-        }
-        let summary = entry.text(of: "summary") ?? ""
-        let abstract = ListingText.abstract(fromDescription: summary).collapsingWhitespace
         var categories: [String] = []
-        if let primary = entry.child("primary_category")?.attributes["term"]?.trimmed, !primary.isEmpty {
-            categories.append(primary)
-        }
-        for category in entry.children("category") {
-            if let term = category.attributes["term"]?.trimmed, !term.isEmpty, !categories.contains(term) {
-                categories.append(term)
-            }
-        }
-        var authors = entry.children("author").compactMap { author -> String? in
-            guard let name = author.text(of: "name")?.collapsingWhitespace, !name.isEmpty else { return nil }
-            return name
-        }
+        if let primary = entry.child("primary_category")?.attributes["term"] { categories.append(primary) }
+        categories += entry.children("category").compactMap { $0.attributes["term"] }
+        var authors = entry.children("author").compactMap { $0.text(of: "name") }
         // Listing feeds name authors in one `dc:creator` instead of `<author>` elements.
         if authors.isEmpty {
             authors = entry.children("creator").flatMap { AuthorList.split($0.text) }
         }
         let paper = Paper(
-            id: id, title: title, abstract: abstract, authors: authors, categories: categories,
+            id: id, title: entry.text(of: "title") ?? "",
+            abstract: ListingText.abstract(fromDescription: entry.text(of: "summary") ?? ""),
+            authors: authors, categories: categories,
             published: entry.text(of: "published").flatMap(ArxivDate.iso8601),
             updated: entry.text(of: "updated").flatMap(ArxivDate.iso8601),
             language: "en", source: .atom)
+        guard !paper.title.isEmpty else { return .failure("entry \(id) has no title") }
         return .success(paper)
     }
 }

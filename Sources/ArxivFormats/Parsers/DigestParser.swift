@@ -13,33 +13,73 @@ import Foundation
 /// cell; `published` is the heading's day at midnight UTC. A row without a parseable arXiv link,
 /// with too few cells, or never closed is skipped as a ``ParseIssue`` at the row's first line.
 public enum DigestParser: FeedParser {
+    /// A row being read: where it starts, its lines so far, and its first line that is not UTF-8.
+    private struct OpenRow {
+        var line: Int
+        var lines: [String]
+        var damage: Damage?
+    }
+
+    /// A line whose bytes are not all UTF-8: its number and the 1-based byte in it that is not.
+    private struct Damage {
+        var line: Int
+        var byte: Int
+
+        var message: String {
+            "line \(line) is \(UTF8Validation.damage(fromByte: byte))"
+        }
+    }
+
     /// Streams the rows to `paper`/`issue`; returns the heading date (no papers).
+    ///
+    /// Lines end at LF, CR LF or CR and a leading byte order mark is dropped (``LineSplitter``), so a
+    /// digest saved on Windows reads like the original. A row with a line that is not UTF-8 is skipped
+    /// with one issue at its first line; a damaged line outside the rows (the heading, say) is ignored
+    /// with one issue of its own (``UTF8Validation`` has the rule).
     public static func parse(
         _ data: Data, file: String, paper: (Paper) -> Void, issue: (ParseIssue) -> Void
     ) throws(FeedParseError) -> FeedPage {
-        try XMLDocumentChecks.requireText(data, file: file)
-        guard let text = String(data: data, encoding: .utf8) else { throw .binary(file: file) }
+        try DocumentChecks.requireText(data, file: file)
         var listingDate: String?
         var day: Date?
         var sawTable = false
-        var open: (line: Int, lines: [Substring])?
+        var open: OpenRow?
 
-        func finish(_ row: (line: Int, lines: [Substring])) {
+        func finish(_ row: OpenRow) {
+            if let damage = row.damage {
+                issue(ParseIssue(file: file, line: row.line, message: "\(damage.message); row skipped"))
+                return
+            }
             switch makePaper(row.lines.joined(separator: "\n"), day: day) {
             case .success(let value): paper(value)
             case .failure(let error): issue(ParseIssue(file: file, line: row.line, message: error.message))
             }
         }
-        func abandon(_ row: (line: Int, lines: [Substring]), before: String) {
-            issue(ParseIssue(file: file, line: row.line, message: "row is not closed with '|' before \(before); row skipped"))
+        func abandon(_ row: OpenRow, before: String) {
+            let message = row.damage.map { "\($0.message); row skipped" }
+                ?? "row is not closed with '|' before \(before); row skipped"
+            issue(ParseIssue(file: file, line: row.line, message: message))
         }
 
-        var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        for (lineNumber, bytes) in LineSplitter.lines(of: data) {
+            let damage = UTF8Validation.firstInvalidByte(in: bytes).map { Damage(line: lineNumber, byte: $0 + 1) }
+            let line = String(decoding: bytes, as: UTF8.self)
             let trimmedLine = line.trimmed
-            if let heading = headingDate(trimmedLine) {
+            let startsNextRow = trimmedLine.hasPrefix("|") && looksLikeRowStart(trimmedLine)
+            if let damage {
+                // A damaged line is never a heading: it belongs to the open row, opens a row, or is ignored.
+                if var row = open, !startsNextRow {
+                    row.lines.append(line)
+                    row.damage = row.damage ?? damage
+                    open = nil
+                    if closesRow(trimmedLine) { finish(row) } else { open = row }
+                    continue
+                }
+                if !trimmedLine.hasPrefix("|") || isHeaderRow(trimmedLine) || isSeparatorRow(trimmedLine) {
+                    issue(ParseIssue(file: file, line: lineNumber, message: "\(damage.message); line ignored"))
+                    continue
+                }
+            } else if let heading = headingDate(trimmedLine) {
                 if let row = open { abandon(row, before: "the heading on line \(lineNumber)") }
                 open = nil
                 if listingDate == nil { listingDate = heading }
@@ -47,7 +87,7 @@ public enum DigestParser: FeedParser {
                 continue
             }
             if var row = open {
-                if trimmedLine.hasPrefix("|"), looksLikeRowStart(trimmedLine) {
+                if startsNextRow {
                     abandon(row, before: "the next row on line \(lineNumber)")
                     open = nil
                 } else {
@@ -58,12 +98,9 @@ public enum DigestParser: FeedParser {
                 }
             }
             guard trimmedLine.hasPrefix("|") else { continue }
-            if isHeaderRow(trimmedLine) || isSeparatorRow(trimmedLine) {
-                sawTable = true
-                continue
-            }
             sawTable = true
-            let row = (line: lineNumber, lines: [line])
+            if isHeaderRow(trimmedLine) || isSeparatorRow(trimmedLine) { continue }
+            let row = OpenRow(line: lineNumber, lines: [line], damage: damage)
             if closesRow(trimmedLine) && trimmedLine.count > 1 { finish(row) } else { open = row }
         }
         if let row = open { abandon(row, before: "the end of the file") }
@@ -135,15 +172,13 @@ public enum DigestParser: FeedParser {
         // The link cell anchors the layout; the usual place is the third cell.
         let linkIndex = ([2] + Array(2..<(cells.count - 1))).first { pdfID(cells[$0]) != nil }
         guard let linkIndex, let id = pdfID(cells[linkIndex]) else {
-            return .failure("row has no arXiv PDF link in its PDF链接 cell ('\(cells[2].trimmed.prefix(80))'); row skipped")
+            return .failure("row has no arXiv PDF link in its PDF链接 cell ('\(cells[2].excerpt)'); row skipped")
         }
-        let title = cells[0..<(linkIndex - 1)].joined(separator: "|").collapsingWhitespace
-        let author = cells[linkIndex - 1].collapsingWhitespace
-        let abstract = cells[(linkIndex + 1)...].joined(separator: "|").collapsingWhitespace
-        guard !title.isEmpty else { return .failure("row for \(id) has an empty title; row skipped") }
         let paper = Paper(
-            id: id, title: title, abstract: abstract, authors: author.isEmpty ? [] : [author],
+            id: id, title: cells[0..<(linkIndex - 1)].joined(separator: "|"),
+            abstract: cells[(linkIndex + 1)...].joined(separator: "|"), authors: [cells[linkIndex - 1]],
             categories: [], published: day, updated: nil, language: "zh", source: .digest)
+        guard !paper.title.isEmpty else { return .failure("row for \(id) has an empty title; row skipped") }
         return .success(paper)
     }
 

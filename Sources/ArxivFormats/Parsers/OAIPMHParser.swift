@@ -20,7 +20,6 @@ public enum OAIPMHParser: FeedParser {
     public static func parse(
         _ data: Data, file: String, paper: (Paper) -> Void, issue: (ParseIssue) -> Void
     ) throws(FeedParseError) -> FeedPage {
-        try XMLDocumentChecks.requireText(data, file: file)
         var page = FeedPage()
         try XMLRecordStream(recordName: "record", file: file).parse(data) { root throws(FeedParseError) in
             guard root.name == "OAI-PMH" else {
@@ -51,7 +50,7 @@ public enum OAIPMHParser: FeedParser {
                 result = makePaper(arXivRaw: metadata)
             } else {
                 let format = record.child("metadata")?.children.first?.name ?? "none"
-                result = .failure("record has no arXiv or arXivRaw metadata (found \(format)); harvest with metadataPrefix=arXiv or arXivRaw")
+                result = .failure("record has no arXiv or arXivRaw metadata (found \(format.excerpt)); harvest with metadataPrefix=arXiv or arXivRaw")
             }
             switch result {
             case .success(let value): paper(value)
@@ -63,53 +62,49 @@ public enum OAIPMHParser: FeedParser {
 
     static func makePaper(arXiv metadata: MarkupElement) -> Result<Paper, RecordError> {
         guard let rawID = metadata.text(of: "id"), let id = try? ArxivID(parsing: rawID) else {
-            return .failure("record id '\(metadata.text(of: "id") ?? "")' is not an arXiv id")
-        }
-        guard let title = metadata.text(of: "title")?.collapsingWhitespace, !title.isEmpty else {
-            return .failure("record \(id) has no title")
+            return .failure("record id '\((metadata.text(of: "id") ?? "").excerpt)' is not an arXiv id")
         }
         let authors = (metadata.child("authors")?.children("author") ?? []).compactMap { author in
             AuthorList.name(parsed: [author.text(of: "keyname") ?? "", author.text(of: "forenames") ?? "",
                                      author.text(of: "suffix") ?? ""])
         }
         let paper = Paper(
-            id: id, title: title, abstract: (metadata.text(of: "abstract") ?? "").collapsingWhitespace,
+            id: id, title: metadata.text(of: "title") ?? "", abstract: metadata.text(of: "abstract") ?? "",
             authors: authors, categories: categories(metadata),
             published: metadata.text(of: "created").flatMap(ArxivDate.day),
             updated: metadata.text(of: "updated").flatMap(ArxivDate.day),
             language: "en", source: .oai)
+        guard !paper.title.isEmpty else { return .failure("record \(id) has no title") }
         return .success(paper)
     }
 
     static func makePaper(arXivRaw metadata: MarkupElement) -> Result<Paper, RecordError> {
         guard let rawID = metadata.text(of: "id"), let base = try? ArxivID(parsing: rawID) else {
-            return .failure("record id '\(metadata.text(of: "id") ?? "")' is not an arXiv id")
-        }
-        guard let title = metadata.text(of: "title")?.collapsingWhitespace, !title.isEmpty else {
-            return .failure("record \(base) has no title")
+            return .failure("record id '\((metadata.text(of: "id") ?? "").excerpt)' is not an arXiv id")
         }
         // Versions in number order: arXiv lists them in order, but v10 must not sort before v2.
-        let versions = metadata.children("version").compactMap { version -> (Int, Date?)? in
-            guard let label = version.attributes["version"]?.trimmed, label.first == "v" || label.first == "V",
-                  let number = Int(label.dropFirst()) else { return nil }
-            return (number, version.text(of: "date").flatMap(ArxivDate.rfc2822))
-        }.sorted { $0.0 < $1.0 }
-        let id = versions.last.map { ArxivID(uncheckedBase: base.base, version: $0.0) } ?? base
+        var versions: [(id: ArxivID, date: Date?)] = []
+        for version in metadata.children("version") {
+            do {
+                let id = try base.atVersion(label: version.attributes["version"] ?? "")
+                versions.append((id, version.text(of: "date").flatMap(ArxivDate.rfc2822)))
+            } catch {
+                return .failure("record \(error.description)")
+            }
+        }
+        versions.sort { ($0.id.version ?? 0) < ($1.id.version ?? 0) }
         let paper = Paper(
-            id: id, title: title, abstract: (metadata.text(of: "abstract") ?? "").collapsingWhitespace,
+            id: versions.last?.id ?? base, title: metadata.text(of: "title") ?? "",
+            abstract: metadata.text(of: "abstract") ?? "",
             authors: AuthorList.split(metadata.text(of: "authors") ?? ""), categories: categories(metadata),
-            published: versions.first?.1,
-            updated: versions.count > 1 ? versions.last?.1 : nil,
+            published: versions.first?.date,
+            updated: versions.count > 1 ? versions.last?.date : nil,
             language: "en", source: .oai)
+        guard !paper.title.isEmpty else { return .failure("record \(base) has no title") }
         return .success(paper)
     }
 
     private static func categories(_ metadata: MarkupElement) -> [String] {
-        var result: [String] = []
-        for term in (metadata.text(of: "categories") ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
-        where !result.contains(term) {
-            result.append(term)
-        }
-        return result
+        (metadata.text(of: "categories") ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
     }
 }

@@ -17,7 +17,6 @@ public enum RSSParser: FeedParser {
     public static func parse(
         _ data: Data, file: String, paper: (Paper) -> Void, issue: (ParseIssue) -> Void
     ) throws(FeedParseError) -> FeedPage {
-        try XMLDocumentChecks.requireText(data, file: file)
         var channelDate: String?
         var listingDate: String?
         try XMLRecordStream(recordName: "item", file: file).parse(data) { root throws(FeedParseError) in
@@ -50,10 +49,7 @@ public enum RSSParser: FeedParser {
         ]
         guard let id = candidates.compactMap({ $0 }).first else {
             let link = item.text(of: "link") ?? item.text(of: "guid") ?? "none"
-            return .failure("item has no arXiv id in its description, guid or link (\(link))")
-        }
-        guard let title = item.text(of: "title")?.collapsingWhitespace, !title.isEmpty else {
-            return .failure("item \(id) has no title")
+            return .failure("item has no arXiv id in its description, guid or link (\(link.excerpt))")
         }
         let announceType = item.text(of: "announce_type") ?? ListingText.announceType(fromDescription: description)
         let isReplacement = announceType?.hasPrefix("replace") == true
@@ -61,21 +57,16 @@ public enum RSSParser: FeedParser {
         let announced = dateText.flatMap { ArxivDate.rfc2822($0) ?? ArxivDate.iso8601($0) }
 
         var categories: [String] = []
-        if let primary = item.child("primary_category")?.attributes["term"]?.trimmed, !primary.isEmpty {
-            categories.append(primary)
-        }
-        for category in item.children("category") {
-            let term = category.text.trimmed
-            if !term.isEmpty, !categories.contains(term) { categories.append(term) }
-        }
-        let authors = item.children("creator").flatMap { AuthorList.split($0.text) }
+        if let primary = item.child("primary_category")?.attributes["term"] { categories.append(primary) }
+        categories += item.children("category").map(\.text)
         let paper = Paper(
-            id: id, title: title,
-            abstract: ListingText.abstract(fromDescription: description).collapsingWhitespace,
-            authors: authors, categories: categories,
+            id: id, title: item.text(of: "title") ?? "",
+            abstract: ListingText.abstract(fromDescription: description),
+            authors: item.children("creator").flatMap { AuthorList.split($0.text) }, categories: categories,
             published: isReplacement ? nil : announced,
             updated: isReplacement ? announced : nil,
             language: "en", source: .rss)
+        guard !paper.title.isEmpty else { return .failure("item \(id) has no title") }
         return .success(paper)
     }
 }

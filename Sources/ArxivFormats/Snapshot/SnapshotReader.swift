@@ -7,10 +7,14 @@ import Foundation
 /// decodes each line. A line longer than `maxLineBytes` is not buffered: once it passes the limit its
 /// remaining bytes are counted and dropped as they stream by, and the line becomes an issue.
 ///
+/// Lines end at LF, CR LF or CR, and a leading byte order mark is dropped (``LineSplitter``). A line
+/// that is not UTF-8 is skipped like any malformed line (``UTF8Validation`` has the rule).
+///
 /// Errors: a malformed line is a ``ParseIssue`` (`file:LINE: …`) and the next line is read. When the
 /// file's only line is unusable — a truncated download of one record, or one giant line — there is
 /// nothing to ingest and ``forEach(_:issue:)`` throws a ``FeedParseError`` instead. An empty file
-/// throws ``FeedParseError/empty(file:)``, one with NUL bytes ``FeedParseError/binary(file:)``.
+/// throws ``FeedParseError/empty(file:)``, a binary one (``DocumentChecks/looksBinary(_:)``)
+/// ``FeedParseError/binary(file:)``.
 public struct SnapshotReader {
     public let file: String
     public let maxLineBytes: Int
@@ -44,7 +48,7 @@ public struct SnapshotReader {
         func consume(_ chunk: Data) throws {
             if !checkedBinary {
                 checkedBinary = true
-                if chunk.prefix(64 << 10).contains(0) { throw FeedParseError.binary(file: file) }
+                if DocumentChecks.looksBinary(chunk) { throw FeedParseError.binary(file: file) }
             }
             if !sawBytes, chunk.contains(where: { !Self.isSpace($0) }) { sawBytes = true }
             try splitter.feed(chunk) { line throws in try decoder.handle(line, body: body, issue: issue) }
@@ -69,70 +73,6 @@ public struct SnapshotReader {
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
 }
 
-/// One line as the splitter hands it over: its number and bytes, or the fact that it was too long.
-enum SnapshotLine {
-    case text(number: Int, bytes: ArraySlice<UInt8>)
-    case tooLong(number: Int, bytes: Int)
-}
-
-/// Splits a byte stream into lines without holding more than `maxLineBytes` of any line.
-struct LineSplitter {
-    let maxLineBytes: Int
-    private var buffer: [UInt8] = []
-    /// Bytes of the current line seen so far while it is being discarded (nil: not discarding).
-    private var discarded: Int?
-    private var lineNumber = 1
-
-    init(maxLineBytes: Int) { self.maxLineBytes = maxLineBytes }
-
-    /// Bytes of the current line held in memory; never more than `maxLineBytes`.
-    var bufferedByteCount: Int { buffer.count }
-
-    mutating func feed(_ chunk: Data, _ emit: (SnapshotLine) throws -> Void) throws {
-        try chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            guard let base = raw.baseAddress else { return }
-            var start = 0
-            while start < bytes.count {
-                // memchr: the scan for newlines is the reader's hot loop (4 GB of snapshot).
-                let found = memchr(base + start, 0x0A, bytes.count - start)
-                let newline = found.map { base.distance(to: UnsafeRawPointer($0)) }
-                let end = newline ?? bytes.count
-                let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if let count = discarded {
-                    discarded = count + segment.count
-                } else if buffer.count + segment.count > maxLineBytes {
-                    discarded = buffer.count + segment.count
-                    buffer = []
-                } else {
-                    buffer.append(contentsOf: segment)
-                }
-                guard newline != nil else { break }
-                try endLine(emit)
-                start = end + 1
-            }
-        }
-    }
-
-    mutating func finish(_ emit: (SnapshotLine) throws -> Void) throws {
-        if discarded != nil || !buffer.isEmpty { try endLine(emit) }
-    }
-
-    private mutating func endLine(_ emit: (SnapshotLine) throws -> Void) throws {
-        let number = lineNumber
-        lineNumber += 1
-        if let count = discarded {
-            discarded = nil
-            try emit(.tooLong(number: number, bytes: count))
-        } else {
-            var slice = buffer[...]
-            if slice.last == 0x0D { slice = slice.dropLast() }
-            try emit(.text(number: number, bytes: slice))
-            buffer.removeAll(keepingCapacity: buffer.capacity <= 1 << 20)
-        }
-    }
-}
-
 /// Decodes lines into papers and holds back the first line's issue until a second line shows the
 /// file has more than one record (a one-line file that fails is a whole-file error instead).
 struct LineDecoder {
@@ -147,7 +87,7 @@ struct LineDecoder {
         self.maxLineBytes = maxLineBytes
     }
 
-    mutating func handle(_ line: SnapshotLine, body: (Paper) throws -> Void, issue: (ParseIssue) -> Void) throws {
+    mutating func handle(_ line: TextLine, body: (Paper) throws -> Void, issue: (ParseIssue) -> Void) throws {
         switch line {
         case .tooLong(let number, let bytes):
             let message = "line of \(bytes) bytes exceeds the \(maxLineBytes)-byte line limit; line skipped"
@@ -155,6 +95,13 @@ struct LineDecoder {
                    error: .lineTooLong(file: file, line: number, bytes: bytes, limit: maxLineBytes), issue: issue)
         case .text(let number, let bytes):
             guard bytes.contains(where: { !SnapshotReader.isSpace($0) }) else { return }
+            // Checked first: the decoder lets damage in a field it skips (`submitter`) through.
+            if let invalid = UTF8Validation.firstInvalidByte(in: bytes) {
+                let damage = UTF8Validation.damage(fromByte: invalid + 1)
+                record(ParseIssue(file: file, line: number, message: "the line is \(damage); line skipped"),
+                       error: .invalidJSON(file: file, line: number, reason: "the line is \(damage)"), issue: issue)
+                return
+            }
             let record: SnapshotRecord
             do {
                 record = try decoder.decode(SnapshotRecord.self, from: Data(bytes))

@@ -32,29 +32,26 @@ struct SnapshotRecord: Decodable {
     /// splitting `authors`.
     func paper() -> Result<Paper, RecordError> {
         guard let base = try? ArxivID(parsing: id), base.version == nil else {
-            return .failure("'\(id)' is not an arXiv id")
+            return .failure("'\(id.excerpt)' is not an arXiv id")
         }
-        guard let title = title?.collapsingWhitespace, !title.isEmpty else {
-            return .failure("record \(id) has no title")
+        var paperID = base
+        for entry in versions ?? [] {
+            guard let label = entry.version else { continue }
+            do {
+                paperID = try base.atVersion(label: label)
+            } catch {
+                return .failure("record \(error.description)")
+            }
         }
-        let versionNumbers = (versions ?? []).compactMap { entry -> Int? in
-            guard let label = entry.version?.trimmed, label.first == "v" || label.first == "V" else { return nil }
-            return Int(label.dropFirst())
-        }
-        let paperID = versionNumbers.last.map { ArxivID(uncheckedBase: base.base, version: $0) } ?? base
         var names = (authorsParsed ?? []).compactMap(AuthorList.name(parsed:))
         if names.isEmpty, let authors { names = AuthorList.split(authors) }
-        var categoryList: [String] = []
-        for term in (categories ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
-        where !categoryList.contains(term) {
-            categoryList.append(term)
-        }
         let paper = Paper(
-            id: paperID, title: title, abstract: (abstract ?? "").collapsingWhitespace, authors: names,
-            categories: categoryList,
+            id: paperID, title: title ?? "", abstract: abstract ?? "", authors: names,
+            categories: (categories ?? "").split(whereSeparator: \.isWhitespace).map(String.init),
             published: versions?.first?.created.flatMap(ArxivDate.rfc2822),
             updated: updateDate.flatMap(ArxivDate.day),
             language: "en", source: .snapshot)
+        guard !paper.title.isEmpty else { return .failure("record \(id.excerpt) has no title") }
         return .success(paper)
     }
 }

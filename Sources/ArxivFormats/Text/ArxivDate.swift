@@ -5,7 +5,14 @@ import Foundation
 /// `DateFormatter` is locale-sensitive, not `Sendable`, and slow when called 40,000 times per
 /// corpus; these formats are fixed, so a small hand parser is both exact and fast. All results are
 /// absolute instants (`Date`); a bare day means midnight UTC.
+///
+/// A date that is not one of these formats, or names a year outside ``years`` or a time outside the
+/// clock (25:00, minute 61), is `nil` — unknown, like a date the source left out — never a crash:
+/// every component is range-checked before it is multiplied.
 enum ArxivDate {
+    /// The years a date may name: four digits, as the library stores them.
+    static let years = 1000...9999
+
     /// `YYYY-MM-DD` (snapshot `update_date`, OAI `created`), midnight UTC.
     static func day(_ text: some StringProtocol) -> Date? {
         guard let (year, month, day) = dayComponents(text) else { return nil }
@@ -17,7 +24,7 @@ enum ArxivDate {
         let bytes = Array(text.utf8.prefix(10))
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
+              years.contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
         return (year, month, day)
     }
 
@@ -30,7 +37,7 @@ enum ArxivDate {
         guard bytes.count >= 19, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
               let hour = number(bytes[11..<13]), let minute = number(bytes[14..<16]),
-              let second = number(bytes[17..<19]) else { return nil }
+              let second = number(bytes[17..<19]), let clock = clockSeconds(hour, minute, second) else { return nil }
         var cursor = 19
         if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") {
             cursor += 1
@@ -43,16 +50,16 @@ enum ArxivDate {
                 offset = 0
             } else if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
                 let rest = bytes[(cursor + 1)...].filter { $0 != UInt8(ascii: ":") }
-                guard rest.count == 4, let hours = number(rest.prefix(2)), let minutes = number(rest.suffix(2)) else {
+                guard rest.count == 4, let hours = number(rest.prefix(2)), let minutes = number(rest.suffix(2)),
+                      let zone = clockSeconds(hours, minutes, 0) else {
                     return nil
                 }
-                offset = (hours * 3600 + minutes * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
+                offset = zone * (sign == UInt8(ascii: "-") ? -1 : 1)
             } else {
                 return nil
             }
         }
-        return date(year: year, month: month, day: day, seconds: hour * 3600 + minute * 60 + second,
-                    offsetSeconds: offset)
+        return date(year: year, month: month, day: day, seconds: clock, offsetSeconds: offset)
     }
 
     /// RFC 2822 as arXiv writes it: `Mon, 2 Apr 2007 19:18:42 GMT`, `Fri, 23 Feb 2024 00:00:00 -0500`;
@@ -96,26 +103,35 @@ enum ArxivDate {
         guard tokens.count >= 3, let day = Int(tokens[0]), (1...31).contains(day),
               let monthIndex = months.firstIndex(of: String(tokens[1].lowercased().prefix(3))),
               var year = Int(tokens[2]) else { return nil }
-        if year < 100 { year += year < 50 ? 2000 : 1900 }
+        if (0..<100).contains(year) { year += year < 50 ? 2000 : 1900 }
+        guard years.contains(year) else { return nil }
         var seconds = 0
         var offset = 0
         if tokens.count >= 4 {
-            let clock = tokens[3].split(separator: ":").map { Int($0) }
-            guard clock.count >= 2, clock.count <= 3, clock.allSatisfy({ $0 != nil }) else { return nil }
-            seconds = (clock[0] ?? 0) * 3600 + (clock[1] ?? 0) * 60 + (clock.count == 3 ? (clock[2] ?? 0) : 0)
+            let clock = tokens[3].split(separator: ":").compactMap { Int($0) }
+            guard clock.count >= 2, clock.count <= 3, tokens[3].split(separator: ":").count == clock.count,
+                  let time = clockSeconds(clock[0], clock[1], clock.count == 3 ? clock[2] : 0) else { return nil }
+            seconds = time
             if tokens.count >= 5 {
                 let zone = tokens[4]
                 if let hours = zones[zone.lowercased()] {
                     offset = hours * 3600
                 } else if zone.count == 5, let sign = zone.first, sign == "+" || sign == "-",
-                          let value = Int(zone.dropFirst()) {
-                    offset = ((value / 100) * 3600 + (value % 100) * 60) * (sign == "-" ? -1 : 1)
+                          zone.dropFirst().allSatisfy(\.isASCIIDigit), let value = Int(zone.dropFirst()),
+                          let zoneSeconds = clockSeconds(value / 100, value % 100, 0) {
+                    offset = zoneSeconds * (sign == "-" ? -1 : 1)
                 } else {
                     return nil
                 }
             }
         }
         return RFC2822Parts(year: year, month: monthIndex + 1, day: day, seconds: seconds, offsetSeconds: offset)
+    }
+
+    /// Seconds since midnight of a clock time, or `nil` when it is not one (a leap second is allowed).
+    private static func clockSeconds(_ hour: Int, _ minute: Int, _ second: Int) -> Int? {
+        guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+        return hour * 3600 + minute * 60 + second
     }
 
     private static func number(_ bytes: some Collection<UInt8>) -> Int? {
@@ -137,6 +153,7 @@ enum ArxivDate {
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// The instant of a date and time whose components are already range-checked (``years``, the clock).
     private static func date(year: Int, month: Int, day: Int, seconds: Int, offsetSeconds: Int) -> Date {
         let epochSeconds = daysSinceEpoch(year: year, month: month, day: day) * 86_400 + seconds - offsetSeconds
         return Date(timeIntervalSince1970: TimeInterval(epochSeconds))

@@ -1,10 +1,14 @@
 import Foundation
 
 extension StringProtocol {
-    /// The text with every run of whitespace and newlines replaced by one space, trimmed.
+    /// The text with every run of whitespace, newlines and control characters replaced by one space,
+    /// trimmed: the one rule for a text field (see ``Paper``).
     ///
     /// Sources wrap titles and abstracts at fixed columns (the snapshot at ~80, Atom with leading
-    /// spaces, the digest across paragraphs); the wrapping is layout, not content.
+    /// spaces, the digest across paragraphs); the wrapping is layout, not content. Control characters
+    /// (Unicode category Cc: U+0000–U+001F, U+007F–U+009F) are never content either: a JSON `\u0000`
+    /// would cut the stored text short at SQLite's C boundary, and an escape sequence in a title would
+    /// reach the terminal. They count as whitespace, so `a\u{0}b` reads `a b`.
     ///
     /// ASCII scalars are decided by a compare and copied as bytes; only non-ASCII scalars (U+00A0,
     /// U+2009 …) consult Unicode properties. Asking every scalar for its properties and appending to a
@@ -16,8 +20,8 @@ extension StringProtocol {
         for scalar in unicodeScalars {
             let isSpace: Bool
             switch scalar.value {
-            case 0x20, 0x09 ... 0x0D: isSpace = true
-            case 0 ..< 0x80: isSpace = false
+            case 0 ... 0x20, 0x7F ... 0x9F: isSpace = true
+            case 0x21 ..< 0x7F: isSpace = false
             default: isSpace = scalar.properties.isWhitespace
             }
             if isSpace {
@@ -35,6 +39,15 @@ extension StringProtocol {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text as a message quotes it: one line under the text rule above, cut to 80 characters
+    /// with `…`, so that a damaged or huge field still makes one short stderr line.
+    var excerpt: String {
+        let limit = 80
+        let head = prefix(limit * 4).collapsingWhitespace
+        let isCut = head.count > limit || !dropFirst(limit * 4).isEmpty
+        return isCut ? head.prefix(limit) + "…" : head
     }
 
     /// The text without leading and trailing whitespace and newlines.

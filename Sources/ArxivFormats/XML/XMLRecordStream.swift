@@ -10,9 +10,17 @@ import FoundationXML
 /// reported, with its text, through `outside` (feed-level facts such as `totalResults`,
 /// `resumptionToken`, `<error>`). Errors of the XML itself, including a document that ends early,
 /// become ``FeedParseError/invalidXML(file:line:reason:)``.
+///
+/// Before FoundationXML sees a byte, the document must be text (``DocumentChecks/requireText(_:file:)``)
+/// and UTF-8 (``DocumentChecks/requireUTF8XML(_:file:)``). Elements may nest at most ``maxDepth``
+/// deep: a record is held as a tree, and a tree 100,000 deep overflows the stack when it is freed
+/// (libxml2 itself streams any depth), while arXiv's documents nest six deep.
 struct XMLRecordStream {
     var recordName: String
     var file: String
+
+    /// The deepest element nesting a document may have (libxml2's own default limit).
+    static let maxDepth = 256
 
     /// Parses `data`, calling `root` for the root element (before its children), `outside` for each
     /// closed element outside records and `record` for each closed record. A callback that throws
@@ -23,7 +31,9 @@ struct XMLRecordStream {
         outside: (MarkupElement) throws(FeedParseError) -> Void,
         record: (MarkupElement) throws(FeedParseError) -> Void
     ) throws(FeedParseError) {
-        let delegate = Delegate(recordName: recordName)
+        try DocumentChecks.requireText(data, file: file)
+        try DocumentChecks.requireUTF8XML(data, file: file)
+        let delegate = Delegate(recordName: recordName, file: file)
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
@@ -60,6 +70,7 @@ struct XMLRecordStream {
         case 5?: return "the document ends before its elements are closed"
         case 9?: return "invalid character"
         case 26?: return "undeclared entity"
+        case 89?: return "an entity expands too far or refers to itself"
         case 38?, 39?, 40?, 41?: return "malformed attribute"
         case 64?, 65?, 68?, 73?, 76?: return "malformed or mismatched tag"
         case let code?: return "XML parser error \(code)"
@@ -69,6 +80,7 @@ struct XMLRecordStream {
 
     private final class Delegate: NSObject, XMLParserDelegate {
         let recordName: String
+        let file: String
         var onRoot: ((MarkupElement) throws(FeedParseError) -> Void)?
         var onOutside: ((MarkupElement) throws(FeedParseError) -> Void)?
         var onRecord: ((MarkupElement) throws(FeedParseError) -> Void)?
@@ -82,12 +94,22 @@ struct XMLRecordStream {
         /// Index in `stack` of the open record element, if any.
         private var recordDepth: Int?
 
-        init(recordName: String) { self.recordName = recordName }
+        init(recordName: String, file: String) {
+            self.recordName = recordName
+            self.file = file
+        }
 
         func parser(
             _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
             qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
         ) {
+            guard thrown == nil else { return }
+            guard stack.count < XMLRecordStream.maxDepth else {
+                let line = parser.lineNumber > 0 ? parser.lineNumber : nil
+                thrown = .invalidXML(file: file, line: line, reason: "elements nested deeper than \(XMLRecordStream.maxDepth)")
+                parser.abortParsing()
+                return
+            }
             let element = MarkupElement(
                 name: elementName, namespace: namespaceURI, attributes: attributeDict, text: "", children: [],
                 line: parser.lineNumber > 0 ? parser.lineNumber : nil)
@@ -97,19 +119,19 @@ struct XMLRecordStream {
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            guard !stack.isEmpty else { return }
+            guard thrown == nil, !stack.isEmpty else { return }
             stack[stack.count - 1].text += string
         }
 
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            guard !stack.isEmpty else { return }
+            guard thrown == nil, !stack.isEmpty else { return }
             stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
         }
 
         func parser(
             _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
         ) {
-            guard let element = stack.popLast() else { return }
+            guard thrown == nil, let element = stack.popLast() else { return }
             if let depth = recordDepth {
                 if stack.count == depth {
                     recordDepth = nil
