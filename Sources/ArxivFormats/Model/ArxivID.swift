@@ -144,9 +144,9 @@ public enum ArxivIDError: Error, Equatable, Sendable, CustomStringConvertible {
         case .empty:
             return "empty arXiv id: give an id like 2512.19693, hep-th/9901001 or an arxiv.org/abs URL"
         case .invalid(let text):
-            return "'\(text)' is not an arXiv id: expected e.g. 2512.19693, 2512.19693v1, hep-th/9901001 or an arxiv.org/abs URL"
+            return "'\(EchoedInput.shortened(text))' is not an arXiv id: expected e.g. 2512.19693, 2512.19693v1, hep-th/9901001 or an arxiv.org/abs URL"
         case .notArxivURL(let text):
-            return "'\(text)' is not an arxiv.org abs/pdf URL: expected e.g. https://arxiv.org/abs/2512.19693"
+            return "'\(EchoedInput.shortened(text))' is not an arxiv.org abs/pdf URL: expected e.g. https://arxiv.org/abs/2512.19693"
         }
     }
 }

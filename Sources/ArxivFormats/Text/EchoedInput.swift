@@ -1,0 +1,18 @@
+/// User input quoted back in a diagnostic, shortened so that one bad argument (a 100 KB "id" pasted
+/// from the wrong clipboard) still makes a one-line message a terminal can show.
+///
+/// Every message that repeats what the user typed or a file held goes through ``shortened(_:limit:)``,
+/// so the limit and the ellipsis are the same everywhere.
+public enum EchoedInput {
+    /// The most characters of the input a message repeats.
+    public static let defaultLimit = 80
+
+    /// `text` when it has at most `limit` characters, else its first `limit` characters and "…".
+    public static func shortened(_ text: some StringProtocol, limit: Int = defaultLimit) -> String {
+        let kept = max(1, limit)
+        guard let cut = text.index(text.startIndex, offsetBy: kept, limitedBy: text.endIndex), cut < text.endIndex else {
+            return String(text)
+        }
+        return String(text[..<cut]) + "…"
+    }
+}
