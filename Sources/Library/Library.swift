@@ -62,8 +62,10 @@ public struct Library: Sendable {
         }
         let databasePath = directory.appendingPathComponent(databaseFileName).path
         try refuseEmptyDatabaseFile(databasePath)
-        if FileManager.default.fileExists(atPath: databasePath), !isWritable(directory) {
-            guard access == .readWhereReadOnly else { throw LibraryError.readOnly(path: directory.path) }
+        if FileManager.default.fileExists(atPath: directory.path), !isWritable(directory) {
+            guard access == .readWhereReadOnly, FileManager.default.fileExists(atPath: databasePath) else {
+                throw LibraryError.readOnly(path: directory.path)
+            }
             return try openReadOnly(at: directory, embedder: embedder)
         }
         do {
