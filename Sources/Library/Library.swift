@@ -42,7 +42,7 @@ public struct Library: Sendable {
         /// Read-write when the data directory and its database can be written, else read-only
         /// (``openReadOnly(at:embedder:)``): for commands that only read, so that a library on
         /// read-only media, or owned by another user, still answers.
-        case readWhereReadOnly
+        case readOnlyWhereUnwritable
     }
 
     /// Opens the library in `directory`, creating the directory and the database when missing,
@@ -50,7 +50,7 @@ public struct Library: Sendable {
     /// killed ingest are dropped, a stale header is fixed, missing rows are re-embedded, and a file
     /// made by another model (or an unreadable one) is rebuilt from the papers' stored text.
     ///
-    /// With `access` ``Access/readWhereReadOnly`` an existing library that this process cannot write
+    /// With `access` ``Access/readOnlyWhereUnwritable`` an existing library that this process cannot write
     /// is opened read-only instead (see ``isWritable(_:)``).
     /// - Throws: ``LibraryError/emptyDatabaseFile(path:)`` when `library.sqlite` exists with no bytes:
     ///   SQLite would silently start a new, empty library in it.
@@ -63,7 +63,7 @@ public struct Library: Sendable {
         let databasePath = directory.appendingPathComponent(databaseFileName).path
         try refuseEmptyDatabaseFile(databasePath)
         if FileManager.default.fileExists(atPath: directory.path), !isWritable(directory) {
-            guard access == .readWhereReadOnly, FileManager.default.fileExists(atPath: databasePath) else {
+            guard access == .readOnlyWhereUnwritable, FileManager.default.fileExists(atPath: databasePath) else {
                 throw LibraryError.readOnly(path: directory.path)
             }
             return try openReadOnly(at: directory, embedder: embedder)

@@ -36,7 +36,7 @@ struct ExportCommand: ParsableCommand {
         _ = try vectorsFile.checkedTarget()
         _ = try idsFile?.checkedTarget()
         let model = try library.loadModel()
-        let opened = try library.openLibrary(model: model, access: .readWhereReadOnly)
+        let opened = try library.openLibrary(model: model, access: .readOnlyWhereUnwritable)
         let rowIDs = try opened.allVectorIDs()
         // Rows no paper points to any more (superseded texts) are left out.
         let live = rowIDs.indices.compactMap { row in rowIDs[row].map { (row, $0) } }

@@ -49,7 +49,7 @@ struct ShortlistCommand: ParsableCommand {
 
     func run() throws {
         // Only --input writes (its papers join the library); ranking a stored day only reads.
-        let recommender = try library.openRecommender(access: input == nil ? .readWhereReadOnly : .readWrite)
+        let recommender = try library.openRecommender(access: input == nil ? .readOnlyWhereUnwritable : .readWrite)
         let candidates = try CandidateDay.load(input: input, date: date, library: recommender.library)
         let shortlist = try recommender.shortlist(
             for: profileOption.profile, candidates: candidates.papers, date: candidates.day, top: top

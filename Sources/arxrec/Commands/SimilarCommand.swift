@@ -38,7 +38,7 @@ struct SimilarCommand: AsyncParsableCommand {
     func run() async throws {
         let arxivID = try ArxivIDArgument.parse(id)
         // Only a paper fetched from arXiv is written; a library paper is only read.
-        let recommender = try library.openRecommender(access: .readWhereReadOnly)
+        let recommender = try library.openRecommender(access: .readOnlyWhereUnwritable)
         _ = try await PaperResolver(library: recommender.library, client: network.client()).resolve(arxivID)
         let result = try recommender.similar(to: arxivID, k: k)
         print(try SimilarRenderer(result: result).render(output.format))
@@ -72,7 +72,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try library.openRecommender(access: .readWhereReadOnly).search(text, k: k)
+        let result = try library.openRecommender(access: .readOnlyWhereUnwritable).search(text, k: k)
         print(try SimilarRenderer(result: result).render(output.format))
     }
 }

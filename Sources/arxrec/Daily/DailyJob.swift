@@ -81,7 +81,7 @@ struct DailyJob {
     private func createShortlistFolder() throws {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: shortlistFolder.path, isDirectory: &isFolder) {
-            guard isFolder.boolValue else { throw OutputFileError.notAFile(path: shortlistFolder.path, kind: "a file where the shortlist folder belongs") }
+            guard isFolder.boolValue else { throw OutputFileError.notAFolder(path: shortlistFolder.path) }
             return
         }
         do {

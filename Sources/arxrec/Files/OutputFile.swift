@@ -22,7 +22,7 @@ struct OutputFile {
     init(_ path: String) { self.path = path }
     init(_ url: URL) { self.path = url.path }
 
-    /// Writes `data` (see ``write(_:)-(body)``).
+    /// Writes `data` through the streaming `write` below.
     func write(_ data: Data) throws {
         try write { writer in try writer.write(data) }
     }
@@ -40,16 +40,19 @@ struct OutputFile {
         guard descriptor >= 0 else { throw Self.failure(path, errno) }
         var writer = Writer(descriptor: descriptor, path: path)
         do {
+            defer { close(descriptor) }
             try body(&writer)
             // The mode of a replaced file survives (open's mode is filtered by the umask).
             if let existingMode { fchmod(descriptor, existingMode) }
             guard fsync(descriptor) == 0 else { throw Self.failure(path, errno) }
-            close(descriptor)
-            guard rename(partial, target) == 0 else { throw Self.failure(path, errno) }
         } catch {
-            close(descriptor)
             unlink(partial)
             throw error
+        }
+        guard rename(partial, target) == 0 else {
+            let code = errno
+            unlink(partial)
+            throw Self.failure(path, code)
         }
     }
 
@@ -114,6 +117,8 @@ struct OutputFile {
 enum OutputFileError: CommandFailure {
     case notAFile(path: String, kind: String)
     case noFolder(path: String, folder: String)
+    /// Something that is not a folder sits where output files go (`shortlists/`).
+    case notAFolder(path: String)
     case cannotWrite(path: String, reason: String)
     case diskFull(path: String)
 
@@ -125,6 +130,8 @@ enum OutputFileError: CommandFailure {
             return "\(EchoedInput.shortened(path)) is \(kind), not a file: give the name of a file to write (nothing was changed)"
         case .noFolder(let path, let folder):
             return "\(EchoedInput.shortened(path)): the folder \(EchoedInput.shortened(folder)) does not exist: create it first"
+        case .notAFolder(let path):
+            return "\(EchoedInput.shortened(path)) is not a folder, but arxrec writes its files into a folder there: move it away and rerun"
         case .cannotWrite(let path, let reason):
             return "cannot write \(EchoedInput.shortened(path)) (\(reason)): check the folder's permissions (nothing was changed)"
         case .diskFull(let path):

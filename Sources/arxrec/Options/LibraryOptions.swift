@@ -39,7 +39,7 @@ struct LibraryOptions: ParsableArguments {
     }
 
     /// Opens (creating if needed) the library with the model's embedder. A command that only reads
-    /// passes `.readWhereReadOnly`, so that it still answers from a data directory it cannot write.
+    /// passes `.readOnlyWhereUnwritable`, so that it still answers from a data directory it cannot write.
     func openLibrary(model: EmbeddingModel, access: Library.Access = .readWrite) throws -> Library {
         try Library.open(at: resolvedDataDirectory, embedder: ModelEmbedder(model: model), access: access)
     }
