@@ -20,8 +20,11 @@ public struct Library: Sendable {
 
     let databasePath: String
     let vectorFilePath: String
-    let pool: DatabasePool
+    /// A `DatabasePool` (WAL: readers beside one writer), or a read-only `DatabaseQueue`.
+    let database: any DatabaseWriter
     let embedder: any TextEmbedder
+    /// Opened by ``openReadOnly(at:embedder:)``: nothing is written, nothing repaired.
+    public let isReadOnly: Bool
 
     /// The current model's id (the vector file's model).
     public var modelID: String { embedder.modelID }
@@ -32,22 +35,44 @@ public struct Library: Sendable {
     /// `<directory>/library.sqlite`.
     public var databaseURL: URL { URL(fileURLWithPath: databasePath) }
 
+    /// How a command means to use the library.
+    public enum Access: Sendable, Equatable {
+        /// Create, migrate and repair as needed; writes allowed.
+        case readWrite
+        /// Read-write when the data directory and its database can be written, else read-only
+        /// (``openReadOnly(at:embedder:)``): for commands that only read, so that a library on
+        /// read-only media, or owned by another user, still answers.
+        case readOnlyWhereUnwritable
+    }
+
     /// Opens the library in `directory`, creating the directory and the database when missing,
     /// migrating the schema, and reconciling the vector file with the database: rows written by a
     /// killed ingest are dropped, a stale header is fixed, missing rows are re-embedded, and a file
     /// made by another model (or an unreadable one) is rebuilt from the papers' stored text.
-    public static func open(at directory: URL, embedder: any TextEmbedder) throws -> Library {
+    ///
+    /// With `access` ``Access/readOnlyWhereUnwritable`` an existing library that this process cannot write
+    /// is opened read-only instead (see ``isWritable(_:)``).
+    /// - Throws: ``LibraryError/emptyDatabaseFile(path:)`` when `library.sqlite` exists with no bytes:
+    ///   SQLite would silently start a new, empty library in it.
+    public static func open(at directory: URL, embedder: any TextEmbedder, access: Access = .readWrite) throws -> Library {
         let modelID = embedder.modelID
         guard isValidModelID(modelID) else { throw LibraryError.invalidModelID(modelID) }
         guard embedder.dimension >= 1 else {
             throw LibraryError.invalidDimension(modelID: modelID, dimension: embedder.dimension)
+        }
+        let databasePath = directory.appendingPathComponent(databaseFileName).path
+        try refuseEmptyDatabaseFile(databasePath)
+        if FileManager.default.fileExists(atPath: directory.path), !isWritable(directory) {
+            guard access == .readOnlyWhereUnwritable, FileManager.default.fileExists(atPath: databasePath) else {
+                throw LibraryError.readOnly(path: directory.path)
+            }
+            return try openReadOnly(at: directory, embedder: embedder)
         }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw LibraryError.directoryUnavailable(path: directory.path, reason: error.localizedDescription)
         }
-        let databasePath = directory.appendingPathComponent(databaseFileName).path
         let library = try mappingDatabaseErrors(path: databasePath) {
             var configuration = Configuration()
             configuration.busyMode = .timeout(busyTimeout)
@@ -57,7 +82,7 @@ public struct Library: Sendable {
             return Library(
                 directory: directory, databasePath: databasePath,
                 vectorFilePath: directory.appendingPathComponent("vectors-\(modelID).f32").path,
-                pool: pool, embedder: embedder)
+                database: pool, embedder: embedder, isReadOnly: false)
         }
         library.removeAbandonedRebuildFiles()
         try library.reconcileVectors()
@@ -76,21 +101,29 @@ public struct Library: Sendable {
 
     /// One read transaction (a consistent snapshot), SQLite errors mapped to ``LibraryError``.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.mappingDatabaseErrors(path: databasePath) { try pool.read(body) }
+        try Self.mappingDatabaseErrors(path: databasePath) { try database.read(body) }
     }
 
     /// One write transaction (`BEGIN IMMEDIATE`: it holds the write lock of every process from the
     /// start), SQLite errors mapped to ``LibraryError``.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.mappingDatabaseErrors(path: databasePath) { try pool.write(body) }
+        try Self.mappingDatabaseErrors(path: databasePath) { try database.write(body) }
     }
 
+    /// Runs `body`, turning SQLite's errors into ``LibraryError``: busy, read-only and disk-full have their
+    /// own cases (each says what to do), as does a vector-file write that ran out of space.
     static func mappingDatabaseErrors<T>(path: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as DatabaseError {
-            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { throw LibraryError.busy(path: path) }
-            throw LibraryError.database(path: path, message: error.message ?? "\(error.resultCode)")
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED: throw LibraryError.busy(path: path)
+            case .SQLITE_READONLY: throw LibraryError.readOnly(path: path)
+            case .SQLITE_FULL: throw LibraryError.diskFull(path: path)
+            default: throw LibraryError.database(path: path, message: error.message ?? "\(error.resultCode)")
+            }
+        } catch LibraryError.vectorFileIO(let file, _, let code) where code == ENOSPC || code == EDQUOT {
+            throw LibraryError.diskFull(path: file)
         }
     }
 }

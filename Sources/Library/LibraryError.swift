@@ -7,8 +7,18 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
     case directoryUnavailable(path: String, reason: String)
     /// Another process held the SQLite write lock longer than the busy timeout.
     case busy(path: String)
-    /// SQLite reported an error other than busy.
+    /// SQLite reported an error other than busy, read-only or full.
     case database(path: String, message: String)
+    /// A write to the database or the vector file found no space left on the device.
+    case diskFull(path: String)
+    /// A write to a library this process may only read (a read-only directory or mount).
+    case readOnly(path: String)
+    /// The library is readable but cannot be used without writing (an upgrade or a repair is due).
+    case needsWriteAccess(path: String, reason: String)
+    /// `library.sqlite` exists but has no bytes: a lost library, never silently a new one.
+    case emptyDatabaseFile(path: String)
+    /// A read-only open found no library in the directory.
+    case notALibrary(path: String)
     /// The model id cannot name a vector file.
     case invalidModelID(String)
     /// The embedder's dimension is not positive.
@@ -27,7 +37,7 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
     case corruptRow(table: String, key: String, reason: String)
     /// A day that is not `YYYY-MM-DD`.
     case invalidDay(String)
-    /// A profile name that is empty, too long or has control characters.
+    /// A profile name outside ``Library/isValidProfileName(_:)``.
     case invalidProfileName(String)
     /// `finishRun` for a run id that `beginRun` never returned.
     case unknownRun(Int64)
@@ -40,6 +50,16 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) is locked by another arxrec process for longer than the busy timeout; retry when it finishes"
         case .database(let path, let message):
             return "\(path): SQLite error: \(message); if it persists, run `sqlite3 \(path) 'PRAGMA integrity_check'`"
+        case .diskFull(let path):
+            return "\(path): the disk is full; free some space and rerun (what was being written was not stored)"
+        case .readOnly(let path):
+            return "\(path) is read-only for this process: run the command where the data directory is writable (or as its owner)"
+        case .needsWriteAccess(let path, let reason):
+            return "\(path) is read-only for this process and \(reason): run any arxrec command once with write access to it"
+        case .emptyDatabaseFile(let path):
+            return "\(path) is empty (0 bytes), so it holds no library: restore it from a backup, or delete it to start a new library"
+        case .notALibrary(let path):
+            return "\(path) holds no library (no \(Library.databaseFileName)): pass --data-dir or set ARXREC_HOME to your library"
         case .invalidModelID(let id):
             return "model id '\(id)' cannot name a vector file: use 1–128 characters from A–Z a–z 0–9 . _ -"
         case .invalidDimension(let id, let dimension):
@@ -59,7 +79,7 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidDay(let text):
             return "'\(text)' is not a day: expected YYYY-MM-DD, e.g. 2025-12-23"
         case .invalidProfileName(let name):
-            return "'\(name)' is not a profile name: use 1–64 printable characters, e.g. default or vision"
+            return "profile name '\(EchoedInput.shortened(name))': use 1–64 letters, digits, '-', '_' or '.', e.g. default or vision"
         case .unknownRun(let id):
             return "ingest run \(id) does not exist: call beginRun(source:) first and pass the id it returns"
         }

@@ -31,4 +31,19 @@ struct Arxrec: AsyncParsableCommand {
             EvaluateCommand.self, ExportCommand.self,
         ]
     )
+
+    /// ArgumentParser's `main`, ending through ``ErrorReport`` so every failure is one line and the
+    /// README's exit status.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            ErrorReport.exit(error)
+        }
+    }
 }

@@ -83,3 +83,31 @@ import Testing
         #expect(throws: LibraryError.invalidDay("2025-12-2")) { try library.shortlist(day: "2025-12-2", profile: "vision") }
     }
 }
+
+@Suite struct RatingManyTests {
+    /// `import-likes` rates a whole file with one call: one transaction, so one missing paper at the
+    /// end stores none of the ratings before it (a kill would do the same).
+    @Test func ratingManyIsOneTransaction() throws {
+        let fixture = try LibraryFixture()
+        let library = try fixture.open()
+        let papers = try SampleRecords.snapshotPapers()
+        try library.ingest(papers, source: "s")
+        let missing = try ArxivID(parsing: "2512.19693")
+
+        #expect(throws: LibraryError.unknownPaper("2512.19693")) {
+            try library.rate(papers.prefix(5).map(\.id) + [missing], .like, profile: "imported")
+        }
+        #expect(try library.stats().ratings == 0)
+        #expect(try library.profiles().isEmpty)
+
+        try library.rate(papers.prefix(5).map(\.id), .like, profile: "imported")
+        #expect(try library.ratings(profile: "imported").count == 5)
+    }
+
+    @Test func profileNamesFollowOneRule() {
+        for good in ["default", "vision", "nlp-2025", "a_b.c", "视觉"] { #expect(Library.isValidProfileName(good)) }
+        for bad in ["", "../x", "a b", "a/b", "tab\there", String(repeating: "p", count: 65)] {
+            #expect(!Library.isValidProfileName(bad), "\(bad)")
+        }
+    }
+}

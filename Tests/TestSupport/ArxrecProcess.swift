@@ -8,6 +8,13 @@ public struct ArxrecProcess {
         public let stderr: String
         /// Killed by a signal rather than exiting.
         public let signalled: Bool
+
+        public init(status: Int32, stdout: String, stderr: String, signalled: Bool) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+            self.signalled = signalled
+        }
     }
 
     /// The `arxrec` binary next to the test bundle (`swift test` builds it into the same folder).
@@ -25,17 +32,27 @@ public struct ArxrecProcess {
         }
     }
 
-    /// Runs `arxrec arguments…` to completion; `input` is written to its standard input.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil) throws -> Result {
-        let process = try start(arguments, environment: environment, input: input)
+    /// Runs `arxrec arguments…` to completion; `input` is written to its standard input. A `launcher`
+    /// (e.g. `["/usr/bin/unshare", "-m", …]`) runs first and is handed the binary and its arguments.
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], input: Data? = nil, launcher: [String] = []
+    ) throws -> Result {
+        let process = try start(arguments, environment: environment, input: input, launcher: launcher)
         return process.wait()
     }
 
     /// Starts `arxrec` without waiting, e.g. to kill it mid-way.
-    public static func start(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil) throws -> Running {
+    public static func start(
+        _ arguments: [String], environment: [String: String] = [:], input: Data? = nil, launcher: [String] = []
+    ) throws -> Running {
         let process = Process()
-        process.executableURL = try executable
-        process.arguments = arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(launcher.dropFirst()) + [try executable.path] + arguments
+        } else {
+            process.executableURL = try executable
+            process.arguments = arguments
+        }
         var merged = ProcessInfo.processInfo.environment
         merged["NO_COLOR"] = "1"
         for (key, value) in environment { merged[key] = value }

@@ -6,7 +6,7 @@ import TestSupport
 struct HelpTests {
     static let commands = [
         "ingest", "stats", "reindex", "fetch", "harvest", "rate", "ratings", "import-likes", "profile show",
-        "shortlist", "similar", "search", "daily", "model fit", "model show",
+        "shortlist", "similar", "search", "daily", "model fit", "model show", "model path", "export", "evaluate",
     ]
 
     @Test(arguments: commands)

@@ -76,8 +76,10 @@ struct IngestCommandTests {
         let folder = try cli.run(["ingest", SharedData.url("digests").path])
         #expect(folder.status == 0)
         #expect(try cli.stats()["papers"] as? Int == 210)
+        // A missing file is an error naming it (1), not a usage error: no usage lines.
         let missing = try cli.run(["ingest", "/nonexistent/file.md"])
-        #expect(missing.status == 64)
+        #expect(missing.status == 1)
         #expect(missing.stderr.contains("/nonexistent/file.md"))
+        #expect(missing.stderr.split(separator: "\n").count == 1, "\(missing.stderr)")
     }
 }

@@ -29,8 +29,9 @@ struct RecommendCommandTests {
         let typo = try cli.run(["rate", "2512.1969x", "like", "--offline"])
         #expect(typo.status == 64)
         #expect(typo.stderr.contains("2512.1969x"))
+        // Not fetchable offline: `fetch`'s 69.
         let unknown = try cli.run(["rate", "2512.99999", "like", "--offline"])
-        #expect(unknown.status == 1)
+        #expect(unknown.status == 69)
         #expect(unknown.stderr.contains("2512.99999 is not in the library"))
         #expect(unknown.stderr.split(separator: "\n").count == 1)
         #expect(try cli.stats()["ratings"] as? Int == 2)
@@ -113,7 +114,7 @@ struct RecommendCommandTests {
         #expect((try Self.json(search.stdout)["items"] as? [[String: Any]])?.count == 3)
 
         let unknown = try cli.run(["similar", "2512.99999", "--offline"])
-        #expect(unknown.status == 1)
+        #expect(unknown.status == 69)
         #expect(unknown.stderr.contains("not in the library"))
     }
 
@@ -147,7 +148,8 @@ struct RecommendCommandTests {
         #expect(after["vectors"] as? Int == before["papers"] as? Int)
         #expect(after["ratings"] as? Int == 1)
         let refit = try cli.run(["reindex", "--refit"])
-        #expect(refit.status == 64, "a 610-paper library is too small to fit a model")
+        #expect(refit.status == 1, "a 610-paper library is too small to fit a model: an error, not a usage error")
+        #expect(!refit.stderr.contains("Usage"))
         #expect(refit.stderr.contains("1,000"))
     }
 }

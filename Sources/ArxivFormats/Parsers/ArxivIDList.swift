@@ -14,7 +14,8 @@ public enum ArxivIDList {
         looksLikeBibTeX(text) ? parseBibTeX(text, file: file) : parsePlain(text, file: file)
     }
 
-    static func looksLikeBibTeX(_ text: String) -> Bool {
+    /// Whether `text` holds BibTeX entries (else it is read as a plain list).
+    public static func looksLikeBibTeX(_ text: String) -> Bool {
         text.range(of: #"@[A-Za-z]+\s*\{"#, options: .regularExpression) != nil
     }
 

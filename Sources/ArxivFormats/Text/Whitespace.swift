@@ -41,14 +41,9 @@ extension StringProtocol {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The text as a message quotes it: one line under the text rule above, cut to 80 characters
-    /// with `…`, so that a damaged or huge field still makes one short stderr line.
-    var excerpt: String {
-        let limit = 80
-        let head = prefix(limit * 4).collapsingWhitespace
-        let isCut = head.count > limit || !dropFirst(limit * 4).isEmpty
-        return isCut ? head.prefix(limit) + "…" : head
-    }
+    /// The text as a message quotes it (``EchoedInput/shortened(_:limit:)``), so that a damaged or huge
+    /// field still makes one short stderr line.
+    var excerpt: String { EchoedInput.shortened(self) }
 
     /// The text without leading and trailing whitespace and newlines.
     var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }

@@ -10,12 +10,23 @@ extension Library {
     /// Committed before it returns: a rating is never lost to a later crash.
     /// - Throws: ``LibraryError/unknownPaper(_:)`` when the paper is not in the library.
     public func rate(_ id: ArxivID, _ rating: Rating, profile: String) throws {
+        try rate([id], rating, profile: profile)
+    }
+
+    /// Records `rating` of every paper of `ids` for `profile` in one transaction: all of them or, when
+    /// one is missing from the library (or the process is killed), none. `import-likes` relies on it.
+    /// - Throws: ``LibraryError/unknownPaper(_:)`` naming the first paper not in the library.
+    public func rate(_ ids: [ArxivID], _ rating: Rating, profile: String) throws {
         try Self.validateProfileName(profile)
         let now = Date()
         try write { db in
-            guard try PaperRecord.exists(db, key: id.base) else { throw LibraryError.unknownPaper(id.base) }
+            for id in ids {
+                guard try PaperRecord.exists(db, key: id.base) else { throw LibraryError.unknownPaper(id.base) }
+            }
             try ensureProfile(profile, in: db, now: now)
-            try RatingRow(profile: profile, baseID: id.base, value: rating.rawValue, ratedAt: now).upsert(db)
+            for id in ids {
+                try RatingRow(profile: profile, baseID: id.base, value: rating.rawValue, ratedAt: now).upsert(db)
+            }
         }
     }
 
@@ -71,9 +82,16 @@ extension Library {
             arguments: [name, now])
     }
 
-    static func validateProfileName(_ name: String) throws {
-        guard !name.isEmpty, name.count <= 64, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
-              name.trimmingCharacters(in: .whitespaces) == name
-        else { throw LibraryError.invalidProfileName(name) }
+    /// The one rule for profile names, wherever they come from (`--profile`, `config.json`): 1–64
+    /// letters, digits, `-`, `_` or `.`. Names become file names (`shortlists/<day>-<profile>.md`), so
+    /// separators, control characters and spaces are out.
+    public static func isValidProfileName(_ name: String) -> Bool {
+        (1...64).contains(name.count) && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
+            && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+
+    /// Throws ``LibraryError/invalidProfileName(_:)`` unless ``isValidProfileName(_:)``.
+    public static func validateProfileName(_ name: String) throws(LibraryError) {
+        guard isValidProfileName(name) else { throw .invalidProfileName(name) }
     }
 }

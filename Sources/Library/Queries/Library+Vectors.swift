@@ -45,7 +45,11 @@ extension Library {
     public func withVectors<R>(_ body: (VectorView) throws -> R) throws -> R {
         var lastProblem = ""
         for attempt in 0..<2 {
-            if attempt > 0 { try reconcileVectors() }
+            if attempt > 0 {
+                // Repairing writes; a read-only library can only say what is wrong.
+                if isReadOnly { throw LibraryError.needsWriteAccess(path: directory.path, reason: "its vector file needs repair (\(lastProblem))") }
+                try reconcileVectors()
+            }
             let outcome: MappedRead<R> = try read { db in
                 let state = try vectorState(db)
                 if let blocking = violations(of: state).first(where: \.blocksReading) {

@@ -14,8 +14,10 @@ struct DailyCommand: AsyncParsableCommand {
         arXiv listings of the categories; then writes shortlists/YYYY-MM-DD-<profile>.{md,json,html} in the \
         data directory and logs one summary line per day. Without --date it catches up every day since \
         the last completed run, oldest first. Running twice for a day rewrites the same files. A day \
-        without papers (weekend, holiday) is "no new papers", exit 0. Exit 75 means arXiv could not be \
-        reached and nothing else was available: retry later (systemd does, see Scripts/systemd).
+        without papers (weekend, holiday) is "no new papers", exit 0. Exit 75 means arXiv was busy or could \
+        not be reached and nothing else covered the day: retry later (systemd does, see Scripts/systemd). \
+        "top" is \(CountRange.shortlistTop.text), "catchUpDays" \(CountRange.catchUpDays.text), and profile \
+        names follow --profile's rule; anything else is a config error (exit 78).
 
         Examples:
           arxrec daily
@@ -33,18 +35,12 @@ struct DailyCommand: AsyncParsableCommand {
     var output: TableOrJSONOptions.Format = .table
 
     func validate() throws {
-        if let date, Day(date) == nil { throw ValidationError("--date '\(date)' is not a day: use YYYY-MM-DD") }
+        if let date, Day(date) == nil { throw ValidationError("--date '\(EchoedInput.shortened(date))' is not a day: use YYYY-MM-DD") }
     }
 
     func run() async throws {
         let directory = library.resolvedDataDirectory
-        let config: DailyConfig
-        do {
-            config = try DailyConfig.load(from: directory)
-        } catch let error as DailyConfigError {
-            printError("Error: \(error)")
-            throw ExitStatus.configuration
-        }
+        let config = try DailyConfig.load(from: directory)
         let job = DailyJob(dataDirectory: directory, config: config, recommender: try library.openRecommender(), client: network.client())
         let today = Day.today
         var state = DailyState.load(from: directory)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArxivFormats
 import Foundation
 import Recommender
 import TextEmbedding
@@ -51,19 +52,19 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The papers to evaluate on.", valueName: "file.jsonl"))
     var corpus: String
 
-    @Option(help: "Evaluate on a seeded random subset of this many papers (default: all).")
+    @Option(help: CountRange.evaluatePapers.help("Evaluate on a seeded random subset of this many papers (default: all)"))
     var papers: Int?
 
     @Option(help: "Seeds the subset, the queries, the users, their days and the weak negatives.")
     var seed: UInt64 = 7
 
     @Option(help: ArgumentHelp(
-        "Simulate up to this many users (the protocol's 300; more users narrow the noise when comparing settings).",
+        "Simulate up to this many users (the protocol's 300; more users narrow the noise when comparing settings; \(CountRange.evaluateUsers.text)).",
         valueName: "n"))
     var users: Int = 300
 
     @Option(help: ArgumentHelp(
-        "similar: ask this many seeded random papers (the protocol's 1,000; up to every paper, for less noise).",
+        "similar: ask this many seeded random papers (the protocol's 1,000; up to every paper, for less noise; \(CountRange.evaluateQueries.text)).",
         valueName: "n"))
     var queries: Int = 1_000
 
@@ -85,12 +86,12 @@ struct EvaluateCommand: ParsableCommand {
     var profileSettings: String?
 
     @Option(name: .customLong("rerank-depth"), help: ArgumentHelp(
-        "similar: re-score the dense top N with the sparse view (0: off; default: what `similar` does, 100).",
+        "similar: re-score the dense top N with the sparse view (0: off; default: what `similar` does, 100; \(CountRange.reRankDepth.text)).",
         valueName: "n"))
     var reRankDepth: Int?
 
     @Option(name: .customLong("rerank-weight"), help: ArgumentHelp(
-        "similar: weight of the sparse cosine added to the dense score of the re-ranked papers (default 3).",
+        "similar: weight of the sparse cosine added to the dense score of the re-ranked papers (default 3; finite, at least 0).",
         valueName: "w"))
     var reRankWeight: Float?
 
@@ -100,17 +101,19 @@ struct EvaluateCommand: ParsableCommand {
     var dataDirectory: String?
 
     func validate() throws {
-        if let papers, papers < 2 { throw ValidationError("--papers must be at least 2") }
-        if users < 1 { throw ValidationError("--users must be at least 1") }
-        if queries < 1 { throw ValidationError("--queries must be at least 1") }
+        if let papers { try CountRange.evaluatePapers.validate(papers, option: "--papers") }
+        try CountRange.evaluateUsers.validate(users, option: "--users")
+        try CountRange.evaluateQueries.validate(queries, option: "--queries")
+        if let reRankDepth { try CountRange.reRankDepth.validate(reRankDepth, option: "--rerank-depth") }
+        if let reRankWeight, !(reRankWeight.isFinite && reRankWeight >= 0) {
+            throw ValidationError("--rerank-weight \(reRankWeight) is out of range: use a finite number, at least 0")
+        }
         if model != nil && definition != nil { throw ValidationError("give --model or --definition, not both") }
     }
 
     func run() throws {
+        try InputFile.check(corpus)
         let corpusURL = URL(fileURLWithPath: corpus)
-        guard FileManager.default.isReadableFile(atPath: corpusURL.path) else {
-            throw ValidationError("cannot read corpus \(corpusURL.path): no such readable file")
-        }
         var settings = ProfileSettings.standard
         if let profileSettings { settings = try Self.decode(ProfileSettings.self, from: profileSettings) }
         if let profileModel { settings.kind = profileModel }
@@ -152,13 +155,9 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from path: String) throws -> T {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ValidationError("cannot read \(path): \(error.localizedDescription)")
-        }
+        let data = try InputFile.read(path)
         do { return try JSONDecoder().decode(type, from: data) } catch {
-            // One line naming the file and the field, not the usage text a ValidationError would add.
-            printError("Error: \(path): not a valid \(type) JSON file: \(Self.describe(error))")
+            printError("Error: \(EchoedInput.shortened(path)): not a valid \(type) JSON file: \(Self.describe(error))")
             throw ExitStatus.dataError
         }
     }

@@ -11,7 +11,9 @@ struct ExportCommand: ParsableCommand {
         discussion: """
         Writes every library paper's dense vector (the rows `similar` scans) as a float32 array of shape \
         (papers, dimension), C order (.npy format 1.0), and with --ids the papers' arXiv ids, one per line, \
-        in the order of the rows.
+        in the order of the rows. Each file is written beside its target and renamed over it, so an \
+        existing file is replaced whole or not at all; a path that is a folder (or anything but a file) is \
+        an error and nothing is written.
 
         Examples:
           arxrec export --vectors vectors.npy --ids ids.txt
@@ -28,20 +30,22 @@ struct ExportCommand: ParsableCommand {
     var ids: String?
 
     func run() throws {
+        // Both targets are checked before either is written: a bad --ids leaves --vectors untouched too.
+        let vectorsFile = OutputFile(vectors)
+        let idsFile = ids.map(OutputFile.init)
+        _ = try vectorsFile.checkedTarget()
+        _ = try idsFile?.checkedTarget()
         let model = try library.loadModel()
-        let opened = try library.openLibrary(model: model)
+        let opened = try library.openLibrary(model: model, access: .readOnlyWhereUnwritable)
         let rowIDs = try opened.allVectorIDs()
         // Rows no paper points to any more (superseded texts) are left out.
         let live = rowIDs.indices.compactMap { row in rowIDs[row].map { (row, $0) } }
         try opened.withVectors { view in
             let file = NumPyArrayFile(rows: live.count, columns: view.dimension)
-            try file.write(to: URL(fileURLWithPath: vectors)) { view.row(live[$0].0) }
+            try file.write(to: vectorsFile) { view.row(live[$0].0) }
         }
-        if let ids {
-            let text = live.map { $0.1.base + "\n" }.joined()
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: ids), options: .atomic) } catch {
-                throw ValidationError("cannot write \(ids): \(error.localizedDescription)")
-            }
+        if let idsFile {
+            try idsFile.write(Data(live.map { $0.1.base + "\n" }.joined().utf8))
         }
         printError("wrote \(live.count) × \(opened.dimension) float32 to \(vectors)" + (ids.map { " and ids to \($0)" } ?? ""))
     }

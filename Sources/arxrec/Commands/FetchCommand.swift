@@ -34,8 +34,9 @@ struct FetchCommand: AsyncParsableCommand {
 
     func validate() throws {
         if (category == nil) == (ids == nil) { throw ValidationError("give either --category or --ids") }
-        if let date, Day(date) == nil { throw ValidationError("--date '\(date)' is not a day: use YYYY-MM-DD") }
+        if let date, Day(date) == nil { throw ValidationError("--date '\(EchoedInput.shortened(date))' is not a day: use YYYY-MM-DD") }
         if date != nil && category == nil { throw ValidationError("--date goes with --category") }
+        if let ids { _ = try ArxivIDArgument.parseList(ids) }
     }
 
     func run() async throws {
@@ -44,9 +45,7 @@ struct FetchCommand: AsyncParsableCommand {
         var papers: [Paper] = []
         do {
             if let ids {
-                let parsed = try ids.split(separator: ",").map { text -> ArxivID in
-                    do { return try ArxivID(parsing: String(text)) } catch { throw ValidationError("\(error)") }
-                }
+                let parsed = try ArxivIDArgument.parseList(ids)
                 papers = try await client.fetch(ids: parsed)
                 let found = Set(papers.map(\.id.base))
                 for id in parsed where !found.contains(id.base) { printError("arXiv has no paper \(id): check the id") }
@@ -91,7 +90,7 @@ struct HarvestCommand: AsyncParsableCommand {
 
     func validate() throws {
         for day in [from] + (until.map { [$0] } ?? []) where Day(day) == nil {
-            throw ValidationError("'\(day)' is not a day: use YYYY-MM-DD")
+            throw ValidationError("'\(EchoedInput.shortened(day))' is not a day: use YYYY-MM-DD")
         }
         if !["arXiv", "arXivRaw"].contains(prefix) { throw ValidationError("--prefix must be arXiv or arXivRaw") }
     }

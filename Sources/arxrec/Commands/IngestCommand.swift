@@ -12,7 +12,10 @@ struct IngestCommand: ParsableCommand {
         Reads each file (a folder: every file in it, sorted; '-': standard input), detects its format from \
         the content unless --format says it, and stores every paper with its embedding. Re-ingesting a file \
         changes nothing; a newer version of a paper updates it in place. A malformed record is reported as \
-        file:line on stderr and skipped; the exit status is then 2.
+        file:line on stderr and skipped; the exit status is then 2. A file with nothing usable in it is \
+        bad input data (65, or 2 when other files were ingested); a missing or unreadable file is an error \
+        (1). A full disk or an unwritable library stops the ingest with exit status 1; every batch \
+        stored before it stays.
 
         Formats: digest (the daily markdown table), atom (arXiv API), rss (rss.arxiv.org listings), \
         oai (OAI-PMH ListRecords, arXiv or arXivRaw), snapshot (Kaggle arxiv-metadata-oai-snapshot JSON lines).
@@ -45,22 +48,28 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
+        let sources = try SourcePaths.expand(paths)
         let model = try library.loadModel()
         let store = try library.openLibrary(model: model)
         let ingestor = PaperIngestor(library: store)
         var reports: [PaperIngestor.Report] = []
-        var failures = 0
-        for source in try SourcePaths.expand(paths) {
+        var failures: [ExitCode] = []
+        for source in sources {
             let progress = ProgressBar(label: "ingesting \(source.name)")
             do {
                 let report = try ingestor.ingest(source.url, format: format.sourceFormat, file: source.name) { progress.update($0) }
                 progress.finish()
                 report.skipped.forEach { printError($0) }
                 reports.append(report)
-            } catch {
+            } catch let error as FeedParseError {
+                // This file is unusable; the others may not be.
                 progress.finish()
                 printError("Error: \(error)")
-                failures += 1
+                failures.append(error.exitStatus)
+            } catch {
+                // The library itself failed (a full disk, a read-only directory): no later file could be stored.
+                progress.finish()
+                throw error
             }
         }
         switch output {
@@ -72,7 +81,10 @@ struct IngestCommand: ParsableCommand {
                     + "\(report.unchanged) unchanged, \(report.skipped.count) skipped")
             }
         }
-        if failures > 0 { throw failures == reports.count + failures ? ExitStatus.dataError : ExitStatus.partial }
+        if !failures.isEmpty {
+            guard reports.isEmpty else { throw ExitStatus.partial }
+            throw failures.contains(.failure) ? ExitCode.failure : ExitStatus.dataError
+        }
         if reports.contains(where: { !$0.skipped.isEmpty }) { throw ExitStatus.partial }
     }
 }
@@ -84,7 +96,8 @@ enum SourcePaths {
         let name: String
     }
 
-    /// A folder becomes its regular, non-hidden files in name order; '-' is standard input.
+    /// A folder becomes its regular, non-hidden files in name order; '-' is standard input. A missing
+    /// or unreadable path is an ``InputFileError`` (exit 1) before anything is read.
     static func expand(_ paths: [String]) throws -> [Source] {
         var sources: [Source] = []
         for path in paths {
@@ -92,11 +105,7 @@ enum SourcePaths {
                 sources.append(Source(url: nil, name: "<stdin>"))
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("\(path): no such file or folder")
-            }
-            if isDirectory.boolValue {
+            if try InputFile.check(path, folders: true) {
                 let folder = URL(fileURLWithPath: path, isDirectory: true)
                 let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { !$0.hasPrefix(".") }.sorted()
                 for name in names {

@@ -8,8 +8,40 @@ struct ModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "model",
         abstract: "Fit or show the embedding model.",
-        subcommands: [Fit.self, Show.self]
+        subcommands: [Fit.self, Show.self, Path.self]
     )
+
+    /// `arxrec model path [--install-folder]`
+    struct Path: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the folder of the default model, or where an installed arxrec looks for models.",
+            discussion: """
+            Without options: the default model's folder ($ARXREC_MODEL_DIR, else Models/\(ModelLocator.defaultModelName) \
+            above the executable, else <prefix>/\(ModelLocator.installedModelsPath)/\(ModelLocator.defaultModelName) for \
+            an executable in <prefix>/bin); an error listing the places searched when there is none. With \
+            --install-folder: <prefix>/\(ModelLocator.installedModelsPath) for this executable, whether or not it \
+            exists — the folder Scripts/install-daily-job copies Models/ into.
+
+            Examples:
+              arxrec model path
+              cp -R Models/. "$(~/.local/bin/arxrec model path --install-folder)"
+            """
+        )
+
+        @Flag(name: .customLong("install-folder"), help: "Print the models folder an installed arxrec reads instead.")
+        var installFolder = false
+
+        func run() throws {
+            if installFolder {
+                guard let directory = ModelLocator.executableDirectory else {
+                    throw ModelError.notFound(searched: ["the executable's own path (unknown on this platform)"])
+                }
+                print(ModelLocator.installedModelsFolder(executableDirectory: directory).path)
+            } else {
+                print(try ModelLocator.defaultModelDirectory().path)
+            }
+        }
+    }
 
     /// `arxrec model fit --corpus FILE.jsonl`
     struct Fit: ParsableCommand {
@@ -122,9 +154,7 @@ struct ModelCommand: ParsableCommand {
 /// corpus file, read with the same streaming reader as `ingest`; malformed records are reported and skipped.
 enum CorpusTexts {
     static func read(_ url: URL) throws -> [String] {
-        guard FileManager.default.isReadableFile(atPath: url.path) else {
-            throw ValidationError("cannot read corpus \(url.path): no such readable file")
-        }
+        try InputFile.check(url.path)
         var texts: [String] = []
         try SourceReader.read(url, format: nil, file: url.path, papers: { paper in
             texts.append(paper.embeddingText)

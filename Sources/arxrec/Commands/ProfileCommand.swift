@@ -28,7 +28,7 @@ struct ProfileCommand: ParsableCommand {
         @OptionGroup var output: TableOrJSONOptions
 
         func run() throws {
-            let recommender = try library.openRecommender()
+            let recommender = try library.openRecommender(access: .readOnlyWhereUnwritable)
             let summary = try recommender.describeProfile(named: profileOption.profile)
             switch output.format {
             case .json:

@@ -10,7 +10,8 @@ struct RateCommand: AsyncParsableCommand {
         abstract: "Like, dislike or clear a paper to tune a profile.",
         discussion: """
         The id may be in any form arXiv uses: 2512.19693, 2512.19693v1, arXiv:2512.19693, hep-th/9901001 or \
-        an abs/pdf URL. A paper that is not in the library is fetched from arXiv first (unless --offline). \
+        an abs/pdf URL. A paper that is not in the library is fetched from arXiv first; when that cannot \
+        be done (--offline, arXiv unreachable) nothing is rated and the exit status is 69, as for `fetch`. \
         The rating is committed before the command returns; the next shortlist uses it.
 
         Examples:
@@ -29,9 +30,12 @@ struct RateCommand: AsyncParsableCommand {
     @Argument(help: "The paper's arXiv id or URL.") var id: String
     @Argument(help: "like, dislike or clear.") var verdict: Verdict
 
+    func validate() throws {
+        _ = try ArxivIDArgument.parse(id)
+    }
+
     func run() async throws {
-        let arxivID: ArxivID
-        do { arxivID = try ArxivID(parsing: id) } catch { throw ValidationError(error.description) }
+        let arxivID = try ArxivIDArgument.parse(id)
         let model = try library.loadModel()
         let store = try library.openLibrary(model: model)
         let profile = profileOption.profile
@@ -46,37 +50,61 @@ struct RateCommand: AsyncParsableCommand {
     }
 }
 
-/// Finds a paper in the library, fetching it from arXiv when it is missing and the network is allowed.
+/// Finds papers in the library, fetching those that are missing when the network is allowed.
 struct PaperResolver {
     let library: Library
     let client: ArxivClient?
 
     func resolve(_ id: ArxivID) async throws -> StoredPaper {
-        if let paper = try library.paper(id) { return paper }
-        guard let client else { throw ResolveError.offline(id) }
-        let fetched: [Paper]
-        do {
-            fetched = try await client.fetch(ids: [id])
-        } catch {
-            throw ResolveError.unreachable(id, "\(error)")
-        }
-        guard !fetched.isEmpty else { throw ResolveError.unknown(id) }
-        _ = try library.ingest(fetched, source: "arXiv API")
-        guard let paper = try library.paper(id) else { throw ResolveError.unknown(id) }
+        let resolved = try await resolve([id])
+        if let failure = resolved.failures.first { throw failure }
+        guard let paper = resolved.papers.first else { throw ResolveError.unknown(id) }
         return paper
     }
 
-    enum ResolveError: Error, CustomStringConvertible {
+    /// Every paper of `ids` that is in the library or could be fetched (one batched request for all the
+    /// missing ones), in the order of `ids`, and why each of the others is not.
+    func resolve(_ ids: [ArxivID]) async throws -> (papers: [StoredPaper], failures: [ResolveError]) {
+        let stored = Dictionary(try library.papers(ids).map { ($0.id.base, $0) }, uniquingKeysWith: { first, _ in first })
+        let missing = ids.filter { stored[$0.base] == nil }
+        var fetched: [String: StoredPaper] = [:]
+        var failures: [ResolveError] = []
+        if !missing.isEmpty {
+            guard let client else { return (ids.compactMap { stored[$0.base] }, missing.map(ResolveError.offline)) }
+            let papers: [Paper]
+            do {
+                papers = try await client.fetch(ids: missing)
+            } catch let error as ArxivClientError {
+                return (ids.compactMap { stored[$0.base] }, missing.map { ResolveError.unreachable($0, error) })
+            }
+            if !papers.isEmpty { _ = try library.ingest(papers, source: "arXiv API") }
+            for paper in try library.papers(missing) { fetched[paper.id.base] = paper }
+            failures = missing.filter { fetched[$0.base] == nil }.map(ResolveError.unknown)
+        }
+        return (ids.compactMap { stored[$0.base] ?? fetched[$0.base] }, failures)
+    }
+
+    enum ResolveError: CommandFailure {
         case offline(ArxivID)
-        case unreachable(ArxivID, String)
+        case unreachable(ArxivID, ArxivClientError)
         case unknown(ArxivID)
+
+        /// A paper that cannot be fetched is `fetch`'s 69 (or 75 when arXiv is busy); an id arXiv does
+        /// not know is bad input data.
+        var exitStatus: ExitCode {
+            switch self {
+            case .offline: return ExitStatus.unavailable
+            case .unreachable(_, let error): return error.exitStatus
+            case .unknown: return ExitStatus.dataError
+            }
+        }
 
         var description: String {
             switch self {
             case .offline(let id):
                 return "\(id) is not in the library: add it with `arxrec ingest FILE` or `arxrec fetch --ids \(id)` (without --offline)"
-            case .unreachable(let id, let reason):
-                return "\(id) is not in the library and arXiv could not be reached (\(reason)): add it with `arxrec ingest FILE` or retry online"
+            case .unreachable(let id, let error):
+                return "\(id) is not in the library and arXiv could not be reached (\(error)): add it with `arxrec ingest FILE` or retry online"
             case .unknown(let id):
                 return "arXiv has no paper \(id): check the id (a typo?)"
             }

@@ -31,7 +31,7 @@ struct RatingsCommand: ParsableCommand {
 
     func run() throws {
         let model = try library.loadModel()
-        let store = try library.openLibrary(model: model)
+        let store = try library.openLibrary(model: model, access: .readOnlyWhereUnwritable)
         let ratings = try store.ratings(profile: profileOption.profile)
         let titles = Dictionary(try store.papers(ratings.map(\.id)).map { ($0.id.base, $0.title) }, uniquingKeysWith: { a, _ in a })
         let rows = ratings.map {

@@ -30,9 +30,7 @@ struct ReindexCommand: ParsableCommand {
             let store = try library.openLibrary(model: model)
             let ids = try store.allVectorIDs().compactMap { $0 }
             let texts = try store.papers(ids).filter { $0.language == "en" }.map(\.embeddingText)
-            guard texts.count >= 1_000 else {
-                throw ValidationError("--refit needs at least 1,000 English papers in the library to fit a model; it has \(texts.count)")
-            }
+            guard texts.count >= 1_000 else { throw RefitError.tooFewPapers(texts.count) }
             let progress = ProgressBar(label: "fitting")
             let (fitted, record) = try EmbeddingModel.fit(texts: texts, definition: model.definition) { _ in progress.update(0) }
             progress.finish()
@@ -47,5 +45,19 @@ struct ReindexCommand: ParsableCommand {
         progress.finish()
         let stats = try store.stats()
         print("re-embedded \(stats.vectors) papers with model \(stats.model)")
+    }
+
+    /// The library cannot support a fit: a state of the library (1), not a usage error.
+    enum RefitError: CommandFailure {
+        case tooFewPapers(Int)
+
+        var exitStatus: ExitCode { .failure }
+
+        var description: String {
+            switch self {
+            case .tooFewPapers(let count):
+                return "--refit needs at least 1,000 English papers in the library to fit a model; it has \(count): ingest more first"
+            }
+        }
     }
 }

@@ -14,7 +14,10 @@ struct ShortlistCommand: ParsableCommand {
         rated. Each is scored on the sparse view by the profile learned from likes and dislikes; the top N \
         are picked with maximal marginal relevance so near-duplicates do not crowd the list, and each comes \
         with its reason: the nearest liked paper and the n-grams that matched. A paper known only through a \
-        translation (a Chinese digest row without English metadata) is scored on that text and marked.
+        translation (a Chinese digest row without English metadata) is scored on that text and marked. \
+        Malformed rows of --input are reported as file:line and skipped; the exit status is then 2, as \
+        for `ingest`. With --date it only reads the library, so it also works where the data directory \
+        is read-only.
 
         Examples:
           arxrec shortlist --input ~/digests/2025-12-23.md
@@ -32,7 +35,7 @@ struct ShortlistCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The announcement day (YYYY-MM-DD) whose papers are the candidates.", valueName: "day"))
     var date: String?
 
-    @Option(name: .long, help: "How many papers to list.")
+    @Option(name: .long, help: CountRange.shortlistTop.help("How many papers to list"))
     var top = 10
 
     @Option(name: .long, help: "Output format.")
@@ -40,17 +43,19 @@ struct ShortlistCommand: ParsableCommand {
 
     func validate() throws {
         if input != nil && date != nil { throw ValidationError("give either --input or --date, not both") }
-        if let date, Day(date) == nil { throw ValidationError("--date '\(date)' is not a day: use YYYY-MM-DD") }
-        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if let date, Day(date) == nil { throw ValidationError("--date '\(EchoedInput.shortened(date))' is not a day: use YYYY-MM-DD") }
+        try CountRange.shortlistTop.validate(top, option: "--top")
     }
 
     func run() throws {
-        let recommender = try library.openRecommender()
+        // Only --input writes (its papers join the library); ranking a stored day only reads.
+        let recommender = try library.openRecommender(access: input == nil ? .readOnlyWhereUnwritable : .readWrite)
         let candidates = try CandidateDay.load(input: input, date: date, library: recommender.library)
         let shortlist = try recommender.shortlist(
             for: profileOption.profile, candidates: candidates.papers, date: candidates.day, top: top
         )
         print(try ShortlistRenderer(shortlist: shortlist).render(format))
+        if candidates.skippedRecords > 0 { throw ExitStatus.partial }
     }
 }
 
@@ -58,16 +63,20 @@ struct ShortlistCommand: ParsableCommand {
 struct CandidateDay {
     let day: String
     let papers: [StoredPaper]
+    /// Malformed records of the input file, each reported on stderr.
+    var skippedRecords = 0
 
     static func load(input: String?, date: String?, library: Library) throws -> CandidateDay {
         if let input {
-            guard FileManager.default.fileExists(atPath: input) else { throw ValidationError("\(input): no such file") }
+            try InputFile.check(input)
             let report = try PaperIngestor(library: library).ingest(
                 URL(fileURLWithPath: input), format: nil, file: input, collectIDs: true
             )
             report.skipped.forEach { printError($0) }
             guard !report.ids.isEmpty else { throw CandidateError.emptyFile(input) }
-            return CandidateDay(day: report.day ?? Day.today.description, papers: try library.papers(report.ids))
+            return CandidateDay(
+                day: report.day ?? Day.today.description, papers: try library.papers(report.ids),
+                skippedRecords: report.skipped.count)
         }
         let day: String
         if let date {
@@ -81,15 +90,21 @@ struct CandidateDay {
         return CandidateDay(day: day, papers: papers)
     }
 
-    enum CandidateError: Error, CustomStringConvertible {
+    enum CandidateError: CommandFailure {
         case emptyFile(String)
         case emptyLibrary
         case emptyDay(String)
 
+        /// A file without a single paper is bad input data; a library without the day is an error.
+        var exitStatus: ExitCode {
+            if case .emptyFile = self { return ExitStatus.dataError }
+            return .failure
+        }
+
         var description: String {
             switch self {
             case .emptyFile(let file):
-                return "\(file): no papers in it: give a digest, RSS, Atom, OAI-PMH or snapshot file"
+                return "\(EchoedInput.shortened(file)): no papers in it: give a digest, RSS, Atom, OAI-PMH or snapshot file"
             case .emptyLibrary:
                 return "the library is empty: ingest a digest or listing first (`arxrec ingest FILE`)"
             case .emptyDay(let day):

@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import ArxivFormats
+import Library
 import Recommender
 
 struct SimilarCommand: AsyncParsableCommand {
@@ -11,7 +12,8 @@ struct SimilarCommand: AsyncParsableCommand {
         Scans the whole library on the dense view (one BLAS call), re-scores the 100 nearest by dense + \
         3 × sparse cosine (shared words and phrases) and prints the best k, the query excluded. The \
         similarity shown is that score divided by 4: the weighted mean of the two cosines. A paper that is \
-        not in the library is fetched from arXiv first (unless --offline).
+        not in the library is fetched from arXiv first; when that cannot be done (--offline, arXiv \
+        unreachable) the exit status is 69, as for `fetch`.
 
         Examples:
           arxrec similar 2512.19693
@@ -25,17 +27,18 @@ struct SimilarCommand: AsyncParsableCommand {
 
     @Argument(help: "The paper's arXiv id or URL.") var id: String
 
-    @Option(name: .long, help: "How many papers to list.")
+    @Option(name: .long, help: CountRange.neighbours.help("How many papers to list"))
     var k = 10
 
     func validate() throws {
-        if k < 1 { throw ValidationError("--k must be at least 1") }
+        _ = try ArxivIDArgument.parse(id)
+        try CountRange.neighbours.validate(k, option: "--k")
     }
 
     func run() async throws {
-        let arxivID: ArxivID
-        do { arxivID = try ArxivID(parsing: id) } catch { throw ValidationError(error.description) }
-        let recommender = try library.openRecommender()
+        let arxivID = try ArxivIDArgument.parse(id)
+        // Only a paper fetched from arXiv is written; a library paper is only read.
+        let recommender = try library.openRecommender(access: .readOnlyWhereUnwritable)
         _ = try await PaperResolver(library: recommender.library, client: network.client()).resolve(arxivID)
         let result = try recommender.similar(to: arxivID, k: k)
         print(try SimilarRenderer(result: result).render(output.format))
@@ -60,16 +63,16 @@ struct SearchCommand: ParsableCommand {
 
     @Argument(help: "What to look for.") var text: String
 
-    @Option(name: .long, help: "How many papers to list.")
+    @Option(name: .long, help: CountRange.neighbours.help("How many papers to list"))
     var k = 10
 
     func validate() throws {
-        if k < 1 { throw ValidationError("--k must be at least 1") }
+        try CountRange.neighbours.validate(k, option: "--k")
         if text.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("give some text to search for") }
     }
 
     func run() throws {
-        let result = try library.openRecommender().search(text, k: k)
+        let result = try library.openRecommender(access: .readOnlyWhereUnwritable).search(text, k: k)
         print(try SimilarRenderer(result: result).render(output.format))
     }
 }

@@ -20,7 +20,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let model = try library.loadModel()
-        let stats = try library.openLibrary(model: model).stats()
+        let stats = try library.openLibrary(model: model, access: .readOnlyWhereUnwritable).stats()
         switch output.format {
         case .json:
             print(try JSONOutput.string(stats))

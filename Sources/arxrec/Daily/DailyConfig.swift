@@ -1,4 +1,6 @@
+import ArxivFormats
 import Foundation
+import Library
 
 /// `config.json` in the data directory: what the unattended `arxrec daily` job does.
 ///
@@ -14,7 +16,8 @@ import Foundation
 /// ```
 /// Every key is optional. `digests` is a folder of digest files named `YYYY-MM-DD….md` (relative paths
 /// are relative to the data directory); `categories` are fetched from arXiv's RSS listing (today) or
-/// OAI-PMH (missed days) unless `--offline`.
+/// OAI-PMH (missed days) unless `--offline`. `top` and `catchUpDays` have the ranges of
+/// ``CountRange/shortlistTop`` and ``CountRange/catchUpDays``; `profiles` follow `--profile`'s rule.
 struct DailyConfig: Codable, Equatable {
     var categories: [String] = []
     var digests: String?
@@ -42,10 +45,13 @@ struct DailyConfig: Codable, Equatable {
         catchUpDays = try container.decodeIfPresent(Int.self, forKey: .catchUpDays) ?? defaults.catchUpDays
     }
 
-    /// Reads the config; a missing file is the default config, a broken one a one-line error.
+    /// Reads the config; a missing file is the default config, a broken or unreadable one a one-line error.
     static func load(from dataDirectory: URL) throws -> DailyConfig {
         let url = dataDirectory.appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return DailyConfig() }
+        guard FileManager.default.fileExists(atPath: url.path) else { return DailyConfig() }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw DailyConfigError.invalid(url.path, "cannot be read (a folder, or no permission)")
+        }
         let config: DailyConfig
         do {
             config = try JSONDecoder().decode(DailyConfig.self, from: data)
@@ -57,11 +63,18 @@ struct DailyConfig: Codable, Equatable {
     }
 
     func check(path: String) throws {
-        if top < 1 { throw DailyConfigError.invalid(path, "\"top\" must be at least 1") }
+        do {
+            try CountRange.shortlistTop.check(top, name: "\"top\"")
+            try CountRange.catchUpDays.check(catchUpDays, name: "\"catchUpDays\"")
+        } catch {
+            throw DailyConfigError.invalid(path, error.description)
+        }
         if profiles.isEmpty { throw DailyConfigError.invalid(path, "\"profiles\" must name at least one profile") }
-        if catchUpDays < 0 { throw DailyConfigError.invalid(path, "\"catchUpDays\" must not be negative") }
+        for profile in profiles where !Library.isValidProfileName(profile) {
+            throw DailyConfigError.invalid(path, "\"profiles\": \(LibraryError.invalidProfileName(profile))")
+        }
         for category in categories where !category.contains(".") && !category.allSatisfy({ $0.isLetter || $0 == "-" }) {
-            throw DailyConfigError.invalid(path, "category '\(category)' is not an arXiv category like cs.CV")
+            throw DailyConfigError.invalid(path, "category '\(EchoedInput.shortened(category))' is not an arXiv category like cs.CV")
         }
     }
 

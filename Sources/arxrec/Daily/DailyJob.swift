@@ -49,7 +49,7 @@ struct DailyJob {
         papers += try library.papers(digestIDs.filter { !known.contains($0.base) })
         result.candidates = papers.count
         guard !papers.isEmpty else { return result }
-        try FileManager.default.createDirectory(at: shortlistFolder, withIntermediateDirectories: true)
+        try createShortlistFolder()
         for profile in config.profiles {
             let shortlist: Shortlist
             do {
@@ -70,11 +70,25 @@ struct DailyJob {
                 case .html: text = renderer.html()
                 }
                 // Atomic replace: a reader never sees half a file, a rerun rewrites the same bytes.
-                try Data(text.utf8).write(to: url, options: .atomic)
+                try OutputFile(url).write(Data(text.utf8))
                 result.files.append(url.path)
             }
         }
         return result
+    }
+
+    /// `shortlists/` in the data directory; something else already there by that name is an error, never replaced.
+    private func createShortlistFolder() throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: shortlistFolder.path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw OutputFileError.notAFolder(path: shortlistFolder.path) }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(at: shortlistFolder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputFileError.cannotWrite(path: shortlistFolder.path, reason: (error as NSError).localizedDescription)
+        }
     }
 
     /// Ingests every digest file named for the day (`YYYY-MM-DD*.md` in the digest folder); returns
@@ -147,17 +161,20 @@ struct DailyState: Codable {
     }
 
     func save(to directory: URL) throws {
-        try JSONEncoder().encode(self).write(to: directory.appendingPathComponent(Self.fileName), options: .atomic)
+        try OutputFile(directory.appendingPathComponent(Self.fileName)).write(try JSONEncoder().encode(self))
     }
 
+    /// The days after the last completed one up to today, at most `catchUpLimit` (at least one) of the
+    /// newest: a state file from long ago never makes the job walk years of days.
     func pendingDays(today: Day, catchUpLimit: Int) -> [Day] {
         guard let last = lastCompletedDay.flatMap(Day.init), last < today else { return [today] }
+        let earliest = today.adding(days: 1 - max(1, catchUpLimit))
         var days: [Day] = []
-        var day = last.adding(days: 1)
+        var day = max(last.adding(days: 1), earliest)
         while day <= today {
             days.append(day)
             day = day.adding(days: 1)
         }
-        return Array(days.suffix(max(1, catchUpLimit)))
+        return days
     }
 }

@@ -38,14 +38,15 @@ struct LibraryOptions: ParsableArguments {
         return try EmbeddingModel.load(from: ModelLocator.defaultModelDirectory())
     }
 
-    /// Opens (creating if needed) the library with the model's embedder.
-    func openLibrary(model: EmbeddingModel) throws -> Library {
-        try Library.open(at: resolvedDataDirectory, embedder: ModelEmbedder(model: model))
+    /// Opens (creating if needed) the library with the model's embedder. A command that only reads
+    /// passes `.readOnlyWhereUnwritable`, so that it still answers from a data directory it cannot write.
+    func openLibrary(model: EmbeddingModel, access: Library.Access = .readWrite) throws -> Library {
+        try Library.open(at: resolvedDataDirectory, embedder: ModelEmbedder(model: model), access: access)
     }
 
     /// Opens the library and a recommender over it.
-    func openRecommender() throws -> Recommender {
+    func openRecommender(access: Library.Access = .readWrite) throws -> Recommender {
         let model = try loadModel()
-        return Recommender(library: try openLibrary(model: model), model: model)
+        return Recommender(library: try openLibrary(model: model, access: access), model: model)
     }
 }

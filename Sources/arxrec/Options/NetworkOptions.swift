@@ -8,8 +8,8 @@ struct NetworkOptions: ParsableArguments {
     var offline = false
 
     /// The client, or nil when offline. `ARXREC_ARXIV_API`, `ARXREC_ARXIV_RSS`, `ARXREC_ARXIV_OAI` replace
-    /// the endpoints; `ARXREC_REQUEST_INTERVAL` (seconds) the politeness gap, which never drops below 3 s
-    /// against arxiv.org itself.
+    /// the endpoints; `ARXREC_REQUEST_INTERVAL` (seconds, 0–3600; ignored otherwise) the politeness gap,
+    /// which never drops below 3 s against arxiv.org itself.
     func client() -> ArxivClient? {
         offline ? nil : Self.makeClient()
     }
@@ -24,7 +24,8 @@ struct NetworkOptions: ParsableArguments {
         if let oai = environment["ARXREC_ARXIV_OAI"].flatMap(URL.init(string:)) { configuration.oaiBaseURL = oai }
         let pointsAtArxiv = [configuration.apiBaseURL, configuration.rssBaseURL, configuration.oaiBaseURL]
             .contains { ($0.host ?? "").hasSuffix("arxiv.org") }
-        if let text = environment["ARXREC_REQUEST_INTERVAL"], let seconds = Double(text), (0 ... 86_400).contains(seconds), !pointsAtArxiv {
+        // Bounded before the conversion: `Int(1e300 * 1000)` would trap.
+        if let text = environment["ARXREC_REQUEST_INTERVAL"], let seconds = Double(text), (0...3_600).contains(seconds), !pointsAtArxiv {
             configuration.minimumInterval = .milliseconds(Int(seconds * 1000))
         }
         return ArxivClient(configuration: configuration)

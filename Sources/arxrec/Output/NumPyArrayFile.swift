@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 
 /// Writes a float32 matrix as a NumPy `.npy` file (format version 1.0), so the vectors load with
@@ -25,16 +24,11 @@ struct NumPyArrayFile {
         return data
     }
 
-    /// Writes the header, then `rows` rows from `row(i)` (each `columns` floats), to `url` through a
-    /// temporary file renamed into place, so a killed export never leaves a truncated array.
-    func write(to url: URL, row: (Int) -> UnsafeBufferPointer<Float>) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: header) else {
-            throw ValidationError("cannot write \(url.path)")
-        }
-        let handle = try FileHandle(forWritingTo: temporary)
-        do {
-            try handle.seekToEnd()
+    /// Writes the header, then `rows` rows from `row(i)` (each `columns` floats), as one ``OutputFile``:
+    /// a killed export never leaves a truncated array, and a folder at the path is refused.
+    func write(to file: OutputFile, row: (Int) -> UnsafeBufferPointer<Float>) throws {
+        try file.write { writer in
+            try writer.write(header)
             var buffer = [UInt8]()
             buffer.reserveCapacity(1 << 20)
             for i in 0 ..< rows {
@@ -45,18 +39,16 @@ struct NumPyArrayFile {
                     withUnsafeBytes(of: bits) { buffer.append(contentsOf: $0) }
                 }
                 if buffer.count >= 1 << 20 {
-                    try handle.write(contentsOf: buffer)
+                    try writer.write(buffer)
                     buffer.removeAll(keepingCapacity: true)
                 }
             }
-            try handle.write(contentsOf: buffer)
-            try handle.close()
-            _ = try? FileManager.default.removeItem(at: url)
-            try FileManager.default.moveItem(at: temporary, to: url)
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+            try writer.write(buffer)
         }
+    }
+
+    /// ``write(to:row:)-(OutputFile,_)`` to a URL.
+    func write(to url: URL, row: (Int) -> UnsafeBufferPointer<Float>) throws {
+        try write(to: OutputFile(url), row: row)
     }
 }
