@@ -251,9 +251,9 @@ public struct Recommender: Sendable {
         let depth = max(k, reRank.depth)
         // Rows no paper points to (superseded versions) are skipped, so ask for some slack.
         let slack = depth + excluding.count + 16
-        var (hits, damaged) = try library.nearestRows(to: query, count: slack)
+        let scan = try library.nearestRows(to: query, count: slack)
         // Damaged rows are left out of the scan; once repaired, their papers take part again.
-        if library.repairIfPossible(damaged) { (hits, damaged) = try library.nearestRows(to: query, count: slack) }
+        let hits = library.repairIfPossible(scan.damaged) ? try library.nearestRows(to: query, count: slack).hits : scan.hits
         let ids = try library.ids(ofVectorRows: hits.map(\.index))
         var seen = excluding
         var chosen: [(id: ArxivID, dense: Float)] = []

@@ -26,7 +26,7 @@ public enum SourceFormat: String, Sendable, CaseIterable {
     public static func detect(prefix: Data, fileName: String?) -> SourceFormat? {
         let head = prefix.prefix(16 << 10)
         if DocumentChecks.looksBinary(head) { return nil }
-        if let format = fromContent(Data(head)) { return format }
+        if let format = fromContent(head) { return format }
         return fileName.flatMap(fromName)
     }
 

@@ -10,6 +10,11 @@ extension Library {
     /// ingest keeps every batch committed before the kill and nothing of the batch in flight.
     /// Ingesting the same records again changes nothing and reports them all as unchanged.
     ///
+    /// Every `Paper` is storable by construction, so no record can fail its batch here: its id's
+    /// version is 1 or more (the `papers.version` CHECK) and its text fields hold no control
+    /// characters (a NUL would cut the stored text short). A record that breaks those rules is a
+    /// parser's skipped line, never an SQLite error; StorableRecordTests holds each CHECK to its rule.
+    ///
     /// - Parameters:
     ///   - source: where the records came from (a file path, a URL, `-`); kept as `papers.origin`.
     ///   - run: an id from ``beginRun(source:)``; the batch's counts are added to that run in the
