@@ -1,7 +1,7 @@
 import Testing
 
-/// Issue 15's end-to-end CLI suites, nested here so that they run one at a time: each blocks a thread
-/// on a child process, and on a 2-core machine several such suites at once starve the async tests
-/// (the ArxivClient time-limit tests) of the cooperative pool's threads.
+/// Issue 15's end-to-end CLI suites, nested here so that they run one at a time: each blocks a
+/// cooperative thread while its child process runs, and on a 2-core machine the suite should not add
+/// six such blockers at once to the ones the other CLI suites already are.
 @Suite(.serialized)
 struct CLIHardeningTests {}
