@@ -85,12 +85,18 @@ struct FuzzTests {
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.generalCategory == .control }
 
-    @Test func everyParserSurvivesDamagedSamples() throws {
+    @Test func everyParserSurvivesDamagedSamples() async throws {
         let seed = UInt64(Fuzzer.setting("ARXREC_FUZZ_SEED", default: 1))
         let count = Fuzzer.setting("ARXREC_FUZZ_ITERATIONS", default: 300)
         let inputs = Fuzzer.inputs(seed: seed, count: count, samples: try FuzzSample.all())
+        let failures = try await OffPool.run { try Self.fuzz(inputs, seed: seed) }
+        for failure in failures { Issue.record(Comment(rawValue: failure)) }
+    }
+
+    /// Runs every input under the watchdog; returns one line per failing input (at most ten).
+    static func fuzz(_ inputs: [MutatedInput], seed: UInt64) throws -> [String] {
         let directory = try TemporaryDirectory(prefix: "arxrec-fuzz")
-        var failures = 0
+        var failures: [String] = []
         for (index, input) in inputs.enumerated() {
             let url = directory.file(input.name)
             try input.data.write(to: url)
@@ -104,18 +110,17 @@ struct FuzzTests {
             }
             guard finished.wait(timeout: .now() + Self.watchdogSeconds) == .success else {
                 Fuzzer.keep(input)
-                Issue.record("seed \(seed) input \(index) (\(input.name)) did not finish in \(Self.watchdogSeconds) s: a hang")
-                return
+                return failures + ["seed \(seed) input \(index) (\(input.name)) did not finish in \(Self.watchdogSeconds) s: a hang"]
             }
             try? FileManager.default.removeItem(at: url)
             let problems = box.get()
             if !problems.isEmpty {
                 Fuzzer.keep(input)
-                failures += 1
-                Issue.record("seed \(seed) input \(index) (\(input.name)): \(problems.prefix(3).joined(separator: "; "))")
-                if failures == 10 { return }
+                failures.append("seed \(seed) input \(index) (\(input.name)): \(problems.prefix(3).joined(separator: "; "))")
+                if failures.count == 10 { break }
             }
         }
+        return failures
     }
 }
 

@@ -57,19 +57,28 @@ struct FuzzIngestTests {
         return (running.wait(), hung)
     }
 
-    @Test func damagedFilesChangeTheLibraryByWholeGoodRecordsOnly() throws {
+    @Test func damagedFilesChangeTheLibraryByWholeGoodRecordsOnly() async throws {
         // A stream of its own, apart from the in-process fuzz test's.
         let seed = UInt64(Fuzzer.setting("ARXREC_FUZZ_SEED", default: 1)) &+ 1_000_003
-        let runs = Fuzzer.setting("ARXREC_FUZZ_RUNS", default: 20)
+        let inputs = Fuzzer.inputs(seed: seed, count: Fuzzer.setting("ARXREC_FUZZ_RUNS", default: 20), samples: try FuzzSample.all())
+        let failures = try await OffPool.run { try Self.fuzz(inputs, seed: seed) }
+        for failure in failures { Issue.record(Comment(rawValue: failure)) }
+    }
+
+    /// Ingests every input into one library; returns one line per failing run.
+    static func fuzz(_ inputs: [MutatedInput], seed: UInt64) throws -> [String] {
         let cli = try CLIFixture()
         let inputsFolder = try TemporaryDirectory(prefix: "arxrec-fuzz-inputs")
         // A library that already holds papers, so damaged files update and merge as well as insert.
         let setup = try cli.run(["ingest", SharedData.digest.path, SharedData.snapshotSample.path])
-        try #require(setup.status == 0, "\(setup.stderr)")
         var stored = try Self.library(cli).titles
-        #expect(stored.count == 210)
+        guard setup.status == 0, stored.count == 210 else {
+            return ["setup ingest exited \(setup.status) with \(stored.count) papers: \(setup.stderr)"]
+        }
+        var failures: [String] = []
+        let runs = inputs.count
 
-        for (index, input) in Fuzzer.inputs(seed: seed, count: runs, samples: try FuzzSample.all()).enumerated() {
+        for (index, input) in inputs.enumerated() {
             let url = inputsFolder.file(input.name)
             try input.data.write(to: url)
             let what = "seed \(seed) run \(index) (\(input.name))"
@@ -106,9 +115,10 @@ struct FuzzIngestTests {
             stored = titles
             if !problems.isEmpty {
                 Fuzzer.keep(input)
-                Issue.record("\(what): \(problems.joined(separator: "; "))")
+                failures.append("\(what): \(problems.joined(separator: "; "))")
             }
-            if hung { return }
+            if hung { break }
         }
+        return failures
     }
 }
