@@ -3,7 +3,8 @@ import GRDB
 
 extension Library {
     /// Stores (or replaces) the shortlist JSON of `profile` for `day` (`YYYY-MM-DD`), so a second
-    /// run for the same day overwrites rather than duplicates.
+    /// run for the same day overwrites rather than duplicates. The newest stored list of a profile is
+    /// the one `arxrec rate N` numbers from (``latestShortlist(profile:)``).
     public func saveShortlist(day: String, profile: String, json: Data) throws {
         try Self.validateDay(day)
         try Self.validateProfileName(profile)
@@ -18,5 +19,13 @@ extension Library {
     public func shortlist(day: String, profile: String) throws -> Data? {
         try Self.validateDay(day)
         return try read { db in try ShortlistRow.fetchOne(db, key: ["day": day, "profile": profile])?.json }
+    }
+
+    /// The shortlist stored last for `profile` (by `shortlist` or `daily`), whatever its day, or `nil`.
+    public func latestShortlist(profile: String) throws -> (day: String, json: Data)? {
+        try read { db in
+            try ShortlistRow.filter(Column("profile") == profile)
+                .order(Column("created_at").desc, Column("day").desc).fetchOne(db)
+        }.map { ($0.day, $0.json) }
     }
 }

@@ -14,7 +14,8 @@ struct ShortlistCommand: ParsableCommand {
         rated. Each is scored on the sparse view by the profile learned from likes and dislikes; the top N \
         are picked with maximal marginal relevance so near-duplicates do not crowd the list, and each comes \
         with its reason: the nearest liked paper and the n-grams that matched. A paper known only through a \
-        translation (a Chinese digest row without English metadata) is scored on that text and marked.
+        translation (a Chinese digest row without English metadata) is scored on that text and marked. \
+        The list is remembered: `arxrec rate 3 like` then rates its third paper.
 
         Examples:
           arxrec shortlist --input ~/digests/2025-12-23.md
@@ -50,6 +51,9 @@ struct ShortlistCommand: ParsableCommand {
         let shortlist = try recommender.shortlist(
             for: profileOption.profile, candidates: candidates.papers, date: candidates.day, top: top
         )
+        // Remembered, numbered as printed, so that `arxrec rate 3 like` rates the third paper shown here.
+        try recommender.library.saveShortlist(
+            day: shortlist.date, profile: profileOption.profile, json: Data(try JSONOutput.string(shortlist).utf8))
         print(try ShortlistRenderer(shortlist: shortlist).render(format))
     }
 }

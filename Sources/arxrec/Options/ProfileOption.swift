@@ -1,4 +1,5 @@
 import ArgumentParser
+import Library
 
 /// `--profile NAME`: ratings and shortlists belong to a named profile (a topic); `default` when omitted.
 struct ProfileOption: ParsableArguments {
@@ -6,8 +7,7 @@ struct ProfileOption: ParsableArguments {
     var profile: String = "default"
 
     func validate() throws {
-        let allowed = profile.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
-        if profile.isEmpty || !allowed || profile.count > 64 {
+        if !Library.isPlainProfileName(profile) {
             throw ValidationError("profile name '\(profile)': use 1–64 letters, digits, '-', '_' or '.'")
         }
     }
