@@ -1,5 +1,7 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
+import NIOCore
 import Logging
 import Recommender
 
@@ -68,6 +70,11 @@ public struct WebApp: Sendable {
             },
             logger: logger
         )
+    }
+
+    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight and returns.
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await application(onRunning: onRunning).runService()
     }
 
     /// Every route behind the two middlewares: ``SecureResponses`` outermost (error pages, security

@@ -86,8 +86,8 @@ import WebApp
         }
     }
 
-    static let readOnly: Configuration = {
-        var configuration = Configuration()
+    static let readOnly: GRDB.Configuration = {
+        var configuration = GRDB.Configuration()
         configuration.readonly = true
         return configuration
     }()

@@ -69,7 +69,7 @@ enum ReadableLaTeX {
                 index += 1
                 if let mark = ReadableLaTeX.accents[first] {
                     let letter = argument()
-                    return (letter.prefix(1) + String(mark) + letter.dropFirst()).precomposedStringWithCanonicalMapping
+                    return (String(letter.prefix(1)) + String(mark) + String(letter.dropFirst())).precomposedStringWithCanonicalMapping
                 }
                 switch first {
                 case "\\", ",", ";", ":", "!", " ": return " "

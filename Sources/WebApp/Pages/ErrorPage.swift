@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// A refusal or a failure as a page: the status, one line saying what is wrong and what to do, a way back.

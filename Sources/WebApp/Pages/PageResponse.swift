@@ -1,4 +1,6 @@
+import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// A finished page as an HTTP response.
 enum PageResponse {

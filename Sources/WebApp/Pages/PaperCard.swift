@@ -1,3 +1,4 @@
+import ArxivFormats
 import Library
 import Recommender
 
@@ -32,7 +33,7 @@ struct PaperCard {
     var html: HTML {
         let id = paper.id.base
         let state: HTML = rating == .like ? " liked" : rating == .dislike ? " disliked" : ""
-        let rankLabel: HTML = rank.map { "<span class=\"rank\">\($0)</span> " } ?? ""
+        let rankLabel: HTML = rank.map { rank -> HTML in "<span class=\"rank\">\(rank)</span> " } ?? ""
         return """
             <article class="paper\(state)" id="paper-\(id)" data-id="\(id)">
             <h2 class="title">\(rankLabel)<a href="\(Paths.paper(id, profile: profile))">\(ReadableLaTeX.text(paper.title))</a>\(languageTag)</h2>
@@ -61,7 +62,7 @@ struct PaperCard {
         return "<span class=\"authors\">\(shown + more)</span>"
     }
 
-    private var day: HTML { paper.listedOn.map { " · <time datetime=\"\($0)\">\($0)</time>" } ?? "" }
+    private var day: HTML { paper.listedOn.map { day -> HTML in " · <time datetime=\"\(day)\">\(day)</time>" } ?? "" }
 
     private var reasonLine: HTML {
         if let similarity {

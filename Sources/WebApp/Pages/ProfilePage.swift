@@ -83,7 +83,7 @@ struct ProfilePage {
             <ul>\(rows)</ul>
             <form method="post" action="\(PageURL(Paths.createProfile))">
             <input type="hidden" name="\(RequestGuard.tokenField)" value="\(session)">
-            <label>New profile <input type="text" name="name" required maxlength="64" pattern="[\\p{L}\\p{N}._\\-]+" placeholder="e.g. vision" autocomplete="off"></label>
+            <label>New profile <input type="text" name="name" required maxlength="64" placeholder="e.g. vision" autocomplete="off"></label>
             <button type="submit">Create</button>
             </form>
             </section>

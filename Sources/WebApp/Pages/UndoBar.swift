@@ -1,3 +1,5 @@
+import Library
+
 /// "You liked ‘…’ · Undo": the last change the page made for the profile, and the form that reverts it.
 struct UndoBar {
     let change: RatingHistory.Change?

@@ -1,3 +1,4 @@
+import Foundation
 import ArxivFormats
 import Hummingbird
 import Library

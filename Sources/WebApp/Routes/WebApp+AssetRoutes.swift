@@ -1,4 +1,6 @@
+import HTTPTypes
 import Hummingbird
+import NIOCore
 
 extension WebApp {
     /// The stylesheet and the script, from constants compiled into the binary: no request reads a file.

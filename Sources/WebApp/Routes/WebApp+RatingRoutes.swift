@@ -1,6 +1,7 @@
 import ArxivFormats
 import Hummingbird
 import Library
+import Recommender
 
 extension WebApp {
     /// `POST /rate` (`id`, `verdict` = like | dislike | clear, `profile`, `back`) stores the rating at once

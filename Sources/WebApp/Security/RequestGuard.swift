@@ -1,4 +1,6 @@
+import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// The checks every request passes before any route runs, in one place:
 ///
@@ -29,7 +31,8 @@ struct RequestGuard: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         let port = await self.port.value
-        guard let authority = request.head.authority, request.headers[values: .host].isEmpty,
+        // HTTP/1's first Host header is the authority; a second one is left among the fields.
+        guard let authority = request.head.authority, !request.headers.contains(where: { $0.name.canonicalName == "host" }),
               hostPolicy.allows(authority: authority, port: port)
         else {
             throw WebError.forbidden(

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// The outermost middleware: whatever a route or the router threw becomes an HTML error page with its

@@ -53,11 +53,12 @@ struct ServeCommand: AsyncParsableCommand {
         let shownHost = host.contains(":") ? "[\(host)]" : (host == "0.0.0.0" ? ProcessInfo.processInfo.hostName : host)
         let directory = library.resolvedDataDirectory.path
         do {
-            try await app.application(onRunning: { port in
+            try await app.run(onRunning: { port in
                 await started.set()
-                print("arxrec serve: http://\(shownHost):\(port)/ (library \(directory)); Ctrl-C stops")
-                fflush(stdout)
-            }).runService()
+                // Unbuffered: a script waiting for the address reads it at once.
+                let line = "arxrec serve: http://\(shownHost):\(port)/ (library \(directory)); Ctrl-C stops\n"
+                FileHandle.standardOutput.write(Data(line.utf8))
+            })
         } catch {
             guard await started.value else { throw ServeError.cannotListen(host: host, port: port, reason: "\(error)") }
             throw error

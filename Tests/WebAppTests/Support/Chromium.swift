@@ -48,7 +48,9 @@ final class Chromium: @unchecked Sendable {
         profile = try TemporaryDirectory(prefix: "arxrec-chromium")
         var toBrowser: [Int32] = [0, 0]
         var fromBrowser: [Int32] = [0, 0]
-        guard pipe2(&toBrowser, O_CLOEXEC) == 0, pipe2(&fromBrowser, O_CLOEXEC) == 0 else { throw ChromiumError.spawn(errno) }
+        guard pipe(&toBrowser) == 0, pipe(&fromBrowser) == 0 else { throw ChromiumError.spawn(errno) }
+        // Only the two ends dup'ed to 3 and 4 reach the browser; dup2 clears close-on-exec on those.
+        for descriptor in toBrowser + fromBrowser { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         var arguments = [
             executable, "--headless", "--remote-debugging-pipe", "--user-data-dir=\(profile.url.path)",
             "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",

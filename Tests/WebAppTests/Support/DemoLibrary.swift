@@ -51,7 +51,9 @@ final class DemoLibrary: @unchecked Sendable {
     }
 
     private static func gunzip(_ source: URL, to destination: URL) throws {
-        FileManager.default.createFile(atPath: destination.path, contents: nil)
+        guard FileManager.default.createFile(atPath: destination.path, contents: nil) else {
+            throw DemoLibraryError.step("create \(destination.path)", "")
+        }
         let output = try FileHandle(forWritingTo: destination)
         defer { try? output.close() }
         let process = Process()
