@@ -13,6 +13,9 @@ import WebApp
 @Suite(.serialized) struct LiveTests {
     static let day = DemoLibrary.listingDay
 
+    /// A debug build ranks a page in seconds, more while the CLI runs beside it; a hang still fails.
+    static let patient = TestClient.Configuration(timeout: .seconds(180))
+
     func app(_ demo: DemoLibrary) -> Application<RouterResponder<WebRequestContext>> {
         WebApp(recommender: demo.recommender, configuration: .init(host: "127.0.0.1", port: 0, top: 10)).application()
     }
@@ -43,7 +46,7 @@ import WebApp
         try await app(demo).test(.live) { client in
             let port = try #require(client.port)
             let own = "127.0.0.1:\(port)"
-            try await TestClient.withClient(host: "127.0.0.1", port: port) { testClient in
+            try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: Self.patient) { testClient in
                 var wire = Wire(client: testClient)
                 let page = try await wire.send(.get, "/", authority: own)
                 #expect(page.status == .ok)
@@ -93,7 +96,7 @@ import WebApp
                                             environment: ["ARXREC_HOME": demo.path]))?.status ?? -1
                 }
             }
-            try await TestClient.withClient(host: "127.0.0.1", port: port) { testClient in
+            try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: Self.patient) { testClient in
                 var wire = Wire(client: testClient)
                 let first = try await wire.send(.get, "/?date=\(Self.day)", authority: own)
                 wire.cookie = try #require(first.headers[.setCookie]?.split(separator: ";").first.map(String.init))

@@ -11,7 +11,10 @@ extension Library {
         let now = Date()
         try write { db in
             try ensureProfile(profile, in: db, now: now)
-            try ShortlistRow(day: day, profile: profile, json: json, createdAt: now).upsert(db)
+            // Deleted and inserted rather than updated, so the newest save also has the highest rowid, which
+            // orders saves made within one clock tick.
+            _ = try ShortlistRow.deleteOne(db, key: ["day": day, "profile": profile])
+            try ShortlistRow(day: day, profile: profile, json: json, createdAt: now).insert(db)
         }
     }
 
@@ -25,7 +28,7 @@ extension Library {
     public func latestShortlist(profile: String) throws -> (day: String, json: Data)? {
         try read { db in
             try ShortlistRow.filter(Column("profile") == profile)
-                .order(Column("created_at").desc, Column("day").desc).fetchOne(db)
+                .order(Column("created_at").desc, Column.rowID.desc).fetchOne(db)
         }.map { ($0.day, $0.json) }
     }
 }

@@ -14,9 +14,10 @@ enum Stylesheet {
       color: var(--fg); background: var(--bg); overflow-wrap: anywhere; }
     a { color: var(--accent); }
     main, footer { max-width: 52rem; margin: 0 auto; padding: 0 1rem; }
+    main { padding-top: .8rem; }
     footer { color: var(--muted); font-size: .85rem; padding-block: 2rem; }
-    .bar { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .6rem 1rem;
-      border-bottom: 1px solid var(--line); position: sticky; top: 0; background: var(--bg); z-index: 1; }
+    .bar { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .5rem 1rem;
+      border-bottom: 1px solid var(--line); background: var(--bg); }
     .bar .brand { font-weight: 700; text-decoration: none; color: var(--fg); }
     .bar nav { display: flex; gap: .8rem; }
     .bar nav a { text-decoration: none; }
@@ -24,6 +25,7 @@ enum Stylesheet {
     .bar form { display: flex; gap: .3rem; align-items: center; margin: 0; }
     .bar .search { flex: 1 1 14rem; }
     .bar .search input { flex: 1; min-width: 0; }
+    .bar .switch { margin-left: auto; }
     input, select, button { font: inherit; padding: .35rem .6rem; border: 1px solid var(--line); border-radius: .4rem;
       background: var(--bg); color: var(--fg); }
     button { cursor: pointer; background: var(--card); }
@@ -33,7 +35,8 @@ enum Stylesheet {
     h2 { font-size: 1.1rem; }
     .summary, .note, .empty { color: var(--muted); }
     .days { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: .5rem 0 1rem; }
-    .days form { display: flex; gap: .3rem; margin: 0; }
+    .days .later { order: 2; }
+    .days form { display: flex; gap: .3rem; margin: 0; order: 1; }
     ol.papers, ul.papers { list-style: none; padding: 0; margin: 0; }
     .paper { background: var(--card); border: 1px solid var(--line); border-radius: .6rem; padding: .8rem 1rem; margin: 0 0 .8rem; }
     .paper.liked { border-left: .3rem solid var(--like); }
@@ -47,6 +50,8 @@ enum Stylesheet {
     .why { font-size: .9rem; margin: .3rem 0; }
     .term { background: var(--term); border-radius: .3rem; padding: 0 .3rem; white-space: nowrap; }
     .abstract summary { cursor: pointer; color: var(--muted); font-size: .88rem; }
+    .abstract .preview { color: var(--fg); font-size: .95rem; }
+    .abstract[open] .preview { display: none; }
     .abstract p { margin: .3rem 0; font-size: .95rem; }
     .actions { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; justify-content: space-between; margin-top: .4rem; }
     form.rate { display: flex; gap: .4rem; margin: 0; }
@@ -55,19 +60,29 @@ enum Stylesheet {
     form.rate .dislike[aria-pressed="true"] { background: var(--dislike); border-color: var(--dislike); color: #fff; }
     form.rate.busy { opacity: .5; }
     .links { display: flex; gap: .8rem; font-size: .9rem; }
+    .undo span { flex: 1 1 12rem; }
     .undo { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; background: var(--term); border-radius: .5rem;
       padding: .5rem .8rem; margin: .5rem 0 1rem; }
     .rated h2 { margin-top: 2rem; }
     .ratings ul, .profiles ul { padding-left: 1.2rem; }
     .rated-paper { margin-bottom: .6rem; }
     .rated-paper form.rate { margin-top: .2rem; }
+    .rated-paper form.rate button { min-width: 0; min-height: 0; padding: .1rem .6rem; font-size: .85rem; flex: none; }
+    .rated-paper form.rate { width: auto; }
     .id, .counts { color: var(--muted); font-size: .85rem; }
     .danger form, .profiles form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
     .reset { border-color: var(--dislike); color: var(--dislike); }
     .error .message { font-size: 1.05rem; }
     .more { text-align: center; }
+    @media (min-width: 48rem) { .bar { position: sticky; top: 0; z-index: 1; } }
+    @media (max-width: 40rem) {
+      .bar .search { order: 3; flex-basis: 100%; }
+      .bar .wide { display: none; }
+      .days { justify-content: space-between; }
+      .days form { order: 3; flex-basis: 100%; }
+      .days form input { flex: 1; }
+    }
     @media (max-width: 30rem) {
-      .bar .switch label { font-size: .9rem; }
       form.rate { width: 100%; }
       form.rate button { flex: 1; }
       .paper { padding: .7rem .8rem; }

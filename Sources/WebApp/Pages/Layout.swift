@@ -39,7 +39,7 @@ struct Layout {
             <button type="submit">Search</button>
             </form>
             <form class="switch" action="\(PageURL(Paths.shortlist))" method="get">
-            <label>Profile <select name="profile">\(options)</select></label>
+            <label><span class="wide">Profile</span> <select name="profile" aria-label="Profile">\(options)</select></label>
             <button type="submit">Switch</button>
             </form>
             </header>

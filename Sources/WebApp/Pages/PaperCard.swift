@@ -38,13 +38,35 @@ struct PaperCard {
             <article class="paper\(state)" id="paper-\(id)" data-id="\(id)">
             <h2 class="title">\(rankLabel)<a href="\(Paths.paper(id, profile: profile))">\(ReadableLaTeX.text(paper.title))</a>\(languageTag)</h2>
             \(translatedTitle)<p class="meta">\(authors) · <span class="categories">\(paper.categories.joined(separator: ", "))</span>\(day)</p>
-            \(reasonLine)<details class="abstract"\(abstractOpen ? " open" : "")><summary>Abstract</summary><p>\(ReadableLaTeX.text(paper.abstract))</p></details>
+            \(reasonLine)\(abstract)
             <div class="actions">
             \(RatingForm(id: id, profile: profile, rating: rating, session: session, back: back).html)
             <span class="links"><a href="\(Paths.paper(id, profile: profile))">Similar</a> <a href="https://arxiv.org/abs/\(paper.id.description)" rel="noopener noreferrer">abs</a> <a href="https://arxiv.org/pdf/\(paper.id.description)" rel="noopener noreferrer">PDF</a></span>
             </div>
             </article>
             """
+    }
+
+    /// Open, or closed behind its first lines (a phone shows a whole card at a time that way).
+    private var abstract: HTML {
+        let text = ReadableLaTeX.text(paper.abstract)
+        guard !abstractOpen else {
+            return "<details class=\"abstract\" open><summary>Abstract</summary><p>\(text)</p></details>"
+        }
+        return """
+            <details class="abstract"><summary><span class="label">Abstract</span> <span class="preview">\(Self.preview(text))</span></summary><p>\(text)</p></details>
+            """
+    }
+
+    /// Characters of the abstract shown before it is opened.
+    static let previewLength = 200
+
+    /// The first ``previewLength`` characters, cut at a space, with an ellipsis when something was cut.
+    static func preview(_ text: String) -> String {
+        guard text.count > previewLength else { return text }
+        let head = text.prefix(previewLength)
+        let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+        return cut + "…"
     }
 
     private var languageTag: HTML {

@@ -79,9 +79,9 @@ struct ShortlistPage {
         let previous: HTML = earlier.map { d -> HTML in "<a rel=\"prev\" href=\"\(Paths.shortlist(profile: profile, day: d))\">← \(d)</a>" } ?? ""
         let next: HTML = later.map { d -> HTML in "<a rel=\"next\" href=\"\(Paths.shortlist(profile: profile, day: d))\">\(d) →</a>" } ?? ""
         return """
-            <nav class="days">\(previous)
+            <nav class="days"><span class="earlier">\(previous)</span><span class="later">\(next)</span>
             <form method="get" action="\(PageURL(Paths.shortlist))">\(profileField)<input type="date" name="date" value="\(day)" aria-label="Day"><button type="submit">Go</button></form>
-            \(next)</nav>
+            </nav>
             """
     }
 
@@ -104,7 +104,7 @@ struct ShortlistPage {
                 nearest: nearest, terms: ranked.item.reason.terms, scoredOnTranslation: ranked.item.scoredOnTranslation)
             let card = PaperCard(
                 paper: ranked.paper, rank: ranked.item.rank, rating: content.ratings[ranked.paper.id.base], reason: reason,
-                profile: profile, session: session, back: address)
+                abstractOpen: false, profile: profile, session: session, back: address)
             return "<li>\(card.html)</li>"
         }
         guard !cards.isEmpty else {

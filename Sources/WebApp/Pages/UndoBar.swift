@@ -22,7 +22,7 @@ struct UndoBar {
             <input type="hidden" name="\(RequestGuard.tokenField)" value="\(session)">
             <input type="hidden" name="profile" value="\(profile)">
             <input type="hidden" name="back" value="\(back)">
-            <span>\(what)</span> <button type="submit">Undo</button>
+            <span>\(what)</span><button type="submit">Undo</button>
             </form>
             """
     }

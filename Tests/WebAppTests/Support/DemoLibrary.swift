@@ -4,10 +4,11 @@ import Recommender
 import TestSupport
 import TextEmbedding
 
-/// A real library in a temp directory made the way `Scripts/demo` makes it, by the built `arxrec` binary:
-/// the bundled listings of November–December 2025 (`Scripts/demo-data/*.jsonl.gz`), the 2025-12-23 digest
-/// and the example profile (`example-likes.txt`, in profile `default`). Built once per test process, then
-/// copied, so every test rates in its own library.
+/// A real library in a temp directory made the way `Scripts/demo` makes it, by the built `arxrec` binary,
+/// from the demo data: the bundled listings (`Scripts/demo-data/*.jsonl.gz`) of the week around
+/// ``listingDay`` plus the liked papers (a debug build ingests the whole 5,697 in half a minute; a week's
+/// 1,100 papers are as real), the 2025-12-23 digest and the example profile (`example-likes.txt`, in profile
+/// `default`). Built once per test process, then copied, so every test rates in its own library.
 final class DemoLibrary: @unchecked Sendable {
     let directory: TemporaryDirectory
     let recommender: Recommender
@@ -15,7 +16,12 @@ final class DemoLibrary: @unchecked Sendable {
     var path: String { directory.url.path }
 
     /// An English listing day of the bundled data with a full day of papers.
-    static let listingDay = "2025-12-02"
+    static let listingDay = "2025-12-03"
+    /// The announcement days ingested.
+    static let days = "2025-11-26"..."2025-12-04"
+
+    /// The bundled model, loaded once per test process.
+    private static let model = Result { try EmbeddingModel.load(from: ModelLocator.defaultModelDirectory()) }
 
     private static let template: Result<URL, any Error> = Result {
         let demoData = SharedData.repositoryRoot.appendingPathComponent("Scripts/demo-data")
@@ -23,6 +29,8 @@ final class DemoLibrary: @unchecked Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let listings = directory.appendingPathComponent("listings.jsonl")
         try gunzip(demoData.appendingPathComponent("arxiv-cs-2025-11-12.jsonl.gz"), to: listings)
+        let likes = try String(contentsOf: demoData.appendingPathComponent("example-likes.txt"), encoding: .utf8)
+        try keepWeek(of: listings, likes: Set(likes.split(whereSeparator: \.isWhitespace).map(String.init)))
         let data = ["--data-dir", directory.path]
         for arguments in [
             ["ingest", "--format", "snapshot", listings.path],
@@ -42,12 +50,27 @@ final class DemoLibrary: @unchecked Sendable {
         for name in try FileManager.default.contentsOfDirectory(atPath: template.path) where !name.hasSuffix("-shm") {
             try FileManager.default.copyItem(at: template.appendingPathComponent(name), to: directory.file(name))
         }
-        let model = try EmbeddingModel.load(from: ModelLocator.defaultModelDirectory())
+        let model = try Self.model.get()
         var recommender = Recommender(
             library: try Library.open(at: directory.url, embedder: ModelEmbedder(model: model)), model: model)
         // A smaller weak-negative sample keeps debug-build tests quick; the code path is the same.
         recommender.settings.weakNegativeCount = weakNegatives
         self.recommender = recommender
+    }
+
+    /// Keeps the snapshot lines announced in ``days`` or naming a liked paper.
+    private static func keepWeek(of file: URL, likes: Set<String>) throws {
+        let lines = try Data(contentsOf: file).split(separator: UInt8(ascii: "\n"))
+        var kept = Data()
+        for line in lines {
+            guard let record = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { continue }
+            let day = record["update_date"] as? String ?? ""
+            if days.contains(day) || likes.contains(record["id"] as? String ?? "") {
+                kept += line
+                kept.append(UInt8(ascii: "\n"))
+            }
+        }
+        try kept.write(to: file)
     }
 
     private static func gunzip(_ source: URL, to destination: URL) throws {
