@@ -57,6 +57,11 @@ import WebApp
                 session: page)
             #expect(clicked as? Bool == true)
 
+            // With JavaScript the page updates in place: the paper leaves the ranked list, the undo bar appears.
+            try await browser.waitUntil(
+                session: page,
+                "!document.querySelector('ol.ranked article.paper[data-id=\"\(chosen)\"]') && !!document.querySelector('form.undo')")
+
             // The library (the SQLite file itself) holds the rating.
             let database = try DatabaseQueue(path: demo.library.databaseURL.path, configuration: Self.readOnly)
             let deadline = Date().addingTimeInterval(30)

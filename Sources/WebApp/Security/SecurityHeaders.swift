@@ -4,7 +4,7 @@ import HTTPTypes
 /// a type or leak the page's address (which holds profile names and searches) to the links it opens.
 enum SecurityHeaders {
     static let contentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
     /// Name and value, by the names browsers read (some are not among HTTPTypes' predefined names).
     static let fields: [(name: String, value: String)] = [
