@@ -46,6 +46,9 @@ public struct WebApp: Sendable {
     let history = RatingHistory()
 
     public init(recommender: Recommender, configuration: Configuration = Configuration()) {
+        var recommender = recommender
+        // Pages fit profiles all day long: the weak negatives stay in memory while they are fresh.
+        if recommender.weakNegativesMemo == nil { recommender.weakNegativesMemo = WeakNegativesMemo() }
         self.recommender = recommender
         self.configuration = configuration
         hostPolicy = HostPolicy(bindHost: configuration.host, machineName: configuration.machineName)
