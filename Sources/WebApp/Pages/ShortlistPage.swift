@@ -10,6 +10,8 @@ struct ShortlistPage {
         var day: String?
         var days: [String] = []
         var candidateCount = 0
+        /// The day's papers the profile has not rated: what was ranked.
+        var unratedCount = 0
         /// The ranked items with their papers, best first.
         var ranked: [Ranked] = []
         /// The day's papers in id order when the profile has no rating to rank with.
@@ -68,7 +70,7 @@ struct ShortlistPage {
                 """
         }
         return """
-            <p class="summary">Profile <b>\(profile)</b> · \(content.ranked.count) of \(content.candidateCount) unrated papers, ranked by what you liked.</p>
+            <p class="summary">Profile <b>\(profile)</b> · \(content.ranked.count) of \(content.unratedCount) unrated papers, ranked by what you liked.</p>
             """
     }
 

@@ -45,6 +45,7 @@ extension WebApp {
             content.unranked = Array(candidates.prefix(top))
             return content
         }
+        content.unratedCount = shortlist.candidates
         let byID = Dictionary(candidates.map { ($0.id.base, $0) }, uniquingKeysWith: { first, _ in first })
         content.ranked = shortlist.items.compactMap { item in byID[item.id].map { ShortlistPage.Ranked(paper: $0, item: item) } }
         let liked = try library.papers(try shortlist.items.compactMap { $0.reason.nearest }.map { try ArxivID(parsing: $0.id) })

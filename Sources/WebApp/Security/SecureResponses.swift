@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import Logging
 
 /// The outermost middleware: whatever a route or the router threw becomes an HTML error page with its
 /// status and a one-line message, and every response — page, asset, error, redirect — gets
@@ -21,7 +22,10 @@ struct SecureResponses: RouterMiddleware {
                 : "\(status.code) \(status.reasonPhrase)"
             response = ErrorPage.response(WebError(status: status, description: message))
         } catch {
-            response = ErrorPage.response(WebError.from(error))
+            let refusal = WebError.from(error)
+            // A refusal is the visitor's to read; a failure is also the terminal's, where `serve` runs.
+            if refusal.status.code >= 500 { context.logger.error("\(request.method) \(request.uri.path): \(refusal.description)") }
+            response = ErrorPage.response(refusal)
         }
         SecurityHeaders.apply(to: &response.headers)
         return response
