@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Library
 import Recommender
 import Testing
+import TestSupport
 import WebApp
 
 /// The page in a real browser: Debian's headless Chromium opens the shortlist of a demo library served
@@ -23,7 +24,7 @@ import WebApp
             Issue.record(Comment(rawValue: Chromium.missingMessage))
             return
         }
-        let demo = try DemoLibrary()
+        let demo = try await offload { try DemoLibrary() }
         let app = WebApp(recommender: demo.recommender, configuration: .init(host: "127.0.0.1", port: 0, top: 10)).application()
         try await app.test(.live) { client in
             let port = try #require(client.port)
@@ -39,8 +40,7 @@ import WebApp
 
             let before = try await Self.ids(browser, page, "ol.ranked article.paper")
             let ratedBefore = try await Self.ids(browser, page, "section.rated article.paper")
-            let expectedBefore = try demo.recommender.shortlist(
-                for: "default", candidates: demo.library.papers(listedOn: Self.day), date: Self.day, top: 10)
+            let expectedBefore = try await demo.shortlist()
             #expect(before == expectedBefore.items.map(\.id), "Chromium shows the Recommender's ranking")
             #expect(try await browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth", session: page) as? Bool == true,
                     "nothing wider than a phone")
@@ -79,8 +79,7 @@ import WebApp
             try await browser.load(address, session: page)
             let after = try await Self.ids(browser, page, "ol.ranked article.paper")
             let rated = try await Self.ids(browser, page, "section.rated article.paper")
-            let expectedAfter = try demo.recommender.shortlist(
-                for: "default", candidates: demo.library.papers(listedOn: Self.day), date: Self.day, top: 10)
+            let expectedAfter = try await demo.shortlist()
             #expect(!after.contains(chosen))
             #expect(after == expectedAfter.items.map(\.id), "the page re-ranked with the new like")
             #expect(Set(rated) == Set(ratedBefore + [chosen]), "the liked paper joins the day's rated papers")

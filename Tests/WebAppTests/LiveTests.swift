@@ -41,7 +41,7 @@ import WebApp
     }
 
     @Test func aForeignHostOrAMissingTokenChangesNothing() async throws {
-        let demo = try DemoLibrary()
+        let demo = try await offload { try DemoLibrary() }
         let paper = try #require(try demo.library.papers(listedOn: Self.day).first).id.base
         try await app(demo).test(.live) { client in
             let port = try #require(client.port)
@@ -82,7 +82,7 @@ import WebApp
     }
 
     @Test func theServerRatesAndServesWhileTheCommandLineRatesTheSameLibrary() async throws {
-        let demo = try DemoLibrary()
+        let demo = try await offload { try DemoLibrary() }
         let papers = try demo.library.papers(listedOn: Self.day)
         let forCLI = papers.prefix(4).map(\.id.base)
         let forWeb = papers.dropFirst(4).prefix(4).map(\.id.base)
@@ -90,10 +90,12 @@ import WebApp
             let port = try #require(client.port)
             let own = "127.0.0.1:\(port)"
             // The binary rates in its own process while the server takes requests.
-            let cli = Task.detached {
-                forCLI.map { id in
-                    (try? ArxrecProcess.run(["rate", id, "dislike", "--offline", "--data-dir", demo.path],
-                                            environment: ["ARXREC_HOME": demo.path]))?.status ?? -1
+            let cli = Task {
+                try await offload {
+                    forCLI.map { id in
+                        (try? ArxrecProcess.run(["rate", id, "dislike", "--offline", "--data-dir", demo.path],
+                                                environment: ["ARXREC_HOME": demo.path]))?.status ?? -1
+                    }
                 }
             }
             try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: Self.patient) { testClient in
@@ -108,7 +110,7 @@ import WebApp
                     #expect(page.status == .ok)
                 }
             }
-            #expect(await cli.value == [0, 0, 0, 0], "every CLI rating succeeded beside the server")
+            #expect(try await cli.value == [0, 0, 0, 0], "every CLI rating succeeded beside the server")
             let ratings = Dictionary(try demo.library.ratings(profile: "default").map { ($0.id.base, $0.value) }, uniquingKeysWith: { a, _ in a })
             for id in forCLI { #expect(ratings[id] == .dislike, "\(id) from the CLI") }
             for id in forWeb { #expect(ratings[id] == .like, "\(id) from the page") }

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Library
 import Recommender
 import Testing
+import TestSupport
 @testable import WebApp
 
 /// Every route in Hummingbird's `.router` mode (no socket): a request goes through the same middlewares
@@ -19,9 +20,8 @@ import Testing
     }
 
     @Test func theShortlistIsTheRecommendersRankingWithReasonsAndRatingForms() async throws {
-        let demo = try DemoLibrary()
-        let candidates = try demo.library.papers(listedOn: Self.day)
-        let expected = try demo.recommender.shortlist(for: "default", candidates: candidates, date: Self.day, top: 10)
+        let demo = try await offload { try DemoLibrary() }
+        let expected = try await demo.shortlist()
         try await app(demo).test(.router) { client in
             var visitor = Visitor()
             let response = try await visitor.get(client, "/?date=\(Self.day)")
@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func aLikeIsStoredAtOnceAndTheRestIsRankedAgain() async throws {
-        let demo = try DemoLibrary()
+        let demo = try await offload { try DemoLibrary() }
         try await app(demo).test(.router) { client in
             var visitor = Visitor()
             let first = try await visitor.get(client, "/?date=\(Self.day)").text
@@ -72,8 +72,7 @@ import Testing
             #expect(try demo.library.rating(of: ArxivID(parsing: chosen), profile: "default") == .like)
             let html = try await visitor.get(client, back).text
             let after = PageText.rankedIDs(html)
-            let candidates = try demo.library.papers(listedOn: Self.day)
-            let expected = try demo.recommender.shortlist(for: "default", candidates: candidates, date: Self.day, top: 10)
+            let expected = try await demo.shortlist()
             #expect(after == expected.items.map(\.id), "the page is the new profile's ranking")
             #expect(!after.contains(chosen))
             #expect(Set(PageText.ratedIDs(html)) == Set(PageText.ratedIDs(first) + [chosen]),
@@ -96,7 +95,7 @@ import Testing
     }
 
     @Test func aPostWithoutTheSessionTokenChangesNothing() async throws {
-        let demo = try DemoLibrary()
+        let demo = try await offload { try DemoLibrary() }
         let paper = try #require(try demo.library.papers(listedOn: Self.day).first).id.base
         let form = [("id", paper), ("verdict", "like")]
         try await app(demo).test(.router) { client in
@@ -123,7 +122,7 @@ import Testing
     }
 
     @Test func redirectsStayOnThisServer() async throws {
-        let demo = try DemoLibrary()
+        let demo = try await offload { try DemoLibrary() }
         let paper = try #require(try demo.library.papers(listedOn: Self.day).first).id.base
         try await app(demo).test(.router) { client in
             var visitor = Visitor()
@@ -137,8 +136,8 @@ import Testing
     }
 
     @Test func aPaperPageShowsThePaperAndItsSimilarPapers() async throws {
-        let demo = try DemoLibrary()
-        let similar = try demo.recommender.similar(to: ArxivID(parsing: "2512.16910"), k: 20)
+        let demo = try await offload { try DemoLibrary() }
+        let similar = try await offload { try demo.recommender.similar(to: ArxivID(parsing: "2512.16910"), k: 20) }
         try await app(demo).test(.router) { client in
             var visitor = Visitor()
             let response = try await visitor.get(client, "/paper?id=arXiv:2512.16910v1")
@@ -160,8 +159,8 @@ import Testing
     }
 
     @Test func searchFindsPapersAndEscapesWhatWasTyped() async throws {
-        let demo = try DemoLibrary()
-        let expected = try demo.recommender.search("discrete image tokenizer", k: 20)
+        let demo = try await offload { try DemoLibrary() }
+        let expected = try await offload { try demo.recommender.search("discrete image tokenizer", k: 20) }
         try await app(demo).test(.router) { client in
             var visitor = Visitor()
             let html = try await visitor.get(client, "/search?q=discrete+image+tokenizer").text
@@ -177,7 +176,7 @@ import Testing
     }
 
     @Test func theProfilePageShowsRatingsByTitleTermsUndoAndReset() async throws {
-        let demo = try DemoLibrary()
+        let demo = try await offload { try DemoLibrary() }
         let likes = try demo.library.ratings(profile: "default")
         try await app(demo).test(.router) { client in
             var visitor = Visitor()
@@ -202,7 +201,7 @@ import Testing
     }
 
     @Test func profilesAreCreatedAndSwitchedTo() async throws {
-        let demo = try DemoLibrary()
+        let demo = try await offload { try DemoLibrary() }
         try await app(demo).test(.router) { client in
             var visitor = Visitor()
             _ = try await visitor.get(client, "/assets/app.css")  // a session without ranking a page
@@ -228,7 +227,7 @@ import Testing
     }
 
     @Test func daysAssetsAndUnknownPaths() async throws {
-        let demo = try DemoLibrary()
+        let demo = try await offload { try DemoLibrary() }
         try await app(demo).test(.router) { client in
             var visitor = Visitor()
             let newest = try #require(try demo.library.listingDays().last)

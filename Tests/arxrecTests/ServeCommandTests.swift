@@ -44,23 +44,31 @@ struct ServeCommandTests {
     }
 
     @Test func itServesThePageAtTheAddressItPrintsAndStopsOnControlC() async throws {
-        let cli = try RecommendCommandTests.library()
-        let (process, url, _) = try Self.start(cli)
+        let (cli, process, url) = try await offload {
+            let cli = try CLIFixture()
+            let (process, url, _) = try Self.start(cli)
+            return (cli, process, url)
+        }
         #expect(url.host == "127.0.0.1")
         let (status, page) = try await Self.get(url.appendingPathComponent("profile"))
         #expect(status == 200)
         #expect(page.contains("<h1>Profile"))
+        let (_, shortlist) = try await Self.get(url)
+        #expect(shortlist.contains("The library has no papers yet"))
         kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let exit = try await offload { process.waitUntilExit(); return process.terminationStatus }
+        #expect(exit == 0, "Ctrl-C stops it cleanly")
+        _ = cli
     }
 
     @Test func listingBeyondThisMachineIsWarnedAbout() async throws {
-        let cli = try CLIFixture()
-        let (process, _, errors) = try Self.start(cli, ["--host", "0.0.0.0"])
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        let warning = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let warning = try await offload {
+            let cli = try CLIFixture()
+            let (process, _, errors) = try Self.start(cli, ["--host", "0.0.0.0"])
+            kill(process.processIdentifier, SIGINT)
+            process.waitUntilExit()
+            return String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        }
         #expect(warning.contains("warning: serving on 0.0.0.0: anyone who can reach this machine"))
     }
 

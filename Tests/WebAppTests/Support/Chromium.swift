@@ -41,8 +41,9 @@ final class Chromium: @unchecked Sendable {
     private var nextID = 1
     private var pending: [UInt8] = []
     private var closed = false
-    /// How long one command may take before the test fails instead of hanging.
-    static let timeoutMilliseconds: Int32 = 30_000
+    /// How long one command may take before the test fails instead of hanging (generous: a loaded 2-core
+    /// machine starts a browser slowly).
+    static let timeoutMilliseconds: Int32 = 120_000
 
     init(executable: String) throws {
         profile = try TemporaryDirectory(prefix: "arxrec-chromium")

@@ -58,6 +58,16 @@ final class DemoLibrary: @unchecked Sendable {
         self.recommender = recommender
     }
 
+    /// What the Recommender itself ranks for ``listingDay`` in profile `default` (as `arxrec shortlist --date`
+    /// would), computed off the test's thread.
+    func shortlist(top: Int = 10) async throws -> Shortlist {
+        let recommender = recommender
+        return try await offload {
+            try recommender.shortlist(
+                for: "default", candidates: recommender.library.papers(listedOn: Self.listingDay), date: Self.listingDay, top: top)
+        }
+    }
+
     /// Keeps the snapshot lines announced in ``days`` or naming a liked paper.
     private static func keepWeek(of file: URL, likes: Set<String>) throws {
         let lines = try Data(contentsOf: file).split(separator: UInt8(ascii: "\n"))
