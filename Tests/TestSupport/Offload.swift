@@ -1,10 +1,10 @@
-import Dispatch
+import Foundation
 
-/// Runs blocking test work — building a library, ranking in a debug build, a child process — on a Dispatch
-/// thread, so it never holds one of the few threads Swift concurrency runs every other test (and the
-/// server under test) on.
+/// Runs blocking test work — building a library, ranking in a debug build, a child process — on a thread of
+/// its own, so it holds neither one of the threads Swift concurrency runs every other test (and a server
+/// under test) on, nor one of Dispatch's global threads, whose timers other tests' URL sessions wait on.
 public func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        Thread { continuation.resume(with: Result { try work() }) }.start()
     }
 }

@@ -1,13 +1,10 @@
-import Dispatch
+import NIOPosix
 
-/// Runs blocking library work — SQLite, the vector file, BLAS — on a Dispatch worker, so that a page
-/// being ranked never holds one of the few threads Swift concurrency (and so every other request) runs on.
+/// Runs blocking library work — SQLite, the vector file, BLAS — on NIO's thread pool, so that a page being
+/// ranked holds neither one of the few threads Swift concurrency runs every request on, nor one of
+/// Dispatch's global threads (the width of both is the core count).
 enum Blocking {
     static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(with: Result { try work() })
-            }
-        }
+        try await NIOThreadPool.singleton.runIfActive(work)
     }
 }
