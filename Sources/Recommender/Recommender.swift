@@ -194,9 +194,10 @@ public struct Recommender: Sendable {
     ///
     /// With a bilingual model (``EmbeddingModel/isBilingual``, v6 on) a paper known only in Chinese (a
     /// digest row) has a dense vector in the same space as the English papers, so it is compared with the
-    /// whole library like any paper; its neighbours are mostly English. Only the dense order counts for it:
-    /// the sparse re-rank would favour the few Chinese papers, which share its Chinese words while an
-    /// English paper shares only its Latin terms. With an English-only model such a paper has no
+    /// whole library like any paper and its neighbours are mostly English; its dense top 300 are re-scored
+    /// on the topical view (``CrossLanguageReRank``) instead of the sparse view, which would favour the few
+    /// Chinese papers (they share its Chinese words, an English paper only its Latin terms). With an
+    /// English-only model such a paper has no
     /// meaningful dense vector, so it is compared on the sparse view with the library's papers in that same
     /// language instead, and the result says so: languages are never compared silently.
     public func similar(to id: ArxivID, k: Int) throws -> SimilarResult {
@@ -216,16 +217,17 @@ public struct Recommender: Sendable {
             query = try library.withVectors { view in row < view.rowCount ? Array(view.row(row)) : query }
         }
         let items = try nearest(
-            to: query, sparse: sparse, k: k, excluding: [paper.id.base], reRank: Self.reRank(for: language))
+            to: query, sparse: sparse, k: k, excluding: [paper.id.base], reRank: reRank(for: language))
         return SimilarResult(
             query: paper.id.description, title: paper.title, items: items, language: paper.language,
             acrossLanguages: model.isBilingual)
     }
 
-    /// The re-rank for a query in `language`: the standard one for English; none for Chinese, whose sparse
-    /// view shares only Latin terms with an English paper but every word with a Chinese one.
-    static func reRank(for language: TextLanguage) -> SimilarReRank {
-        language == .english ? .standard : SimilarReRank(depth: 0, sparseWeight: 0)
+    /// How a query in `language` is re-ranked: on the sparse view in English, on the topical view in
+    /// Chinese when the model is bilingual (else the dense order alone).
+    func reRank(for language: TextLanguage) -> QueryReRank {
+        guard language == .chinese, model.isBilingual else { return .sparse(.standard) }
+        return CrossLanguageReRank(model: model).map(QueryReRank.topical) ?? .sparse(SimilarReRank(depth: 0, sparseWeight: 0))
     }
 
     /// Sparse-view cosine against the library's papers in the query's language.
@@ -249,7 +251,7 @@ public struct Recommender: Sendable {
         let language = featurizer.language
         let query = model.dense(sparse)
         guard query.contains(where: { $0 != 0 }) else { throw RecommenderError.noKnownTerms(text) }
-        let items = try nearest(to: query, sparse: sparse, k: k, excluding: [], reRank: Self.reRank(for: language))
+        let items = try nearest(to: query, sparse: sparse, k: k, excluding: [], reRank: reRank(for: language))
         return SimilarResult(
             query: text, title: nil, items: items, language: language.rawValue, acrossLanguages: model.isBilingual)
     }
@@ -263,15 +265,25 @@ public struct Recommender: Sendable {
     /// terms up. The similarity printed is ``SimilarReRank/similarity(_:)``, the weighted mean of the two
     /// cosines, so the list reads from most to least similar.
     func nearest(
-        to query: [Float], sparse: SparseVector, k: Int, excluding: Set<String>, reRank: SimilarReRank = .standard
+        to query: [Float], sparse: SparseVector, k: Int, excluding: Set<String>, reRank queryReRank: QueryReRank = .sparse(.standard)
     ) throws -> [SimilarItem] {
+        let reRank: SimilarReRank
+        var topical: CrossLanguageReRank? = nil
+        switch queryReRank {
+        case .sparse(let rule): reRank = rule
+        case .topical(let rule):
+            reRank = SimilarReRank(depth: rule.depth, sparseWeight: 0)
+            topical = rule
+        }
         let depth = max(k, reRank.depth)
         // Rows no paper points to (superseded versions) are skipped, so ask for some slack.
         let slack = depth + excluding.count + 16
         let hits: [ScoredIndex] = try library.withVectors { view in
             var scores: [Float] = []
             Similarity.dotProducts(rows: view.rows, rowCount: view.rowCount, dimension: view.dimension, query: query, into: &scores)
-            return topK(scores, k: slack)
+            let top = topK(scores, k: slack)
+            guard let topical else { return top }
+            return topical.apply(top, query: query, row: { Array(view.row($0)) })
         }
         let ids = try library.ids(ofVectorRows: hits.map(\.index))
         var seen = excluding
@@ -297,6 +309,13 @@ public struct Recommender: Sendable {
                 id: paper.id.base, version: paper.id.versionString, title: paper.title, similarity: reRank.similarity($0.score))
         }
     }
+}
+
+/// The re-rank of a `similar`/`search` query's dense neighbourhood: on the sparse view (English), or on
+/// the topical view (a Chinese query with a bilingual model).
+enum QueryReRank {
+    case sparse(SimilarReRank)
+    case topical(CrossLanguageReRank)
 }
 
 /// Results of `similar` / `search`: `{"query":"…", "items":[{"id":…, "title":…, "similarity":…}]}`.

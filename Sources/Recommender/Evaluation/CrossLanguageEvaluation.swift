@@ -57,9 +57,10 @@ public struct CrossLanguageEvaluation: Sendable {
 
         let figures = twins.run(split: split, seed: seed)
         phase("twins", String(
-            format: "twins: zh → en among %d, MRR %.4f, R@1 %.4f (sparse bridge ×%.1f: MRR %.4f, R@1 %.4f)",
-            figures.candidates, figures.meanReciprocalRank, figures.recallAt1, figures.bridgeWeight,
-            figures.bridgedMeanReciprocalRank, figures.bridgedRecallAt1))
+            format: "twins: zh → en among %d, MRR %.4f, R@1 %.4f (dense %.4f, topical %.4f, sparse %.4f; bridged ×%.1f: %.4f); P@10_primary zh %.4f, en %.4f",
+            figures.candidates, figures.meanReciprocalRank, figures.recallAt1, figures.denseMeanReciprocalRank,
+            figures.topicalMeanReciprocalRank, figures.sparseMeanReciprocalRank, figures.bridgeWeight,
+            figures.bridgedMeanReciprocalRank, figures.similarPrecision, figures.englishSimilarPrecision))
 
         return CrossLanguageReport(
             cut: cut.description, model: model.id, fitted: { if case .fit = source { true } else { false } }(),

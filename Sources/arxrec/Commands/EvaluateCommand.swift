@@ -46,9 +46,13 @@ struct EvaluateCommand: ParsableCommand {
         the papers announced before --cut (default 2025-10-01) with their Chinese texts, then tested on the \
         later papers, whose Chinese texts it has never seen.
           twins       --candidates seeded random test papers with a Chinese text (default 5,000): each \
-                      Chinese text ranks the English texts of all of them by dense cosine; MRR, R@1 and R@10 \
-                      of its own paper. bridged_* adds --bridge-weight × the sparse cosine (Latin terms the \
-                      two texts share); sparse_MRR is that sparse cosine alone (an English-only model's lot).
+                      Chinese text ranks the English texts of all of them as `similar` ranks a Chinese query \
+                      (the dense top 300 re-scored on the topical view, plain LSA); MRR, R@1 and R@10 of its \
+                      own paper. dense_MRR / topical_MRR: either view alone. bridged_* adds --bridge-weight × \
+                      the sparse cosine (Latin terms the two texts share); sparse_MRR is that sparse cosine \
+                      alone (an English-only model's lot).
+          similar     P@10_primary of the Chinese queries among those English texts (twin excluded), next to \
+                      the English texts asking with `similar`'s English rule.
 
         JSON: {"papers":N, "model":…, "similar":{"P@10_primary":x, "queries":1000, "rerank":{…}}, "profile":{"users":U, \
         "positives":P, "MRR":x, "Recall@10":x, "nDCG@10":x, "nDCG@10_stderr":x, …}, "seconds":t, "phases":{…}}.
@@ -215,9 +219,12 @@ struct EvaluateCommand: ParsableCommand {
         tested on \(report.test.papers) (\(report.test.pairs) with Chinese)
         model         \(report.model)\(report.fitted ? " (fitted on the papers before the cut)" : "")
         twins         zh → en among \(twins.candidates): MRR \(f(twins.meanReciprocalRank))  R@1 \(f(twins.recallAt1))  \
-        R@10 \(f(twins.recallAt10))
+        R@10 \(f(twins.recallAt10))  (dense view alone \(f(twins.denseMeanReciprocalRank)), topical view alone \
+        \(f(twins.topicalMeanReciprocalRank)))
                       + \(String(format: "%.1f", twins.bridgeWeight)) × sparse bridge: MRR \(f(twins.bridgedMeanReciprocalRank))  \
         R@1 \(f(twins.bridgedRecallAt1));  sparse alone: MRR \(f(twins.sparseMeanReciprocalRank))
+        similar       P@10_primary of Chinese queries among the English texts \(f(twins.similarPrecision)) \
+        (English queries: \(f(twins.englishSimilarPrecision)))
         seconds       \(String(format: "%.1f", report.seconds))
         """
     }
