@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TextEmbedding
 
 /// The sparse view of Chinese text under a definition with ``ModelDefinition/chineseWords`` (model v6):
@@ -53,7 +54,7 @@ struct ChineseWordFeaturesTests {
     /// A definition that weighs Chinese words must say how to learn them; older definitions have neither
     /// field and keep their canonical JSON (and ids).
     @Test func wordsNeedTheirSettingsAndOldDefinitionsAreUnchanged() throws {
-        var invalid = ModelDefinition(name: "no-settings", weights: .chineseWords)
+        var invalid = ModelDefinition(name: "no-settings", weights: .chineseWords, chineseWords: nil)
         #expect(throws: ModelError.self) { try invalid.validate() }
         invalid.chineseWords = ChineseWordSettings()
         try invalid.validate()
@@ -63,5 +64,24 @@ struct ChineseWordFeaturesTests {
         let words = String(decoding: Self.definition.canonicalJSON(), as: UTF8.self)
         #expect(words.contains("\"cjkWord\":1") && words.contains("\"chineseWords\":{"))
         #expect(try JSONDecoder().decode(ModelDefinition.self, from: Self.definition.canonicalJSON()) == Self.definition)
+    }
+
+    /// The kept definitions of v1–v5 decode without the v6 fields, re-encode without them (so their ids are
+    /// unchanged) and featurize Chinese as character uni- and bigrams, as they always did.
+    @Test func keptDefinitionsOfOlderModelsHaveNoChineseWords() throws {
+        for version in ["v1", "v2", "v3", "v4", "v5"] {
+            let url = SharedData.repositoryRoot.appendingPathComponent("Models/arxiv-cs-2025-\(version)/definition.json")
+            let data = try Data(contentsOf: url)
+            let old = try JSONDecoder().decode(ModelDefinition.self, from: data)
+            #expect(old.chineseWords == nil && old.weights.cjkWord == 0, "\(version)")
+            let json = String(decoding: old.canonicalJSON(), as: UTF8.self)
+            #expect(!json.contains("cjkWord") && !json.contains("chineseWords"), "\(version)")
+            let original = try JSONSerialization.jsonObject(with: data) as? NSDictionary
+            let reencoded = try JSONSerialization.jsonObject(with: old.canonicalJSON()) as? NSDictionary
+            #expect(original == reencoded, "\(version) re-encodes to the same fields")
+            var featurizer = unweightedFeaturizer(old)
+            let kinds = Set(featurizer.features(of: "扩散模型生成图像").map(\.kind))
+            #expect(kinds == [.cjkUnigram, .cjkBigram], "\(version)")
+        }
     }
 }

@@ -98,14 +98,19 @@ struct ChineseLexiconLearner {
             sumNLogN[slot] += Double(count) * log(Double(count))
         }
         var words: [(word: [UInt8], count: Double)] = []
-        for (index, candidate) in candidates.enumerated() {
+        var accepted = Set<String>()
+        // Shorter candidates first, so a longer one can be checked against the words already kept.
+        for (index, candidate) in candidates.enumerated().sorted(by: { ($0.element.length, $0.offset) < ($1.element.length, $1.offset) }) {
             let entropy = (0 ..< 2).map { side -> Double in
                 let total = totals[index * 2 + side]
                 return total > 0 ? log(total) - sumNLogN[index * 2 + side] / total : 0
             }.min() ?? 0
-            if entropy >= Double(settings.minimumEntropy) {
-                words.append((Array(runs.bytes[runs.byteStarts[candidate.position] ..< runs.byteStarts[candidate.position + candidate.length]]), Double(candidate.count)))
-            }
+            guard entropy >= Double(settings.minimumEntropy) else { continue }
+            let bytes = Array(runs.bytes[runs.byteStarts[candidate.position] ..< runs.byteStarts[candidate.position + candidate.length]])
+            let word = String(decoding: bytes, as: UTF8.self)
+            guard !Self.isPhrase(word, words: accepted) else { continue }
+            accepted.insert(word)
+            words.append((bytes, Double(candidate.count)))
         }
         for (_, count, position) in tables[0].entries {
             words.append((Array(runs.bytes[runs.byteStarts[position] ..< runs.byteStarts[position + 1]]), Double(count)))
@@ -116,6 +121,14 @@ struct ChineseLexiconLearner {
             lexicon = reestimate(lexicon, runs: runs, minimum: Double(settings.minimumCount))
         }
         return lexicon
+    }
+
+    /// Whether `word` is a boundary particle glued to a shorter word of `words` (的性能, 模型在): a phrase
+    /// of running text, not a word (``ChineseStopWords/boundaryParticles``).
+    static func isPhrase(_ word: String, words: Set<String>) -> Bool {
+        guard let first = word.first, let last = word.last, word.count > 2 else { return false }
+        return (ChineseStopWords.boundaryParticles.contains(String(first)) && words.contains(String(word.dropFirst())))
+            || (ChineseStopWords.boundaryParticles.contains(String(last)) && words.contains(String(word.dropLast())))
     }
 
     /// Segments every run with `lexicon`, counts how often each word is used, and returns the lexicon of

@@ -3,8 +3,9 @@ import Foundation
 /// Everything that shapes a vector: two models with equal definitions and equal artifacts give
 /// bit-identical vectors, and the model id is a hash of both.
 ///
-/// The defaults are the design's measured configuration: hashed word uni- and bigrams plus CJK character
-/// uni- and bigrams in 2^20 signed buckets, English stop words dropped, sublinear tf × smooth idf, L2;
+/// The defaults are the design's measured configuration (model v6): hashed word uni- and bigrams plus
+/// Chinese words of a learned lexicon in 2^20 signed buckets, English stop words dropped, sublinear tf ×
+/// smooth idf, L2;
 /// the dense view an LSA projection to 256 dimensions of the buckets found in at least `minimumDocumentFrequency`
 /// papers (the design measured ≥ 20 of 20,000 papers — 0.1 % — losing nothing against all buckets).
 public struct ModelDefinition: Codable, Sendable, Equatable {
@@ -74,12 +75,12 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
 
     public init(
         name: String, formatVersion: Int = ModelDefinition.currentFormatVersion, hashSeed: UInt64 = 0x6172_7872_6563,
-        bucketBits: Int = 20, dimension: Int = 256, weights: FeatureWeights = FeatureWeights(),
+        bucketBits: Int = 20, dimension: Int = 256, weights: FeatureWeights = .chineseWords,
         dropEnglishStopWords: Bool = true, idf: IDFFormula = .smooth, sublinearTF: Bool = true,
         minimumDocumentFrequency: Int = 40, svd: SVDSettings = SVDSettings(), idfExponent: Float = 1,
         tfSaturation: Float? = nil, stemPlurals: Bool = true,
         dropChineseStopWords: Bool = true, centerDense: Bool = true, phraseView: Bool = true,
-        keepLinkWords: Bool = false, chineseWords: ChineseWordSettings? = nil
+        keepLinkWords: Bool = false, chineseWords: ChineseWordSettings? = ChineseWordSettings()
     ) {
         self.name = name
         self.formatVersion = formatVersion
