@@ -52,7 +52,11 @@ struct ChineseLexiconTests {
 
     /// The first `count` Chinese texts of the shared Chinese corpus.
     static func chineseTexts(_ count: Int) throws -> [String] {
-        let summaries = try ChineseSummaryReader.read(SharedData.chineseCorpus) { _ in }
-        return summaries.prefix(count).map(\.text)
+        try chineseSummaries().prefix(count).map(\.text)
+    }
+
+    /// Every summary of the shared Chinese corpus, in file order.
+    static func chineseSummaries() throws -> [ChineseSummary] {
+        try ChineseSummaryReader.read(SharedData.chineseCorpus) { _ in }
     }
 }

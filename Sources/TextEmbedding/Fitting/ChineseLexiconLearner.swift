@@ -26,6 +26,8 @@ struct ChineseLexiconLearner {
     func learn(_ texts: [String]) -> ChineseLexicon {
         let runs = Self.runs(of: texts)
         let positions = runs.characters.count
+        // Texts without CJK characters (an English-only corpus): every character is its own word.
+        guard positions > 1 else { return .empty }
         let minimum = settings.minimumCount
 
         // Level by level: the key of the n-gram starting at each position, and whether it is frequent.
@@ -43,7 +45,7 @@ struct ChineseLexiconLearner {
         for length in 2 ... settings.maximumLength {
             var table = CountTable()
             var next = [Bool](repeating: false, count: positions)
-            for i in 0 ..< positions - length + 1 where alive[i] && alive[i + 1] {
+            for i in 0 ..< max(0, positions - length + 1) where alive[i] && alive[i + 1] {
                 keys[i] = Self.extend(keys[i], runs.characters[i + length - 1])
                 table.add(keys[i], at: i)
                 next[i] = true

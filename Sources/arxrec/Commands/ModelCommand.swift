@@ -72,6 +72,7 @@ struct ModelCommand: ParsableCommand {
                 + (chineseCorpus == nil ? "" : ", \(paired) with a Chinese text"))
             var (model, record) = try EmbeddingModel.fit(documents: documents, definition: definition) { printError($0) }
             record.corpus = corpusURL.lastPathComponent
+                + (chineseCorpus.map { " + " + URL(fileURLWithPath: $0).lastPathComponent } ?? "")
             let directory = URL(fileURLWithPath: output ?? "Models/\(definition.name)")
             try model.write(to: directory, fitRecord: record)
             print("wrote \(model.id) to \(directory.path): \(record.papers) papers, \(record.seconds) s, "
