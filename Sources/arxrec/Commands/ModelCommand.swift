@@ -121,7 +121,12 @@ struct ModelCommand: ParsableCommand {
                     + "stop words \(definition.dropEnglishStopWords ? "dropped" : "kept"), "
                     + "\(definition.sublinearTF ? "1 + ln tf" : "tf") × \(definition.idf.rawValue) idf")
                 print("dense       \(loaded.dimension)-d LSA, \(loaded.projectionBucketCount) buckets in ≥ "
-                    + "\(definition.minimumDocumentFrequency) papers")
+                    + "\(definition.minimumDocumentFrequency) papers"
+                    + (loaded.isBilingual ? ", English and Chinese in one space" : ""))
+                if let lexicon = loaded.lexicon {
+                    let words = lexicon.words.filter { $0.unicodeScalars.count > 1 }.count
+                    print("chinese     \(words) words and \(lexicon.words.count - words) characters learned from the fitted Chinese texts")
+                }
                 if let fit = try EmbeddingModel.fitRecord(in: directory) {
                     print("fitted on   \(fit.corpus ?? "?"): \(fit.papers) papers in \(fit.seconds) s, \(fit.date)")
                     print("machine     \(fit.machine)")
