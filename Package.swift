@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -48,10 +51,23 @@ let package = Package(
             dependencies: ["Library", "TextEmbedding", "LinearAlgebra", "ArxivFormats", "ArxivClient"],
             swiftSettings: swiftSettings
         ),
+        // `arxrec serve`: the library as a local web page (one process, loopback by default).
+        .target(
+            name: "WebApp",
+            dependencies: [
+                "Recommender", "Library", "TextEmbedding", "ArxivFormats",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "arxrec",
             dependencies: [
-                "Recommender", "Library", "TextEmbedding", "ArxivFormats", "ArxivClient",
+                "Recommender", "Library", "TextEmbedding", "ArxivFormats", "ArxivClient", "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -75,6 +91,18 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Library", "TextEmbedding", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WebAppTests",
+            dependencies: [
+                "WebApp", "Library", "Recommender", "ArxivFormats", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "arxrecTests",
             dependencies: [

@@ -41,6 +41,10 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidProfileName(String)
     /// `finishRun` for a run id that `beginRun` never returned.
     case unknownRun(Int64)
+    /// No profile has this name.
+    case unknownProfile(String)
+    /// A profile of this name exists already.
+    case profileExists(String)
 
     public var description: String {
         switch self {
@@ -80,6 +84,10 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "'\(text)' is not a day: expected YYYY-MM-DD, e.g. 2025-12-23"
         case .invalidProfileName(let name):
             return "profile name '\(EchoedInput.shortened(name))': use 1–64 letters, digits, '-', '_' or '.', e.g. default or vision"
+        case .unknownProfile(let name):
+            return "no profile named '\(EchoedInput.shortened(name))': `arxrec profile list` shows the profiles"
+        case .profileExists(let name):
+            return "a profile named '\(EchoedInput.shortened(name))' exists already: choose another name or delete it first (`arxrec profile delete \(name)`)"
         case .unknownRun(let id):
             return "ingest run \(id) does not exist: call beginRun(source:) first and pass the id it returns"
         }

@@ -11,6 +11,9 @@ public struct Recommender: Sendable {
     public var settings: ProfileSettings
     /// Seed of the weak-negative sample, so a profile is the same on every run over the same library.
     public var negativeSeed: UInt64 = 0x6172_7872_6563
+    /// Set by a long-running process to keep the weak negatives in memory between profiles (see
+    /// ``WeakNegativesMemo``); `nil` for a command, which fits once.
+    public var weakNegativesMemo: WeakNegativesMemo?
 
     public init(library: Library, model: EmbeddingModel, settings: ProfileSettings = .standard) {
         self.library = library
@@ -49,6 +52,9 @@ public struct Recommender: Sendable {
             for rating in try library.ratings(profile: profile.name) { rated.insert(rating.id.base) }
         }
         let papersInLibrary = try library.stats().papers
+        if let kept = weakNegativesMemo?.negatives(for: settings, libraryPapers: papersInLibrary, rated: rated) {
+            return kept
+        }
         let cacheURL = WeakNegativesCache.url(in: library.directory, modelID: model.id)
         if let cache = WeakNegativesCache.load(from: cacheURL), cache.matches(settings),
            cache.isFresh(libraryPapers: papersInLibrary, rated: rated, wanted: settings.weakNegativeCount) {
@@ -56,11 +62,13 @@ public struct Recommender: Sendable {
             let papers = try library.papers(ids)
             // `papers(_:)` keeps the order of `ids`, which is the order the factor was built in.
             if papers.count == ids.count {
-                return WeakNegatives(
+                let negatives = WeakNegatives(
                     ids: cache.ids, vectors: negativeVectors(papers),
                     factorization: CholeskyFactorization(precomputedFactor: cache.factor),
                     solvedTargets: cache.solvedTargets, settings: settings, featureCount: featureCount
                 )
+                weakNegativesMemo?.keep(negatives, drawnFrom: cache.libraryPapers)
+                return negatives
             }
         }
         let ids = try library.randomPaperIDs(count: settings.weakNegativeCount, seed: negativeSeed, excluding: rated)
@@ -79,6 +87,7 @@ public struct Recommender: Sendable {
             ).write(to: cacheURL)
             WeakNegativesCache.removeOthers(in: library.directory, keeping: model.id)
         }
+        weakNegativesMemo?.keep(negatives, drawnFrom: papersInLibrary)
         return negatives
     }
 

@@ -49,10 +49,16 @@ struct WeakNegativesCache {
 
     /// Whether the sample still represents a library of `papers` papers with `rated` rated ones.
     func isFresh(libraryPapers papers: Int, rated: Set<String>, wanted: Int) -> Bool {
+        Self.isFresh(ids: ids, drawnFrom: libraryPapers, libraryPapers: papers, rated: rated, wanted: wanted)
+    }
+
+    /// The rule for any kept sample (this file, ``WeakNegativesMemo``): `ids` drawn from a library of
+    /// `drawnFrom` papers still serve one of `papers` papers with `rated` rated ones.
+    static func isFresh(ids: [String], drawnFrom: Int, libraryPapers papers: Int, rated: Set<String>, wanted: Int) -> Bool {
         if ids.contains(where: rated.contains) { return false }
-        if papers > 2 * max(libraryPapers, 1) { return false }
+        if papers > 2 * max(drawnFrom, 1) { return false }
         // Drawn from a small library: redraw once there is room for the full sample.
-        if ids.count < wanted && papers - rated.count >= 2 * ids.count && papers > libraryPapers { return false }
+        if ids.count < wanted && papers - rated.count >= 2 * ids.count && papers > drawnFrom { return false }
         return true
     }
 

@@ -22,12 +22,13 @@ struct Arxrec: AsyncParsableCommand {
           arxrec shortlist --input ~/digests/2025-12-23.md --top 10
           arxrec similar 2512.19693
           arxrec daily
+          arxrec serve
         """,
         version: version,
         subcommands: [
             IngestCommand.self, StatsCommand.self, ReindexCommand.self, FetchCommand.self, HarvestCommand.self,
             RateCommand.self, RatingsCommand.self, ImportLikesCommand.self, ProfileCommand.self,
-            ShortlistCommand.self, SimilarCommand.self, SearchCommand.self, DailyCommand.self, ModelCommand.self,
+            ShortlistCommand.self, SimilarCommand.self, SearchCommand.self, ServeCommand.self, DailyCommand.self, ModelCommand.self,
             EvaluateCommand.self, ExportCommand.self,
         ]
     )

@@ -69,7 +69,8 @@ public struct ArxrecProcess {
         return Running(process: process, output: output, error: error)
     }
 
-    /// A started child process. Its pipes are drained on background threads so a chatty child never blocks.
+    /// A started child process. Its pipes are drained on threads of their own so a chatty child never blocks
+    /// (not Dispatch's global queue: its few threads run the timers other tests' URL sessions wait on).
     public final class Running: @unchecked Sendable {
         public let process: Process
         private var outputData = Data()
@@ -81,13 +82,13 @@ public struct ArxrecProcess {
             let lock = NSLock()
             for (pipe, isOutput) in [(output, true), (error, false)] {
                 group.enter()
-                DispatchQueue.global().async { [self] in
+                Thread { [self] in
                     let data = pipe.fileHandleForReading.readDataToEndOfFile()
                     lock.lock()
                     if isOutput { outputData = data } else { errorData = data }
                     lock.unlock()
                     group.leave()
-                }
+                }.start()
             }
         }
 

@@ -6,7 +6,8 @@ import TestSupport
 struct HelpTests {
     static let commands = [
         "ingest", "stats", "reindex", "fetch", "harvest", "rate", "ratings", "import-likes", "profile show",
-        "shortlist", "similar", "search", "daily", "model fit", "model show", "model path", "export", "evaluate",
+        "profile list", "profile rename", "profile delete", "profile reset",
+        "shortlist", "similar", "search", "serve", "daily", "model fit", "model show", "model path", "export", "evaluate",
     ]
 
     @Test(arguments: commands)

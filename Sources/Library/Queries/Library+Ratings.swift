@@ -41,11 +41,17 @@ extension Library {
 
     /// `profile`'s ratings, oldest first.
     public func ratings(profile: String) throws -> [RatingRecord] {
-        let rows = try read { db in
-            try RatingRow.filter(RatingRow.Columns.profile == profile)
-                .order(RatingRow.Columns.ratedAt, RatingRow.Columns.baseID).fetchAll(db)
-        }
-        return try rows.map { row in
+        try ratingRecords(try read { db in try Self.ratingRows(of: profile, in: db) })
+    }
+
+    /// `profile`'s rating rows, oldest first.
+    static func ratingRows(of profile: String, in db: Database) throws -> [RatingRow] {
+        try RatingRow.filter(RatingRow.Columns.profile == profile)
+            .order(RatingRow.Columns.ratedAt, RatingRow.Columns.baseID).fetchAll(db)
+    }
+
+    func ratingRecords(_ rows: [RatingRow]) throws -> [RatingRecord] {
+        try rows.map { row in
             guard let value = Rating(rawValue: row.value) else {
                 throw LibraryError.corruptRow(table: "ratings", key: "\(row.profile)/\(row.baseID)", reason: "value \(row.value)")
             }

@@ -5,8 +5,8 @@ import Recommender
 struct ProfileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profile",
-        abstract: "Show what a profile has learned.",
-        subcommands: [Show.self],
+        abstract: "Show what a profile has learned; list, rename, delete or reset profiles.",
+        subcommands: [Show.self, List.self, Rename.self, Delete.self, Reset.self],
         defaultSubcommand: Show.self
     )
 

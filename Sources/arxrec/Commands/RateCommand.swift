@@ -10,12 +10,16 @@ struct RateCommand: AsyncParsableCommand {
         abstract: "Like, dislike or clear a paper to tune a profile.",
         discussion: """
         The id may be in any form arXiv uses: 2512.19693, 2512.19693v1, arXiv:2512.19693, hep-th/9901001 or \
-        an abs/pdf URL. A paper that is not in the library is fetched from arXiv first; when that cannot \
-        be done (--offline, arXiv unreachable) nothing is rated and the exit status is 69, as for `fetch`. \
+        an abs/pdf URL. A number alone is a position instead: `arxrec rate 3 like` rates the third paper of \
+        the shortlist shown last for the profile (by `arxrec shortlist` or written by `arxrec daily`), \
+        numbered as it was printed, even after later ratings. No arXiv id is digits only, so the two never \
+        collide. A paper that is not in the library is fetched from arXiv first; when that cannot be done \
+        (--offline, arXiv unreachable) nothing is rated and the exit status is 69, as for `fetch`. \
         The rating is committed before the command returns; the next shortlist uses it.
 
         Examples:
           arxrec rate 2512.19693 like
+          arxrec rate 3 like
           arxrec rate https://arxiv.org/abs/2512.19692v1 dislike --profile vision
           arxrec rate 2512.19693 clear
         """
@@ -27,18 +31,23 @@ struct RateCommand: AsyncParsableCommand {
     @OptionGroup var profileOption: ProfileOption
     @OptionGroup(title: "Network") var network: NetworkOptions
 
-    @Argument(help: "The paper's arXiv id or URL.") var id: String
+    @Argument(help: "The paper's arXiv id or URL, or its number in the last shortlist shown.") var id: String
     @Argument(help: "like, dislike or clear.") var verdict: Verdict
 
     func validate() throws {
-        _ = try ArxivIDArgument.parse(id)
+        _ = try ArxivIDArgument.parseReference(id)
     }
 
     func run() async throws {
-        let arxivID = try ArxivIDArgument.parse(id)
+        let reference = try ArxivIDArgument.parseReference(id)
         let model = try library.loadModel()
         let store = try library.openLibrary(model: model)
         let profile = profileOption.profile
+        let arxivID: ArxivID
+        switch reference {
+        case .id(let parsed): arxivID = parsed
+        case .position(let position): arxivID = try LastShortlist.load(profile: profile, from: store).paper(at: position)
+        }
         if verdict == .clear {
             let removed = try store.clearRating(arxivID, profile: profile)
             print(removed ? "cleared \(arxivID.base) from profile \(profile)" : "\(arxivID.base) was not rated in profile \(profile)")

@@ -17,7 +17,9 @@ struct ShortlistCommand: ParsableCommand {
         translation (a Chinese digest row without English metadata) is scored on that text and marked. \
         Malformed rows of --input are reported as file:line and skipped; the exit status is then 2, as \
         for `ingest`. With --date it only reads the library, so it also works where the data directory \
-        is read-only.
+        is read-only. \
+        The list is remembered, so `arxrec rate 3 like` then rates its third paper (not where the data \
+        directory is read-only: nothing can be rated there either).
 
         Examples:
           arxrec shortlist --input ~/digests/2025-12-23.md
@@ -54,6 +56,12 @@ struct ShortlistCommand: ParsableCommand {
         let shortlist = try recommender.shortlist(
             for: profileOption.profile, candidates: candidates.papers, date: candidates.day, top: top
         )
+        // Remembered, numbered as printed, so that `arxrec rate 3 like` rates the third paper shown here;
+        // a read-only library cannot take a rating either, so there is nothing to remember it for.
+        if !recommender.library.isReadOnly {
+            try recommender.library.saveShortlist(
+                day: shortlist.date, profile: profileOption.profile, json: Data(try JSONOutput.string(shortlist).utf8))
+        }
         print(try ShortlistRenderer(shortlist: shortlist).render(format))
         if candidates.skippedRecords > 0 { throw ExitStatus.partial }
     }

@@ -1,11 +1,17 @@
 import ArgumentParser
 import ArxivFormats
+import Recommender
 
 /// An arXiv id given on the command line (`rate`, `similar`, `fetch --ids`): parsed in `validate()`,
 /// so a typo is a one-line usage error before the library is opened.
 enum ArxivIDArgument {
     static func parse(_ text: String) throws(ValidationError) -> ArxivID {
         do { return try ArxivID(parsing: text) } catch { throw ValidationError(error.description) }
+    }
+
+    /// An id, or a number alone: a position in the shortlist shown last (`arxrec rate 3 like`).
+    static func parseReference(_ text: String) throws(ValidationError) -> PaperReference {
+        do { return try PaperReference(parsing: text) } catch { throw ValidationError(error.description) }
     }
 
     /// A comma-separated list, as `fetch --ids` takes it.
