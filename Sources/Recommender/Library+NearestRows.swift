@@ -11,7 +11,11 @@ extension Library {
     /// 1.5, a few flipped bits), so the rows that make the result are each checked whole too.
     /// - Complexity: O(rows × dimension) for the scan, O(rows log count) per top-k, O(count × dimension)
     ///   per check of the hits.
-    func nearestRows(to query: [Float], count: Int) throws -> (hits: [ScoredIndex], damaged: Set<Int>) {
+    /// - Parameter topical: for a Chinese query, the rule that re-scores the (healthy) hits on the topical
+    ///   view while the rows are mapped (``CrossLanguageReRank``).
+    func nearestRows(
+        to query: [Float], count: Int, topical: CrossLanguageReRank? = nil
+    ) throws -> (hits: [ScoredIndex], damaged: Set<Int>) {
         try withVectors { view in
             var scores: [Float] = []
             Similarity.dotProducts(rows: view.rows, rowCount: view.rowCount, dimension: view.dimension, query: query, into: &scores)
@@ -23,7 +27,10 @@ extension Library {
             while true {
                 let hits = topK(scores, k: count).filter { $0.score.isFinite }
                 let unhealthy = hits.filter { !view.isHealthy(row: $0.index) }
-                if unhealthy.isEmpty { return (hits, damaged) }
+                if unhealthy.isEmpty {
+                    guard let topical else { return (hits, damaged) }
+                    return (topical.apply(hits, query: query, row: { Array(view.row($0)) }), damaged)
+                }
                 for hit in unhealthy {
                     damaged.insert(hit.index)
                     scores[hit.index] = -.infinity

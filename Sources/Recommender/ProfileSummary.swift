@@ -55,6 +55,12 @@ extension Recommender {
 
 extension Feature {
     /// Whether the n-gram means something to a reader on its own: a single CJK character (的, 一) rarely
-    /// does, so explanations name CJK bigrams and words only.
-    var isReadable: Bool { kind != .cjkUnigram }
+    /// does, so explanations name CJK bigrams and words of two or more characters only.
+    var isReadable: Bool {
+        switch kind {
+        case .cjkUnigram: false
+        case .cjkWord: text.unicodeScalars.count > 1
+        case .wordUnigram, .wordBigram, .cjkBigram: true
+        }
+    }
 }

@@ -201,27 +201,44 @@ public struct Recommender: Sendable {
 
     /// The `k` papers nearest to a library paper on the dense view, the query excluded.
     ///
-    /// A paper known only in another language than the model's corpus (a Chinese digest row) has no
-    /// meaningful dense vector, so it is compared on the sparse view with the library's papers in that
-    /// same language instead, and the result says so: languages are never compared silently.
+    /// With a bilingual model (``EmbeddingModel/isBilingual``, v6 on) a paper known only in Chinese (a
+    /// digest row) has a dense vector in the same space as the English papers, so it is compared with the
+    /// whole library like any paper and its neighbours are mostly English; its dense top 300 are re-scored
+    /// on the topical view (``CrossLanguageReRank``) instead of the sparse view, which would favour the few
+    /// Chinese papers (they share its Chinese words, an English paper only its Latin terms). With an
+    /// English-only model such a paper has no
+    /// meaningful dense vector, so it is compared on the sparse view with the library's papers in that same
+    /// language instead, and the result says so: languages are never compared silently.
     public func similar(to id: ArxivID, k: Int) throws -> SimilarResult {
         guard let paper = try library.paper(id) else { throw RecommenderError.notInLibrary(id) }
         let text = ScoringText(paper)
-        if text.isTranslation {
+        if text.isTranslation && !model.isBilingual {
             return SimilarResult(
                 query: paper.id.description, title: paper.title, items: try sameLanguageNeighbours(of: paper, k: k),
-                language: paper.language
+                language: paper.language, acrossLanguages: false
             )
         }
-        let sparse = model.sparse(text.text)
+        var featurizer = Featurizer(model: model)
+        let sparse = featurizer.sparse(text.text)
+        let language = featurizer.language
         var query = model.dense(sparse)
         if let row = paper.vectorRow {
             // The stored row saves the projection; a damaged one is repaired, and the fresh vector used.
             let stored = try library.withVectors { view in row < view.rowCount && view.isHealthy(row: row) ? Array(view.row(row)) : nil }
             if let stored { query = stored } else { _ = library.repairIfPossible([row]) }
         }
-        let items = try nearest(to: query, sparse: sparse, k: k, excluding: [paper.id.base])
-        return SimilarResult(query: paper.id.description, title: paper.title, items: items, language: paper.language)
+        let items = try nearest(
+            to: query, sparse: sparse, k: k, excluding: [paper.id.base], reRank: reRank(for: language))
+        return SimilarResult(
+            query: paper.id.description, title: paper.title, items: items, language: paper.language,
+            acrossLanguages: model.isBilingual)
+    }
+
+    /// How a query in `language` is re-ranked: on the sparse view in English, on the topical view in
+    /// Chinese when the model is bilingual (else the dense order alone).
+    func reRank(for language: TextLanguage) -> QueryReRank {
+        guard language == .chinese, model.isBilingual else { return .sparse(.standard) }
+        return CrossLanguageReRank(model: model).map(QueryReRank.topical) ?? .sparse(SimilarReRank(depth: 0, sparseWeight: 0))
     }
 
     /// Sparse-view cosine against the library's papers in the query's language.
@@ -236,14 +253,18 @@ public struct Recommender: Sendable {
         }
     }
 
-    /// The `k` papers nearest to free text.
+    /// The `k` papers nearest to free text: English, or Chinese with a bilingual model (检索增强生成 finds
+    /// retrieval-augmented generation papers in English), ranked as ``similar(to:k:)`` ranks a paper in
+    /// that language.
     public func search(_ text: String, k: Int) throws -> SimilarResult {
-        let sparse = model.sparse(text)
+        var featurizer = Featurizer(model: model)
+        let sparse = featurizer.sparse(text)
+        let language = featurizer.language
         let query = model.dense(sparse)
         guard query.contains(where: { $0 != 0 }) else { throw RecommenderError.noKnownTerms(text) }
+        let items = try nearest(to: query, sparse: sparse, k: k, excluding: [], reRank: reRank(for: language))
         return SimilarResult(
-            query: text, title: nil, items: try nearest(to: query, sparse: sparse, k: k, excluding: []), language: "en"
-        )
+            query: text, title: nil, items: items, language: language.rawValue, acrossLanguages: model.isBilingual)
     }
 
     /// One `cblas_sgemv` over the memory-mapped vector file and a partial top-k find the topical
@@ -255,14 +276,23 @@ public struct Recommender: Sendable {
     /// terms up. The similarity printed is ``SimilarReRank/similarity(_:)``, the weighted mean of the two
     /// cosines, so the list reads from most to least similar.
     func nearest(
-        to query: [Float], sparse: SparseVector, k: Int, excluding: Set<String>, reRank: SimilarReRank = .standard
+        to query: [Float], sparse: SparseVector, k: Int, excluding: Set<String>, reRank queryReRank: QueryReRank = .sparse(.standard)
     ) throws -> [SimilarItem] {
+        let reRank: SimilarReRank
+        var topical: CrossLanguageReRank? = nil
+        switch queryReRank {
+        case .sparse(let rule): reRank = rule
+        case .topical(let rule):
+            reRank = SimilarReRank(depth: rule.depth, sparseWeight: 0)
+            topical = rule
+        }
         let depth = max(k, reRank.depth)
         // Rows no paper points to (superseded versions) are skipped, so ask for some slack.
         let slack = depth + excluding.count + 16
-        let scan = try library.nearestRows(to: query, count: slack)
+        let scan = try library.nearestRows(to: query, count: slack, topical: topical)
         // Damaged rows are left out of the scan; once repaired, their papers take part again.
-        let hits = library.repairIfPossible(scan.damaged) ? try library.nearestRows(to: query, count: slack).hits : scan.hits
+        let hits = library.repairIfPossible(scan.damaged)
+            ? try library.nearestRows(to: query, count: slack, topical: topical).hits : scan.hits
         let ids = try library.ids(ofVectorRows: hits.map(\.index))
         var seen = excluding
         var chosen: [(id: ArxivID, dense: Float)] = []
@@ -289,14 +319,32 @@ public struct Recommender: Sendable {
     }
 }
 
+/// The re-rank of a `similar`/`search` query's dense neighbourhood: on the sparse view (English), or on
+/// the topical view (a Chinese query with a bilingual model).
+enum QueryReRank {
+    case sparse(SimilarReRank)
+    case topical(CrossLanguageReRank)
+}
+
 /// Results of `similar` / `search`: `{"query":"…", "items":[{"id":…, "title":…, "similarity":…}]}`.
 public struct SimilarResult: Codable, Sendable, Equatable {
     public var query: String
     public var title: String?
     public var items: [SimilarItem]
-    /// The language compared in: `en` on the dense view; another (`zh`) on the sparse view, among that
-    /// language's papers only.
+    /// The language of the query: the paper's main text, or the searched text.
     public var language: String
+    /// Whether the whole library was compared in one bilingual dense space (a bilingual model); false for
+    /// an English-only model, where a query in another language (`zh`) is compared on the sparse view
+    /// with that language's papers only.
+    public var acrossLanguages: Bool
+
+    public init(query: String, title: String?, items: [SimilarItem], language: String, acrossLanguages: Bool) {
+        self.query = query
+        self.title = title
+        self.items = items
+        self.language = language
+        self.acrossLanguages = acrossLanguages
+    }
 }
 
 public struct SimilarItem: Codable, Sendable, Equatable {
@@ -319,7 +367,7 @@ public enum RecommenderError: Error, Sendable, CustomStringConvertible {
             let flag = profile == "default" ? "" : " --profile \(profile)"
             return "profile '\(profile)' has no ratings yet: like a few papers first (`arxrec rate ID like\(flag)` or `arxrec import-likes FILE\(flag)`)"
         case .noKnownTerms(let text):
-            return "no term of '\(text.prefix(60))' is known to the model: try English words from titles or abstracts"
+            return "no term of '\(text.prefix(60))' is known to the model: try words from titles or abstracts"
         }
     }
 }

@@ -5,8 +5,9 @@ import LinearAlgebra
 ///
 /// The pipeline: ``TextNormalizer`` (NFKC + case fold) → ``MarkupStripper`` (LaTeX, URLs) → ``Tokenizer``
 /// (words, CJK characters) → stop words dropped → word unigrams and bigrams, CJK character unigrams and
-/// bigrams, each hashed by ``FeatureHash`` to a bucket and a sign → per bucket the signed sum of
-/// `(1 + ln tf) × kind weight` over its features (colliding features add up) → × idf[bucket] → L2.
+/// bigrams, and (with a ``ChineseLexicon``) the words each CJK run segments into, each hashed by
+/// ``FeatureHash`` to a bucket and a sign → per bucket the signed sum of `(1 + ln tf) × kind weight` over
+/// its features (colliding features add up) → × idf[bucket] → L2.
 ///
 /// No `String` is made per token or n-gram: tokens are byte ranges of one reused buffer, and n-gram keys
 /// are combined from token hashes. The summation order inside a bucket is fixed (first occurrence in the
@@ -23,25 +24,55 @@ public struct Featurizer {
     private var rawValues: [Float] = []
     /// When set, the byte ranges of each new feature's tokens are kept for ``features(of:)``.
     private var spans: [FeatureSpan]? = nil
+    /// The lexicon CJK runs are segmented with, when the definition emits Chinese words.
+    private let lexicon: ChineseLexicon?
+    /// The byte offset of each character of the current CJK run (segmented when the run ends).
+    private var runStarts: [Int] = []
+    private var runEnd = 0
+    private var segmentation = SegmentationBuffers()
+    /// CJK characters and other words of the last text, for ``language``.
+    private var cjkCharacters = 0
+    private var otherWords = 0
 
     /// A featurizer for `model`'s sparse view.
     public init(model: EmbeddingModel) {
-        self.init(definition: model.definition, idf: model.idf)
+        self.init(definition: model.definition, idf: model.idf, lexicon: model.lexicon)
     }
 
     /// A featurizer for `model`'s phrase view — its n-grams with English stop words kept
     /// (``ModelDefinition/phraseView``); nil when the model has none.
     public init?(phrasesOf model: EmbeddingModel) {
         guard let definition = model.definition.phraseDefinition else { return nil }
-        self.init(definition: definition, idf: model.idf)
+        self.init(definition: definition, idf: model.idf, lexicon: model.lexicon)
     }
 
-    /// A featurizer with an explicit idf table (all ones while fitting computes the real one).
-    init(definition: ModelDefinition, idf: [Float]) {
+    /// A featurizer with an explicit idf table (all ones while fitting computes the real one) and the
+    /// lexicon of a definition with ``ModelDefinition/chineseWords`` (ignored otherwise).
+    init(definition: ModelDefinition, idf: [Float], lexicon: ChineseLexicon? = nil) {
         precondition(idf.count == definition.bucketCount, "Featurizer: idf has \(idf.count) entries")
         self.definition = definition
         self.idf = idf
         self.kindWeights = FeatureKind.allCases.map { definition.weights[$0] }
+        self.lexicon = definition.weights.cjkWord != 0 && definition.chineseWords != nil ? lexicon ?? .empty : nil
+    }
+
+    /// The language of the last text featurized: Chinese when it has more CJK characters than other
+    /// words (a Chinese abstract naming GRPO and ImageNet is Chinese; an English one quoting 扩散 is not).
+    public var language: TextLanguage { cjkCharacters > otherWords ? .chinese : .english }
+
+    /// The language of `text` (see ``language``), without computing its features.
+    public mutating func language(of input: String) -> TextLanguage {
+        TextNormalizer.normalize(input, into: &text)
+        MarkupStripper.strip(&text, keepingLinks: definition.keepLinkWords)
+        (cjkCharacters, otherWords) = text.withUnsafeBufferPointer { bytes in
+            var tokenizer = Tokenizer(bytes)
+            var counts = (cjk: 0, other: 0)
+            while let token = tokenizer.next() {
+                if token.isCJK { counts.cjk += 1 } else { counts.other += 1 }
+            }
+            return counts
+        }
+        return language
     }
 
     /// The sparse view of `text`: L2-normalised weights at strictly increasing buckets, or an empty vector
@@ -103,9 +134,20 @@ public struct Featurizer {
         var tokenizer = Tokenizer(bytes)
         var previousWord: (hash: UInt64, token: Token)? = nil
         var previousCJK: (hash: UInt64, token: Token)? = nil
+        let segmenting = lexicon != nil
+        cjkCharacters = 0
+        otherWords = 0
+        runStarts.removeAll(keepingCapacity: true)
+        defer { if !runStarts.isEmpty { addWords(of: bytes) } }
         while let token = tokenizer.next() {
             let unseeded = token.hash
             if token.isCJK {
+                cjkCharacters += 1
+                if segmenting {
+                    if !runStarts.isEmpty && runEnd != token.start { addWords(of: bytes) }
+                    runStarts.append(token.start)
+                    runEnd = token.end
+                }
                 previousWord = nil
                 let hash = FeatureHash.token(unseeded, seed: seed)
                 if !(dropChineseStopWords && ChineseStopWords.characterTable.contains(unseeded)) {
@@ -119,6 +161,8 @@ public struct Featurizer {
                 }
                 previousCJK = (hash, token)
             } else {
+                otherWords += 1
+                if !runStarts.isEmpty { addWords(of: bytes) }
                 previousCJK = nil
                 if dropStopWords && stopWords.contains(unseeded) { continue }
                 var stemmed = unseeded
@@ -133,6 +177,30 @@ public struct Featurizer {
                 }
                 previousWord = (hash, token)
             }
+        }
+    }
+
+    /// Segments the CJK run collected in `runStarts` with the lexicon and adds its words (Chinese function
+    /// words dropped when the definition says so), then forgets the run.
+    private mutating func addWords(of bytes: UnsafeBufferPointer<UInt8>) {
+        runStarts.append(runEnd)
+        defer { runStarts.removeAll(keepingCapacity: true) }
+        guard let lexicon else { return }
+        lexicon.segment(bytes, characterStarts: runStarts[...], buffers: &segmentation)
+        let seed = definition.hashSeed
+        let dropChineseStopWords = definition.dropChineseStopWords
+        var from = 0
+        for end in segmentation.ends {
+            let range = runStarts[from] ..< runStarts[end]
+            from = end
+            let unseeded = FeatureHash.fnv1a(bytes, range)
+            if dropChineseStopWords
+                && (ChineseStopWords.characterTable.contains(unseeded) || ChineseStopWords.wordTable.contains(unseeded))
+            {
+                continue
+            }
+            let word = Token(start: range.lowerBound, end: range.upperBound, isCJK: true, hash: unseeded)
+            add(FeatureHash.unigram(FeatureHash.token(unseeded, seed: seed), kind: .cjkWord), .cjkWord, word, word)
         }
     }
 
@@ -214,7 +282,7 @@ public struct Featurizer {
             let span = spans[index]
             let name: String
             switch kind {
-            case .wordUnigram, .cjkUnigram:
+            case .wordUnigram, .cjkUnigram, .cjkWord:
                 name = String(decoding: text[span.first], as: UTF8.self)
             case .wordBigram:
                 name = String(decoding: text[span.first], as: UTF8.self) + " "
@@ -241,7 +309,7 @@ private struct FeatureSpan {
 
 /// One n-gram of a text, for explanations.
 public struct Feature: Sendable, Hashable, CustomStringConvertible {
-    /// The n-gram as normalised text: `diffusion`, `diffusion model`, `扩`, `扩散`.
+    /// The n-gram as normalised text: `diffusion`, `diffusion model`, `扩`, `扩散`, `扩散模型`.
     public let text: String
     public let kind: FeatureKind
     public let bucket: Int

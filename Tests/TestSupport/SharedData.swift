@@ -33,6 +33,8 @@ public enum SharedData {
     public static var digest: URL { url("digests/2025-12-23.md") }
     /// The 40,717-paper corpus of 2025 cs listings (snapshot JSON lines).
     public static var corpus: URL { url("corpus/arxiv-cs-2025.jsonl") }
+    /// Chinese structured summaries of 37,984 of the corpus's papers (JSON lines, paired by id).
+    public static var chineseCorpus: URL { url("corpus/arxiv-cs-2025-zh.jsonl") }
     /// The first 200 lines of the bulk metadata snapshot.
     public static var snapshotSample: URL { url("snapshot/arxiv-metadata-oai-snapshot-sample.jsonl") }
 }

@@ -11,7 +11,7 @@ struct ChineseStopWordsTests {
     }
 
     @Test func modelsBeforeV3KeepThem() {
-        var legacy = unweightedFeaturizer(ModelDefinition(name: "v2", stemPlurals: false, dropChineseStopWords: false))
+        var legacy = unweightedFeaturizer(ModelDefinition(name: "v2", weights: FeatureWeights(), stemPlurals: false, dropChineseStopWords: false, chineseWords: nil))
         let names = Set(legacy.features(of: "我们通过扩散模型").map(\.text))
         #expect(names.isSuperset(of: ["我们", "通过", "扩散"]))
     }

@@ -28,6 +28,19 @@ enum CorpusSample {
         return papers
     }
 
+    /// Title + ". " + abstract of the corpus papers whose base id is in `ids`.
+    static func texts(ids: Set<String>) throws -> [String: String] {
+        var texts: [String: String] = [:]
+        for line in try Data(contentsOf: SharedData.corpus).split(separator: UInt8(ascii: "\n")) {
+            guard let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                let id = object["id"] as? String, ids.contains(id),
+                let title = object["title"] as? String, let abstract = object["abstract"] as? String
+            else { continue }
+            texts[id] = title + ". " + abstract
+        }
+        return texts
+    }
+
     /// The title cells of the Chinese digest's table rows (all Chinese, some with Latin names).
     static func digestTitles() throws -> [String] {
         try SharedData.text("digests/2025-12-23.md").split(separator: "\n")

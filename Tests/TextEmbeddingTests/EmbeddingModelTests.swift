@@ -1,3 +1,4 @@
+import ArxivFormats
 import Foundation
 import LinearAlgebra
 import TestSupport
@@ -57,10 +58,39 @@ struct EmbeddingModelTests {
         for title in try CorpusSample.digestTitles() {
             #expect(!model.sparse(title).isEmpty, "\(title)")
         }
-        // The default model was fitted on English abstracts only: pure Chinese has no projection row and its
-        // dense view is zero, while the Latin terms inside a Chinese abstract still place it.
-        #expect(model.embed("棱镜假说").dense.allSatisfy { $0 == 0 })
+        // The default model is bilingual (v6): pure Chinese has Chinese words with projection rows.
+        #expect(model.isBilingual)
+        #expect(model.embed("棱镜假说").dense.contains { $0 != 0 })
         #expect(model.embed("在ImageNet和MS-COCO基准测试上的大量实验表明扩散模型").dense.contains { $0 != 0 })
+    }
+
+    /// The shipped lexicon reads the field's terms as words, and explanations name them whole.
+    @Test func chineseTextIsReadAsWords() throws {
+        let lexicon = try #require(model.lexicon)
+        #expect(lexicon.segment("检索增强生成") == ["检索增强生成"])
+        #expect(lexicon.segment("大语言模型的推理能力").contains("大语言模型"))
+        let names = model.features(of: "基于扩散模型的图像生成方法").map(\.text)
+        #expect(names == GoldenValues.chineseWords, "\(names)")
+        #expect(model.language(of: "基于扩散模型的图像生成方法") == .chinese)
+    }
+
+    /// The latest 30 papers of the Chinese corpus: on the topical view (what `similar` re-ranks a Chinese
+    /// query with), each Chinese text's nearest English text is its own paper's, nearly always.
+    @Test func chineseTextsFindTheirEnglishTwins() throws {
+        let chinese = try ChineseLexiconTests.chineseSummaries().suffix(30)
+        let english = try CorpusSample.texts(ids: Set(chinese.map(\.id)))
+        let pairs = chinese.compactMap { summary in english[summary.id].map { (summary.text, $0) } }
+        #expect(pairs.count == 30)
+        let scale = try #require(model.spectrumRescaling(toExponent: 1))
+        func topical(_ text: String) -> [Float] {
+            var v = zip(model.uncentered(model.embed(text).dense), scale).map { $0 * $1 }
+            DenseVector.normalize(&v)
+            return v
+        }
+        let zh = pairs.map { topical($0.0) }
+        let en = pairs.map { topical($0.1) }
+        let found = zh.indices.filter { i in en.indices.max { cosine(zh[i], en[$0]) < cosine(zh[i], en[$1]) } == i }
+        #expect(found.count >= 28, "\(found.count) of 30 twins found first")
     }
 
     @Test func emptyTextGivesEmptySparseAndZeroDense() {

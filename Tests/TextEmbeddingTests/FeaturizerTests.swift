@@ -4,7 +4,11 @@ import Testing
 @testable import TextEmbedding
 
 /// A featurizer with idf 1 everywhere: the sparse view of the hash alone, independent of any fitted model.
-func unweightedFeaturizer(_ definition: ModelDefinition = ModelDefinition(name: "unweighted")) -> Featurizer {
+/// A featurizer with idf 1 under `definition` (by default the sparse view of models v3–v5: CJK character
+/// uni- and bigrams; ``ChineseWordFeaturesTests`` covers v6's Chinese words).
+func unweightedFeaturizer(
+    _ definition: ModelDefinition = ModelDefinition(name: "unweighted", weights: FeatureWeights(), chineseWords: nil)
+) -> Featurizer {
     Featurizer(definition: definition, idf: [Float](repeating: 1, count: definition.bucketCount))
 }
 
@@ -16,7 +20,7 @@ struct FeaturizerTests {
     /// vector.
     @Test(arguments: [true, false])
     func goldenSparseVector(stemPlurals: Bool) {
-        var featurizer = unweightedFeaturizer(ModelDefinition(name: "unweighted", stemPlurals: stemPlurals, dropChineseStopWords: stemPlurals))
+        var featurizer = unweightedFeaturizer(ModelDefinition(name: "unweighted", weights: FeatureWeights(), stemPlurals: stemPlurals, dropChineseStopWords: stemPlurals, chineseWords: nil))
         let vector = featurizer.sparse(Self.goldenText)
         let pinned: [(Int32, Float)] = stemPlurals ? GoldenValues.sparse : GoldenValues.sparseWithoutStemming
         #expect(vector.indices.count == GoldenValues.sparseCount)

@@ -18,11 +18,14 @@ enum GoldenValues {
         (677623, 0.36430523), (684531, -0.36430523), (729583, -0.21516454), (780401, 0.21516454),
         (784090, 0.21516454), (814524, 0.21516454), (824403, 0.21516454), (861456, -0.21516454),
     ]
-    /// The committed default model (v5: v4 — plurals stemmed, Chinese stop words dropped, singular-value
-    /// exponent 3, dense view centered — with an idf that also covers the phrase view) and the first dense
-    /// values of `FeaturizerTests.goldenText` under it.
-    static let defaultModelID = "lsa256-223c4b89168af807"
+    /// The committed default model (v6: v5 — plurals stemmed, Chinese stop words dropped, singular-value
+    /// exponent 3, dense view centered, an idf that also covers the phrase view — fitted on English and
+    /// Chinese texts together, with Chinese words) and the first dense values of `FeaturizerTests.goldenText`
+    /// under it.
+    static let defaultModelID = "lsa256-21bdc058f6b3046e"
+    /// The features of 基于扩散模型的图像生成方法 under the committed model (v6): its words, function words dropped.
+    static let chineseWords = ["扩散模型", "图像生成"]
     static let denseFirst: [Float] = [
-        0.16904429, -0.58447, 0.21323517, 0.27296865, -0.09167295, 0.49065992, 0.073123455, 0.2393141,
+        -0.177995, -0.59239423, 0.10987075, -0.07153104, 0.056005344, 0.09858193, -0.5297251, 0.123886764,
     ]
 }

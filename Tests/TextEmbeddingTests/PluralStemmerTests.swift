@@ -34,10 +34,10 @@ struct PluralStemmerTests {
     }
 
     @Test func modelsBeforeV3KeepPluralsApart() throws {
-        var legacy = unweightedFeaturizer(ModelDefinition(name: "v2", stemPlurals: false, dropChineseStopWords: false))
+        var legacy = unweightedFeaturizer(ModelDefinition(name: "v2", weights: FeatureWeights(), stemPlurals: false, dropChineseStopWords: false, chineseWords: nil))
         #expect(legacy.sparse("diffusion models") != legacy.sparse("diffusion model"))
         // A definition written before the field existed decodes with stemming off, so its id is unchanged.
-        let json = try JSONEncoder().encode(ModelDefinition(name: "v2", stemPlurals: false, dropChineseStopWords: false))
+        let json = try JSONEncoder().encode(ModelDefinition(name: "v2", weights: FeatureWeights(), stemPlurals: false, dropChineseStopWords: false, chineseWords: nil))
         #expect(!String(decoding: json, as: UTF8.self).contains("stemPlurals"))
         #expect(try JSONDecoder().decode(ModelDefinition.self, from: json).stemPlurals == false)
     }

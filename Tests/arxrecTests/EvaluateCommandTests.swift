@@ -58,4 +58,41 @@ struct EvaluateCommandTests {
         #expect(result.stderr.contains("\(settings.path): not a valid ProfileSettings JSON file: hubnessNeighbours:"))
         #expect(result.stdout.isEmpty)
     }
+
+    /// `--crosslang` end to end on the newest 600 papers cut at 2025-12-28, with their Chinese texts: the
+    /// twin figures come out, the sparse bridge alone is what an English-only model could do, and the
+    /// profile part is not measured yet.
+    @Test func crosslangMeasuresTwinsOnATimeSplit() throws {
+        let directory = try TemporaryDirectory(prefix: "arxrec-evaluate-crosslang")
+        let slice = try CorpusSlice.lastPapers(600, in: directory.url)
+        let definition = directory.file("definition.json")
+        try Data("""
+            {"name": "crosslang-cli", "formatVersion": 1, "hashSeed": 1, "bucketBits": 16, "dimension": 16,
+             "weights": {"wordUnigram": 1, "wordBigram": 1, "cjkUnigram": 0, "cjkBigram": 0, "cjkWord": 1},
+             "chineseWords": {"maximumLength": 6, "minimumCount": 3, "minimumCohesion": 2, "minimumEntropy": 1,
+                              "reestimationRounds": 1},
+             "dropEnglishStopWords": true, "dropChineseStopWords": true, "idf": "smooth", "sublinearTF": true,
+             "minimumDocumentFrequency": 3,
+             "svd": {"oversampling": 8, "powerIterations": 2, "seed": 7, "singularValueExponent": 3}}
+            """.utf8).write(to: definition)
+        let result = try ArxrecProcess.run([
+            "evaluate", "--corpus", slice.path, "--zh-corpus", SharedData.chineseCorpus.path, "--crosslang",
+            "--cut", "2025-12-28", "--candidates", "60", "--definition", definition.path, "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(report["cut"] as? String == "2025-12-28")
+        let twins = try #require(report["twins"] as? [String: Any])
+        #expect(twins["candidates"] as? Int == 60)
+        let mrr = try #require(twins["MRR"] as? Double)
+        #expect(mrr > 0.3 && mrr <= 1, "a 16-d bilingual space fitted on a few hundred pairs still finds twins")
+        #expect(twins["sparse_MRR"] is Double && twins["bridged_MRR"] is Double && twins["topical_MRR"] is Double)
+        #expect(report["profile"] == nil || report["profile"] is NSNull)
+        let train = try #require(report["train"] as? [String: Any])
+        #expect((train["pairs"] as? Int ?? 0) > 100)
+
+        let missing = try ArxrecProcess.run(["evaluate", "--corpus", slice.path, "--crosslang"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("--crosslang needs --zh-corpus"))
+    }
 }

@@ -52,8 +52,9 @@ public struct Evaluation: Sendable {
         let model: EmbeddingModel
         switch source {
         case .fit(let definition):
-            model = try EmbeddingModel.fit(texts: corpus.papers.map(\.embeddingText), definition: definition).0
-            phase("fit", "fitted \(model.id) on \(corpus.papers.count) papers")
+            model = try EmbeddingModel.fit(documents: corpus.fitDocuments, definition: definition).0
+            phase("fit", "fitted \(model.id) on \(corpus.papers.count) papers"
+                + (corpus.chinese.isEmpty ? "" : " with their Chinese texts"))
         case .given(let given):
             model = given
             phase("fit", "using \(model.id)")

@@ -1,6 +1,7 @@
 import ArxivFormats
 import Foundation
 import LinearAlgebra
+import TextEmbedding
 
 /// The papers an evaluation runs on: a corpus file read whole, optionally cut to a seeded random subset.
 ///
@@ -13,11 +14,19 @@ public struct EvaluationCorpus: Sendable {
     public let available: Int
     /// Records the reader skipped, as `file:line: reason`.
     public let skipped: [String]
+    /// The Chinese text of evaluated papers that have one, by base id: a bilingual model is fitted on
+    /// each paper's English and Chinese text together (``FitDocument``). Empty for an English-only fit.
+    public var chinese: [String: String] = [:]
 
     public init(papers: [Paper], available: Int, skipped: [String] = []) {
         self.papers = papers
         self.available = available
         self.skipped = skipped
+    }
+
+    /// The fitted documents: each paper's English text, with its Chinese text when ``chinese`` has one.
+    public var fitDocuments: [FitDocument] {
+        papers.map { FitDocument(english: $0.embeddingText, chinese: chinese[$0.id.base]) }
     }
 
     /// Reads `url` (any format `ingest` reads) and keeps a seeded random `limit` papers of it, or all
@@ -44,6 +53,7 @@ public struct EvaluationCorpus: Sendable {
         static let queries: UInt64 = 0x5155_4552_5953  // "QUERYS"
         static let users: UInt64 = 0x5553_4552_5300  // "USERS"
         static let days: UInt64 = 0x4441_5953_0000  // "DAYS"
+        static let twins: UInt64 = 0x5457_494e_5300  // "TWINS"
     }
 }
 

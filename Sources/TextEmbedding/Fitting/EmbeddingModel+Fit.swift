@@ -19,6 +19,18 @@ extension EmbeddingModel {
     public static func fit(
         texts: [String], definition: ModelDefinition, progress: ((String) -> Void)? = nil
     ) throws -> (EmbeddingModel, FitRecord) {
+        try fit(documents: texts.map { FitDocument(texts: [$0]) }, definition: definition, progress: progress)
+    }
+
+    /// Fits on `documents`, each one paper in one or more languages (cross-language LSI, Dumais et al.):
+    /// a document's row of the fitted matrix is the normalised sum of its texts' unit sparse vectors, so
+    /// the SVD learns directions that hold a paper's English n-grams and its Chinese words together, and a
+    /// text in either language alone lands near its twin. With ``ModelDefinition/chineseWords`` the
+    /// lexicon is learned first, from every text's CJK runs. Document frequencies count documents (a
+    /// bucket in both texts counts once); the centering mean μ is taken over every document's first text.
+    public static func fit(
+        documents: [FitDocument], definition: ModelDefinition, progress: ((String) -> Void)? = nil
+    ) throws -> (EmbeddingModel, FitRecord) {
         try definition.validate()
         let clock = ContinuousClock()
         let started = clock.now
@@ -28,13 +40,21 @@ extension EmbeddingModel {
             progress(String(format: "%6.1fs  %@", elapsed, message))
         }
 
-        let corpus = RawCorpus(texts: texts, definition: definition)
+        let documents = documents.filter { !$0.texts.isEmpty }
+        var lexicon: ChineseLexicon? = nil
+        if let settings = definition.chineseWords {
+            let learned = ChineseLexiconLearner(settings: settings).learn(documents.flatMap(\.texts))
+            lexicon = learned
+            report("learned \(learned.words.count) Chinese words and characters")
+        }
+        let corpus = RawCorpus(documents: documents, definition: definition, lexicon: lexicon)
         guard corpus.documentCount > 0, corpus.nonzeroCount > 0 else { throw ModelError.emptyCorpus }
-        report("featurized \(texts.count) papers: \(corpus.nonzeroCount) non-zero buckets")
+        let textCount = documents.reduce(0) { $0 + $1.texts.count }
+        report("featurized \(documents.count) papers (\(textCount) texts): \(corpus.nonzeroCount) non-zero buckets")
 
         let documentFrequency = corpus.documentFrequency(bucketCount: definition.bucketCount)
         let idf = smoothIDF(
-            documentFrequency: corpus.idfDocumentFrequency(bucketCount: definition.bucketCount), documents: texts.count, exponent: definition.idfExponent)
+            documentFrequency: corpus.idfDocumentFrequency(bucketCount: definition.bucketCount), documents: documents.count, exponent: definition.idfExponent)
         let kept = (0 ..< definition.bucketCount).filter {
             documentFrequency[$0] >= Int32(clamping: definition.minimumDocumentFrequency)
         }.map { Int32($0) }
@@ -66,19 +86,21 @@ extension EmbeddingModel {
         var plainDefinition = definition
         plainDefinition.centerDense = false
         var model = EmbeddingModel(
-            definition: plainDefinition, idf: idf, projectionBuckets: kept, projection: projection, id: "")
+            definition: plainDefinition, idf: idf, projectionBuckets: kept, projection: projection, lexicon: lexicon,
+            id: "")
         if definition.centerDense {
-            let mean = meanDenseVector(model.denseMatrix(texts))
+            let mean = meanDenseVector(model.denseMatrix(documents.map { $0.texts[0] }))
             if let problem = centeringProblem(mean, dimension: definition.dimension) {
                 throw ModelError.fitFailed("cannot center the dense view: \(problem)")
             }
             model = EmbeddingModel(
                 definition: definition, idf: idf, projectionBuckets: kept, projectionHalves: model.projectionHalves,
-                centering: mean, id: nil)
+                centering: mean, lexicon: lexicon, id: nil)
             report(String(format: "centering: ‖μ‖ = %.4f", mean.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()))
         } else {
             model = EmbeddingModel(
-                definition: definition, idf: idf, projectionBuckets: kept, projectionHalves: model.projectionHalves, id: nil)
+                definition: definition, idf: idf, projectionBuckets: kept, projectionHalves: model.projectionHalves,
+                lexicon: lexicon, id: nil)
         }
         let artifactBytes = ArtifactFile.required(by: definition).reduce(0) { total, artifact in
             let elements = switch artifact {
@@ -86,13 +108,15 @@ extension EmbeddingModel {
             case .projectionBuckets: kept.count
             case .projectionRows: kept.count * definition.dimension
             case .centering: definition.dimension
+            case .lexiconWords: lexicon?.words.reduce(0) { $0 + $1.utf8.count + 1 } ?? 0
+            case .lexiconCosts: lexicon?.words.count ?? 0
             }
             return total + ArtifactFile.headerSize + elements * artifact.elementSize
         }
         let seconds = (clock.now - started).seconds
         report("projection done: \(kept.count) × \(definition.dimension), model \(model.id)")
         let record = FitRecord(
-            corpus: nil, papers: texts.count, seconds: (seconds * 100).rounded() / 100,
+            corpus: nil, papers: documents.count, seconds: (seconds * 100).rounded() / 100,
             date: ISO8601DateFormatter().string(from: Date()), machine: FitRecord.currentMachine,
             projectionBuckets: kept.count, matrixNonzeros: matrix.nonzeroCount,
             leadingSingularValues: Array(svd.singularValues.prefix(8)), artifactBytes: artifactBytes)

@@ -80,7 +80,7 @@ public enum FeatureHash {
     }
 }
 
-/// The four kinds of feature the sparse view extracts, each hashed in its own domain.
+/// The kinds of feature the sparse view extracts, each hashed in its own domain.
 public enum FeatureKind: UInt8, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// A word of two or more letters/digits (Latin or another alphabetic script), not a stop word.
     case wordUnigram = 0
@@ -90,6 +90,9 @@ public enum FeatureKind: UInt8, Sendable, Hashable, Codable, CaseIterable, Custo
     case cjkUnigram = 2
     /// Two adjacent CJK characters.
     case cjkBigram = 3
+    /// A word of a CJK run as the model's ``ChineseLexicon`` segments it (model v6 on): 扩散, 检索增强;
+    /// a character the lexicon joins to no word is a word of one character.
+    case cjkWord = 4
 
     /// The domain constant mixed into this kind's keys.
     @inlinable
@@ -99,6 +102,7 @@ public enum FeatureKind: UInt8, Sendable, Hashable, Codable, CaseIterable, Custo
         case .wordBigram: 0x5157_4f52_4432_0003
         case .cjkUnigram: 0x4343_4a4b_3131_0005
         case .cjkBigram: 0x4343_4a4b_3232_0007
+        case .cjkWord: 0x4343_4a4b_5744_0009
         }
     }
 
@@ -108,6 +112,7 @@ public enum FeatureKind: UInt8, Sendable, Hashable, Codable, CaseIterable, Custo
         case .wordBigram: "word bigram"
         case .cjkUnigram: "CJK character"
         case .cjkBigram: "CJK bigram"
+        case .cjkWord: "Chinese word"
         }
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// The binary files of a model, each a 32-byte header followed by a little-endian row-major payload.
 ///
-/// Header: 8-byte magic naming the artifact (`ARXIDF16`, `ARXBKT32`, `ARXPRJ16`, `ARXCTR32`), then UInt32 LE format
+/// Header: 8-byte magic naming the artifact (`ARXIDF16`, `ARXBKT32`, `ARXPRJ16`, `ARXCTR32`, `ARXLEXU8`,
+/// `ARXLXC16`), then UInt32 LE format
 /// version, rows, columns, bytes per element, and 8 zero bytes. The file must be exactly
 /// `32 + rows × columns × bytes per element` long, so a truncated or padded file is refused; `model.json`
 /// records the shape too, so a file from another model is refused as well.
@@ -17,6 +18,12 @@ enum ArtifactFile: String, CaseIterable, Sendable {
     /// definition has ``ModelDefinition/centerDense`` have it. Float32 because it is subtracted from every
     /// vector and is only 1 KB. Last in `allCases`, so the id of a model without it hashes what it always did.
     case centering
+    /// The Chinese words of the lexicon (``ChineseLexicon``), UTF-8, each followed by a line feed, in
+    /// ascending byte order (`1 × bytes` of UInt8); only models whose definition has
+    /// ``ModelDefinition/chineseWords`` have it. After the centering in `allCases`, so older ids are unchanged.
+    case lexiconWords
+    /// −ln p of each lexicon word, `1 × words` Float16, in the order of ``lexiconWords``.
+    case lexiconCosts
 
     static let headerSize = 32
 
@@ -26,6 +33,8 @@ enum ArtifactFile: String, CaseIterable, Sendable {
         case .projectionBuckets: "projection-buckets.u32"
         case .projectionRows: "projection.f16"
         case .centering: "centering.f32"
+        case .lexiconWords: "lexicon-words.u8"
+        case .lexiconCosts: "lexicon-costs.f16"
         }
     }
 
@@ -35,19 +44,29 @@ enum ArtifactFile: String, CaseIterable, Sendable {
         case .projectionBuckets: Array("ARXBKT32".utf8)
         case .projectionRows: Array("ARXPRJ16".utf8)
         case .centering: Array("ARXCTR32".utf8)
+        case .lexiconWords: Array("ARXLEXU8".utf8)
+        case .lexiconCosts: Array("ARXLXC16".utf8)
         }
     }
 
     var elementSize: Int {
         switch self {
-        case .idf, .projectionRows: 2
+        case .lexiconWords: 1
+        case .idf, .projectionRows, .lexiconCosts: 2
         case .projectionBuckets, .centering: 4
         }
     }
 
-    /// The artifacts a model with `definition` has: the centering only when the definition centers.
+    /// The artifacts a model with `definition` has: the centering only when the definition centers, the
+    /// lexicon only when it learns Chinese words.
     static func required(by definition: ModelDefinition) -> [ArtifactFile] {
-        allCases.filter { $0 != .centering || definition.centerDense }
+        allCases.filter { artifact in
+            switch artifact {
+            case .idf, .projectionBuckets, .projectionRows: true
+            case .centering: definition.centerDense
+            case .lexiconWords, .lexiconCosts: definition.chineseWords != nil
+            }
+        }
     }
 
     /// The file bytes for a payload of `rows × columns` elements, given as little-endian element bit patterns.

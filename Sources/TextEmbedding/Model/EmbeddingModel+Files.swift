@@ -88,6 +88,31 @@ extension EmbeddingModel {
             }
         }
 
+        var lexicon: ChineseLexicon? = nil
+        if definition.chineseWords != nil {
+            let wordsShape = shape(.lexiconWords)
+            let costsShape = shape(.lexiconCosts)
+            guard wordsShape.rows == 1, costsShape.rows == 1 else {
+                throw .badJSON(path: manifestURL.path, reason: "the lexicon artifacts must have one row")
+            }
+            let wordBytes = try ArtifactFile.lexiconWords.decode(
+                data[.lexiconWords] ?? Data(), path: path(.lexiconWords), rows: 1, columns: wordsShape.columns,
+                as: UInt8.self)
+            let costBits = try ArtifactFile.lexiconCosts.decode(
+                data[.lexiconCosts] ?? Data(), path: path(.lexiconCosts), rows: 1, columns: costsShape.columns,
+                as: UInt16.self)
+            let words = try lexiconWords(wordBytes, path: path(.lexiconWords))
+            guard words.count == costBits.count else {
+                throw .invalidArtifact(
+                    path: path(.lexiconCosts), reason: "\(costBits.count) costs for \(words.count) lexicon words")
+            }
+            let costs = costBits.map(HalfFloat.widen)
+            guard costs.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+                throw .invalidArtifact(path: path(.lexiconCosts), reason: "lexicon costs must be finite and non-negative")
+            }
+            lexicon = ChineseLexicon(words: words, costs: costs)
+        }
+
         let computed = identifier(definition: definition, artifacts: data)
         guard computed == manifest.id else {
             throw .checksumMismatch(path: manifestURL.path, recorded: manifest.id, computed: computed)
@@ -102,7 +127,30 @@ extension EmbeddingModel {
         }
         return EmbeddingModel(
             definition: definition, idf: idf, projectionBuckets: buckets.map { Int32($0) },
-            projectionHalves: rowBits, centering: centering, id: computed)
+            projectionHalves: rowBits, centering: centering, lexicon: lexicon, id: computed)
+    }
+
+    /// The words of a `lexicon-words.u8` payload: UTF-8 lines, each ended by a line feed, non-empty, made of
+    /// CJK characters only and strictly ascending by bytes.
+    private static func lexiconWords(_ bytes: [UInt8], path: String) throws(ModelError) -> [String] {
+        guard bytes.isEmpty || bytes.last == 0x0a else {
+            throw .invalidArtifact(path: path, reason: "the last lexicon word is not ended by a line feed")
+        }
+        var words: [String] = []
+        var previous: ArraySlice<UInt8>? = nil
+        for line in bytes.split(separator: 0x0a, omittingEmptySubsequences: false).dropLast() {
+            let word = String(decoding: line, as: UTF8.self)
+            guard !line.isEmpty, Array(word.utf8) == Array(line), word.unicodeScalars.allSatisfy({ Tokenizer.isCJK($0.value) })
+            else {
+                throw .invalidArtifact(path: path, reason: "lexicon word \(words.count + 1) is not a run of CJK characters")
+            }
+            if let previous, !previous.lexicographicallyPrecedes(line) {
+                throw .invalidArtifact(path: path, reason: "lexicon word \(words.count + 1) is out of order or repeated")
+            }
+            previous = line
+            words.append(word)
+        }
+        return words
     }
 
     /// The fit record stored in `directory`'s `model.json`, without loading the artifacts.
@@ -121,7 +169,7 @@ extension EmbeddingModel {
     public func write(to directory: URL, fitRecord: FitRecord?) throws {
         let files = Self.encodeArtifacts(
             definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves,
-            centering: centering)
+            centering: centering, lexicon: lexicon)
         var entries: [String: ArtifactEntry] = [:]
         for artifact in ArtifactFile.required(by: definition) {
             let (rows, columns) = switch artifact {
@@ -129,6 +177,8 @@ extension EmbeddingModel {
             case .projectionBuckets: (1, projectionBuckets.count)
             case .projectionRows: (projectionBuckets.count, dimension)
             case .centering: (1, dimension)
+            case .lexiconWords: (1, files[.lexiconWords].map { $0.count - ArtifactFile.headerSize } ?? 0)
+            case .lexiconCosts: (1, lexicon?.words.count ?? 0)
             }
             entries[artifact.rawValue] = ArtifactEntry(
                 file: artifact.fileName, rows: rows, columns: columns, bytes: files[artifact]?.count ?? 0)
@@ -151,7 +201,7 @@ extension EmbeddingModel {
     /// The bytes of each artifact file the definition uses (no centering file for a model that does not center).
     static func encodeArtifacts(
         definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16],
-        centering: [Float]
+        centering: [Float], lexicon: ChineseLexicon?
     ) -> [ArtifactFile: Data] {
         var files: [ArtifactFile: Data] = [
             .idf: ArtifactFile.idf.encode(rows: 1, columns: idf.count, elements: idf.map { Float16($0).bitPattern }),
@@ -163,6 +213,16 @@ extension EmbeddingModel {
         if definition.centerDense {
             files[.centering] = ArtifactFile.centering.encode(
                 rows: 1, columns: centering.count, elements: centering.map(\.bitPattern))
+        }
+        if definition.chineseWords != nil, let lexicon {
+            var bytes: [UInt8] = []
+            for word in lexicon.words {
+                bytes.append(contentsOf: word.utf8)
+                bytes.append(0x0a)
+            }
+            files[.lexiconWords] = ArtifactFile.lexiconWords.encode(rows: 1, columns: bytes.count, elements: bytes)
+            files[.lexiconCosts] = ArtifactFile.lexiconCosts.encode(
+                rows: 1, columns: lexicon.costs.count, elements: lexicon.costs.map { Float16($0).bitPattern })
         }
         return files
     }

@@ -29,6 +29,9 @@ public struct EmbeddingModel: Sendable {
     /// μ, the mean of the fitted papers' uncentered dense vectors (`dimension` floats, ‖μ‖ < 1), when the
     /// definition centers (``ModelDefinition/centerDense``); empty otherwise.
     let centering: [Float]
+    /// The Chinese words CJK runs are segmented into, when the definition has
+    /// ``ModelDefinition/chineseWords``; nil otherwise.
+    public let lexicon: ChineseLexicon?
 
     /// The projection rows widened to Float (row-major, `projectionBucketCount × dimension`).
     var projection: [Float] { projectionHalves.map(HalfFloat.widen) }
@@ -44,31 +47,35 @@ public struct EmbeddingModel: Sendable {
     /// `centering` is μ when the definition centers and empty when it does not.
     init(
         definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projection: [Float],
-        centering: [Float] = [], id: String? = nil
+        centering: [Float] = [], lexicon: ChineseLexicon? = nil, id: String? = nil
     ) {
         self.init(
             definition: definition, idf: idf, projectionBuckets: projectionBuckets,
-            projectionHalves: projection.map { Float16($0).bitPattern }, centering: centering, id: id)
+            projectionHalves: projection.map { Float16($0).bitPattern }, centering: centering, lexicon: lexicon, id: id)
     }
 
     init(
         definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16],
-        centering: [Float] = [], id: String?
+        centering: [Float] = [], lexicon: ChineseLexicon? = nil, id: String?
     ) {
         precondition(idf.count == definition.bucketCount)
         precondition(projectionHalves.count == projectionBuckets.count * definition.dimension)
         precondition(
             definition.centerDense ? centering.count == definition.dimension : centering.isEmpty,
             "EmbeddingModel: a centering vector goes with, and only with, a definition that centers")
+        precondition(
+            (definition.chineseWords != nil) == (lexicon != nil),
+            "EmbeddingModel: a lexicon goes with, and only with, a definition that learns Chinese words")
         self.definition = definition
         self.idf = idf
         self.projectionBuckets = projectionBuckets
         self.projectionHalves = projectionHalves
         self.centering = centering
+        self.lexicon = lexicon
         self.projectionIndex = ProjectionIndex(buckets: projectionBuckets, bucketCount: definition.bucketCount)
         self.id = id ?? Self.identifier(definition: definition, artifacts: Self.encodeArtifacts(
             definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves,
-            centering: centering))
+            centering: centering, lexicon: lexicon))
     }
 
     /// The sparse view of `text` (see ``Featurizer``).
@@ -90,6 +97,17 @@ public struct EmbeddingModel: Sendable {
             initialized = dimension
         }
     }
+
+    /// The language `text` is embedded as (see ``Featurizer/language``).
+    public func language(of text: String) -> TextLanguage {
+        var featurizer = Featurizer(model: self)
+        return featurizer.language(of: text)
+    }
+
+    /// Whether the dense view places Chinese texts among English ones: the model was fitted on Chinese
+    /// texts too and has Chinese words (v6 on). A model without it gives a Chinese text a dense vector
+    /// made only of its Latin terms.
+    public var isBilingual: Bool { lexicon.map { !$0.words.isEmpty } ?? false }
 
     /// The sparse and the dense view of `text`.
     public func embed(_ text: String) -> (sparse: SparseVector, dense: [Float]) {

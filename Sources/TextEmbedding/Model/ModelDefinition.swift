@@ -3,8 +3,9 @@ import Foundation
 /// Everything that shapes a vector: two models with equal definitions and equal artifacts give
 /// bit-identical vectors, and the model id is a hash of both.
 ///
-/// The defaults are the design's measured configuration: hashed word uni- and bigrams plus CJK character
-/// uni- and bigrams in 2^20 signed buckets, English stop words dropped, sublinear tf × smooth idf, L2;
+/// The defaults are the design's measured configuration (model v6): hashed word uni- and bigrams plus
+/// Chinese words of a learned lexicon in 2^20 signed buckets, English stop words dropped, sublinear tf ×
+/// smooth idf, L2;
 /// the dense view an LSA projection to 256 dimensions of the buckets found in at least `minimumDocumentFrequency`
 /// papers (the design measured ≥ 20 of 20,000 papers — 0.1 % — losing nothing against all buckets).
 public struct ModelDefinition: Codable, Sendable, Equatable {
@@ -67,15 +68,19 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
     /// (experiment 37); on in the phrase view (``phraseDefinition``), where the owner and project names of
     /// a code link tell a group's papers apart.
     public var keepLinkWords: Bool
+    /// Segment CJK runs into the words of a lexicon learned from the fitted Chinese texts
+    /// (``ChineseLexicon``, stored with the model) and emit them as ``FeatureKind/cjkWord`` features
+    /// (model v6 on). Nil: no lexicon, CJK text has only character n-grams (models v1–v5).
+    public var chineseWords: ChineseWordSettings?
 
     public init(
         name: String, formatVersion: Int = ModelDefinition.currentFormatVersion, hashSeed: UInt64 = 0x6172_7872_6563,
-        bucketBits: Int = 20, dimension: Int = 256, weights: FeatureWeights = FeatureWeights(),
+        bucketBits: Int = 20, dimension: Int = 256, weights: FeatureWeights = .chineseWords,
         dropEnglishStopWords: Bool = true, idf: IDFFormula = .smooth, sublinearTF: Bool = true,
         minimumDocumentFrequency: Int = 40, svd: SVDSettings = SVDSettings(), idfExponent: Float = 1,
         tfSaturation: Float? = nil, stemPlurals: Bool = true,
         dropChineseStopWords: Bool = true, centerDense: Bool = true, phraseView: Bool = true,
-        keepLinkWords: Bool = false
+        keepLinkWords: Bool = false, chineseWords: ChineseWordSettings? = ChineseWordSettings()
     ) {
         self.name = name
         self.formatVersion = formatVersion
@@ -95,12 +100,13 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         self.centerDense = centerDense
         self.phraseView = phraseView
         self.keepLinkWords = keepLinkWords
+        self.chineseWords = chineseWords
     }
 
     enum CodingKeys: String, CodingKey {
         case name, formatVersion, hashSeed, bucketBits, dimension, weights, dropEnglishStopWords, idf, sublinearTF
         case minimumDocumentFrequency, svd, idfExponent, tfSaturation, stemPlurals, dropChineseStopWords, centerDense
-        case phraseView, keepLinkWords
+        case phraseView, keepLinkWords, chineseWords
     }
 
     /// Fields added after format version 1 shipped are optional when reading (older `model.json` files
@@ -126,6 +132,7 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         centerDense = try c.decodeIfPresent(Bool.self, forKey: .centerDense) ?? false
         phraseView = try c.decodeIfPresent(Bool.self, forKey: .phraseView) ?? false
         keepLinkWords = try c.decodeIfPresent(Bool.self, forKey: .keepLinkWords) ?? false
+        chineseWords = try c.decodeIfPresent(ChineseWordSettings.self, forKey: .chineseWords)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -148,6 +155,7 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         if centerDense { try c.encode(centerDense, forKey: .centerDense) }
         if phraseView { try c.encode(phraseView, forKey: .phraseView) }
         if keepLinkWords { try c.encode(keepLinkWords, forKey: .keepLinkWords) }
+        try c.encodeIfPresent(chineseWords, forKey: .chineseWords)
     }
 
     /// The definition the phrase view is featurized with: this one with English stop words and link words
@@ -183,10 +191,12 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         guard !name.isEmpty, !name.contains("/") else { throw fail("name must be a non-empty folder name") }
         guard (8 ... 28).contains(bucketBits) else { throw fail("bucketBits \(bucketBits) is outside 8…28") }
         guard (1 ... 4096).contains(dimension) else { throw fail("dimension \(dimension) is outside 1…4096") }
-        let all = [weights.wordUnigram, weights.wordBigram, weights.cjkUnigram, weights.cjkBigram]
+        let all = FeatureKind.allCases.map { weights[$0] }
         guard all.allSatisfy({ $0.isFinite && $0 >= 0 }), all.contains(where: { $0 > 0 }) else {
             throw fail("feature weights must be finite, non-negative and not all zero")
         }
+        if weights.cjkWord > 0 && chineseWords == nil { throw fail("weights.cjkWord needs chineseWords settings") }
+        if let problem = chineseWords?.problem { throw fail(problem) }
         guard minimumDocumentFrequency >= 1 else { throw fail("minimumDocumentFrequency must be at least 1") }
         guard svd.oversampling >= 0, svd.powerIterations >= 0 else {
             throw fail("SVD oversampling and power iterations must be non-negative")
@@ -203,13 +213,19 @@ public struct FeatureWeights: Codable, Sendable, Equatable {
     public var wordBigram: Float
     public var cjkUnigram: Float
     public var cjkBigram: Float
+    /// Chinese words (``FeatureKind/cjkWord``); 0, and left out of the JSON, in models before v6.
+    public var cjkWord: Float
 
-    public init(wordUnigram: Float = 1, wordBigram: Float = 1, cjkUnigram: Float = 1, cjkBigram: Float = 1) {
+    public init(wordUnigram: Float = 1, wordBigram: Float = 1, cjkUnigram: Float = 1, cjkBigram: Float = 1, cjkWord: Float = 0) {
         self.wordUnigram = wordUnigram
         self.wordBigram = wordBigram
         self.cjkUnigram = cjkUnigram
         self.cjkBigram = cjkBigram
+        self.cjkWord = cjkWord
     }
+
+    /// Model v6's: Chinese words instead of character uni- and bigrams.
+    public static let chineseWords = FeatureWeights(cjkUnigram: 0, cjkBigram: 0, cjkWord: 1)
 
     /// The weight of `kind`.
     public subscript(kind: FeatureKind) -> Float {
@@ -218,7 +234,32 @@ public struct FeatureWeights: Codable, Sendable, Equatable {
         case .wordBigram: wordBigram
         case .cjkUnigram: cjkUnigram
         case .cjkBigram: cjkBigram
+        case .cjkWord: cjkWord
         }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case wordUnigram, wordBigram, cjkUnigram, cjkBigram, cjkWord
+    }
+
+    /// `cjkWord` is optional when reading and left out at 0 when writing, so older definitions keep their
+    /// canonical JSON and therefore their ids.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        wordUnigram = try c.decode(Float.self, forKey: .wordUnigram)
+        wordBigram = try c.decode(Float.self, forKey: .wordBigram)
+        cjkUnigram = try c.decode(Float.self, forKey: .cjkUnigram)
+        cjkBigram = try c.decode(Float.self, forKey: .cjkBigram)
+        cjkWord = try c.decodeIfPresent(Float.self, forKey: .cjkWord) ?? 0
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(wordUnigram, forKey: .wordUnigram)
+        try c.encode(wordBigram, forKey: .wordBigram)
+        try c.encode(cjkUnigram, forKey: .cjkUnigram)
+        try c.encode(cjkBigram, forKey: .cjkBigram)
+        if cjkWord != 0 { try c.encode(cjkWord, forKey: .cjkWord) }
     }
 }
 

@@ -26,6 +26,16 @@ enum ChineseStopWords {
         "提高", "实验", "证明", "验证", "包括", "例如", "并在", "的是", "中的", "上的", "了一",
     ]
 
+    /// Particles, prepositions and conjunctions that glue onto a word in running text (的性能, 模型在,
+    /// 和泛化能力, 显著提升了) but begin or end hardly any word of their own: a learned word made of one of
+    /// them and a shorter learned word is a phrase, not a word (``ChineseLexiconLearner``). Narrower than
+    /// ``characters``, whose 可, 不, 最 begin real words (可解释性, 不确定性).
+    static let boundaryParticles: Set<String> = [
+        "的", "了", "在", "是", "和", "与", "及", "或", "等", "对", "为", "以", "于", "中", "其", "该", "这", "并",
+        "而", "也", "都", "被", "将", "从", "由", "之", "所", "把", "就", "又", "还", "但", "即", "则", "若", "如",
+        "此", "且", "已", "上", "下",
+    ]
+
     /// Keyed by the unseeded FNV-1a hash of the character's UTF-8 bytes (a CJK token's hash).
     static let characterTable = StopWordTable(words: characters)
     /// Keyed by the unseeded FNV-1a hash of both characters' UTF-8 bytes.

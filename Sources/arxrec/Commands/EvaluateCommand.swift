@@ -38,6 +38,22 @@ struct EvaluateCommand: ParsableCommand {
 
         seconds — wall-clock time of the whole run, fitting and ingest included.
 
+        With --zh-corpus (Chinese texts of the corpus's papers, JSON lines {id, date, tldr, motivation, \
+        method, result, conclusion}) the model is fitted on each paper's English and Chinese text together: \
+        the bilingual model the default one is.
+
+        --crosslang (needs --zh-corpus) measures Chinese instead, on a time split: the model is fitted on \
+        the papers announced before --cut (default 2025-10-01) with their Chinese texts, then tested on the \
+        later papers, whose Chinese texts it has never seen.
+          twins       --candidates seeded random test papers with a Chinese text (default 5,000): each \
+                      Chinese text ranks the English texts of all of them as `similar` ranks a Chinese query \
+                      (the dense top 300 re-scored on the topical view, plain LSA); MRR, R@1 and R@10 of its \
+                      own paper. dense_MRR / topical_MRR: either view alone. bridged_* adds --bridge-weight × \
+                      the sparse cosine (Latin terms the two texts share); sparse_MRR is that sparse cosine \
+                      alone (an English-only model's lot).
+          similar     P@10_primary of the Chinese queries among those English texts (twin excluded), next to \
+                      the English texts asking with `similar`'s English rule.
+
         JSON: {"papers":N, "model":…, "similar":{"P@10_primary":x, "queries":1000, "rerank":{…}}, "profile":{"users":U, \
         "positives":P, "MRR":x, "Recall@10":x, "nDCG@10":x, "nDCG@10_stderr":x, …}, "seconds":t, "phases":{…}}.
 
@@ -46,6 +62,8 @@ struct EvaluateCommand: ParsableCommand {
           arxrec evaluate --corpus papers.jsonl --profile-model centroid --format json
           arxrec evaluate --corpus papers.jsonl --model Models/arxiv-cs-2025
           arxrec evaluate --corpus papers.jsonl --papers 20000 --queries 20000 --rerank-depth 30 --rerank-weight 100
+          arxrec evaluate --corpus ../shared/data/corpus/arxiv-cs-2025.jsonl \\
+            --zh-corpus ../shared/data/corpus/arxiv-cs-2025-zh.jsonl --crosslang
         """
     )
 
@@ -95,6 +113,24 @@ struct EvaluateCommand: ParsableCommand {
         valueName: "w"))
     var reRankWeight: Float?
 
+    @Option(name: .customLong("zh-corpus"), help: ArgumentHelp(
+        "Chinese texts of the corpus's papers, fitted with their English (JSON lines; needed by --crosslang).",
+        valueName: "file.jsonl"))
+    var chineseCorpus: String?
+
+    @Flag(help: "Measure Chinese against English on a time split instead (see above).")
+    var crosslang = false
+
+    @Option(help: ArgumentHelp("--crosslang: the first day of the test period.", valueName: "YYYY-MM-DD"))
+    var cut: String = CrossLanguageEvaluation.defaultCut
+
+    @Option(help: ArgumentHelp("--crosslang: test pairs in the twin retrieval (each ranks all of them).", valueName: "n"))
+    var candidates: Int = 5_000
+
+    @Option(name: .customLong("bridge-weight"), help: ArgumentHelp(
+        "--crosslang: weight of the sparse cosine added to the dense one in the bridged twin ranking.", valueName: "w"))
+    var bridgeWeight: Float = 1
+
     @Option(name: .customLong("data-dir"), help: ArgumentHelp(
         "Ingest into this library folder and keep it (default: a temporary folder, removed afterwards).",
         valueName: "dir"))
@@ -109,6 +145,10 @@ struct EvaluateCommand: ParsableCommand {
             throw ValidationError("--rerank-weight \(reRankWeight) is out of range: use a finite number, at least 0")
         }
         if model != nil && definition != nil { throw ValidationError("give --model or --definition, not both") }
+        if crosslang && chineseCorpus == nil { throw ValidationError("--crosslang needs --zh-corpus FILE") }
+        if Day(cut) == nil { throw ValidationError("--cut '\(cut)' is not a day (YYYY-MM-DD)") }
+        if candidates < 2 { throw ValidationError("--candidates must be at least 2") }
+        if !bridgeWeight.isFinite { throw ValidationError("--bridge-weight must be a finite number") }
     }
 
     func run() throws {
@@ -129,7 +169,10 @@ struct EvaluateCommand: ParsableCommand {
 
         let clock = ContinuousClock()
         let started = clock.now
-        let loaded = try EvaluationCorpus.load(corpusURL, limit: papers, seed: seed)
+        let chinese = try chineseCorpus.map { try CorpusTexts.chinese(URL(fileURLWithPath: $0)).mapValues(\.text) } ?? [:]
+        if crosslang { return try runCrossLanguage(corpusURL, chinese: chinese, source: source) }
+        var loaded = try EvaluationCorpus.load(corpusURL, limit: papers, seed: seed)
+        loaded.chinese = chinese
         for issue in loaded.skipped.prefix(5) { printError(issue) }
         printError("evaluating \(loaded.papers.count) of \(loaded.available) papers from \(corpusURL.lastPathComponent), seed \(seed)")
 
@@ -152,6 +195,40 @@ struct EvaluateCommand: ParsableCommand {
         case .json: print(try JSONOutput.string(report))
         case .table: print(Self.table(report))
         }
+    }
+
+    /// `--crosslang`: the time-split tasks of ``CrossLanguageEvaluation``.
+    private func runCrossLanguage(_ corpusURL: URL, chinese: [String: String], source: Evaluation.ModelSource) throws {
+        let loaded = try EvaluationCorpus.load(corpusURL, limit: nil, seed: seed)
+        for issue in loaded.skipped.prefix(5) { printError(issue) }
+        printError("cross-language evaluation on \(loaded.papers.count) papers from \(corpusURL.lastPathComponent), "
+            + "\(chinese.count) Chinese texts, cut \(cut), seed \(seed)")
+        guard let day = Day(cut) else { throw ValidationError("--cut '\(cut)' is not a day (YYYY-MM-DD)") }
+        let evaluation = CrossLanguageEvaluation(
+            seed: seed, cut: day, twins: TwinRetrievalTask(candidates: candidates, bridgeWeight: bridgeWeight))
+        let report = try evaluation.run(papers: loaded.papers, chinese: chinese, model: source) { printError($0) }
+        switch output.format {
+        case .json: print(try JSONOutput.string(report))
+        case .table: print(Self.table(report))
+        }
+    }
+
+    static func table(_ report: CrossLanguageReport) -> String {
+        func f(_ x: Double) -> String { String(format: "%.3f", x) }
+        let twins = report.twins
+        return """
+        cut           \(report.cut): fitted on \(report.train.papers) papers (\(report.train.pairs) with Chinese), \
+        tested on \(report.test.papers) (\(report.test.pairs) with Chinese)
+        model         \(report.model)\(report.fitted ? " (fitted on the papers before the cut)" : "")
+        twins         zh → en among \(twins.candidates): MRR \(f(twins.meanReciprocalRank))  R@1 \(f(twins.recallAt1))  \
+        R@10 \(f(twins.recallAt10))  (dense view alone \(f(twins.denseMeanReciprocalRank)), topical view alone \
+        \(f(twins.topicalMeanReciprocalRank)))
+                      + \(String(format: "%.1f", twins.bridgeWeight)) × sparse bridge: MRR \(f(twins.bridgedMeanReciprocalRank))  \
+        R@1 \(f(twins.bridgedRecallAt1));  sparse alone: MRR \(f(twins.sparseMeanReciprocalRank))
+        similar       P@10_primary of Chinese queries among the English texts \(f(twins.similarPrecision)) \
+        (English queries: \(f(twins.englishSimilarPrecision)))
+        seconds       \(String(format: "%.1f", report.seconds))
+        """
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from path: String) throws -> T {

@@ -53,14 +53,24 @@ struct ModelCommand: ParsableCommand {
             computes the idf of every bucket and a truncated SVD of the tf-idf matrix, and writes the \
             model to --output (default Models/<name> in the current directory).
 
+            With --zh-corpus the model is bilingual (cross-language LSI): it learns its Chinese words from \
+            the Chinese texts, and each paper that has one is fitted as its English and Chinese text \
+            together, so that either text alone lands near the other in the dense view.
+
             Examples:
-              arxrec model fit --corpus ../shared/data/corpus/arxiv-cs-2025.jsonl
+              arxrec model fit --corpus ../shared/data/corpus/arxiv-cs-2025.jsonl \\
+                --zh-corpus ../shared/data/corpus/arxiv-cs-2025-zh.jsonl
               arxrec model fit --corpus papers.jsonl --name my-model --min-df 5 --output /tmp/my-model
             """
         )
 
         @Option(help: "The corpus: arXiv snapshot JSON lines.")
         var corpus: String
+
+        @Option(name: .customLong("zh-corpus"), help: ArgumentHelp(
+            "Chinese texts of the corpus's papers: JSON lines {id, date, tldr, motivation, method, result, conclusion}.",
+            valueName: "file.jsonl"))
+        var chineseCorpus: String?
 
         @Option(help: "The model directory to write (default: Models/<name>).")
         var output: String?
@@ -88,10 +98,13 @@ struct ModelCommand: ParsableCommand {
             if let path = self.definition { definition = try EvaluateCommand.decode(ModelDefinition.self, from: path) }
             try definition.validate()
             let corpusURL = URL(fileURLWithPath: corpus)
-            let texts = try CorpusTexts.read(corpusURL)
-            printError("read \(texts.count) papers from \(corpusURL.lastPathComponent)")
-            var (model, record) = try EmbeddingModel.fit(texts: texts, definition: definition) { printError($0) }
+            let documents = try CorpusTexts.documents(corpusURL, chinese: chineseCorpus.map { URL(fileURLWithPath: $0) })
+            let paired = documents.filter { $0.texts.count > 1 }.count
+            printError("read \(documents.count) papers from \(corpusURL.lastPathComponent)"
+                + (chineseCorpus == nil ? "" : ", \(paired) with a Chinese text"))
+            var (model, record) = try EmbeddingModel.fit(documents: documents, definition: definition) { printError($0) }
             record.corpus = corpusURL.lastPathComponent
+                + (chineseCorpus.map { " + " + URL(fileURLWithPath: $0).lastPathComponent } ?? "")
             let directory = URL(fileURLWithPath: output ?? "Models/\(definition.name)")
             try model.write(to: directory, fitRecord: record)
             print("wrote \(model.id) to \(directory.path): \(record.papers) papers, \(record.seconds) s, "
@@ -140,7 +153,12 @@ struct ModelCommand: ParsableCommand {
                     + "stop words \(definition.dropEnglishStopWords ? "dropped" : "kept"), "
                     + "\(definition.sublinearTF ? "1 + ln tf" : "tf") × \(definition.idf.rawValue) idf")
                 print("dense       \(loaded.dimension)-d LSA, \(loaded.projectionBucketCount) buckets in ≥ "
-                    + "\(definition.minimumDocumentFrequency) papers")
+                    + "\(definition.minimumDocumentFrequency) papers"
+                    + (loaded.isBilingual ? ", English and Chinese in one space" : ""))
+                if let lexicon = loaded.lexicon {
+                    let words = lexicon.words.filter { $0.unicodeScalars.count > 1 }.count
+                    print("chinese     \(words) words and \(lexicon.words.count - words) characters learned from the fitted Chinese texts")
+                }
                 if let fit = try EmbeddingModel.fitRecord(in: directory) {
                     print("fitted on   \(fit.corpus ?? "?"): \(fit.papers) papers in \(fit.seconds) s, \(fit.date)")
                     print("machine     \(fit.machine)")
@@ -153,14 +171,27 @@ struct ModelCommand: ParsableCommand {
 /// The embedding text (title + ". " + abstract, never authors or categories) of every paper of a
 /// corpus file, read with the same streaming reader as `ingest`; malformed records are reported and skipped.
 enum CorpusTexts {
-    static func read(_ url: URL) throws -> [String] {
+    static func read(_ url: URL) throws -> [Paper] {
         try InputFile.check(url.path)
-        var texts: [String] = []
-        try SourceReader.read(url, format: nil, file: url.path, papers: { paper in
-            texts.append(paper.embeddingText)
-        }, issue: { issue in
+        var papers: [Paper] = []
+        try SourceReader.read(url, format: nil, file: url.path, papers: { papers.append($0) }, issue: { issue in
             printError(issue.description)
         })
-        return texts
+        return papers
+    }
+
+    /// The Chinese text of each paper id in `url` (``ChineseSummaryReader``).
+    static func chinese(_ url: URL) throws -> [String: ChineseSummary] {
+        try InputFile.check(url.path)
+        let summaries = try ChineseSummaryReader.read(url) { printError($0.description) }
+        return Dictionary(summaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// One fitted document per paper of `url`: its English text, and its Chinese text from `chinese` when
+    /// that file has one for the same id.
+    static func documents(_ url: URL, chinese: URL?) throws -> [FitDocument] {
+        let papers = try read(url)
+        let texts = try chinese.map(Self.chinese) ?? [:]
+        return papers.map { FitDocument(english: $0.embeddingText, chinese: texts[$0.id.base]?.text) }
     }
 }

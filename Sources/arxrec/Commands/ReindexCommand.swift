@@ -10,8 +10,9 @@ struct ReindexCommand: ParsableCommand {
         abstract: "Re-embed every paper with the current model.",
         discussion: """
         Writes a fresh vector file and swaps it in atomically; ratings and papers are untouched. With \
-        --refit the model's idf and projection are first fitted on the library's own papers (title and \
-        abstract only) and kept in <data-dir>/model, which every later command then uses.
+        --refit the model's idf and projection are first fitted on the library's own English papers (title \
+        and abstract only, each with the Chinese translation a digest gave it) and kept in <data-dir>/model, \
+        which every later command then uses.
 
         Examples:
           arxrec reindex
@@ -29,15 +30,21 @@ struct ReindexCommand: ParsableCommand {
         if refit {
             let store = try library.openLibrary(model: model)
             let ids = try store.allVectorIDs().compactMap { $0 }
-            let texts = try store.papers(ids).filter { $0.language == "en" }.map(\.embeddingText)
-            guard texts.count >= 1_000 else { throw RefitError.tooFewPapers(texts.count) }
+            // English papers, each with the Chinese translation a digest gave it (a bilingual fit's pairs).
+            let documents = try store.papers(ids).filter { $0.language == "en" }.map { paper in
+                FitDocument(
+                    english: paper.embeddingText,
+                    chinese: paper.translationLanguage == "zh"
+                        ? [paper.translatedTitle, paper.translatedAbstract].compactMap { $0 }.joined(separator: ". ") : nil)
+            }
+            guard documents.count >= 1_000 else { throw RefitError.tooFewPapers(documents.count) }
             let progress = ProgressBar(label: "fitting")
-            let (fitted, record) = try EmbeddingModel.fit(texts: texts, definition: model.definition) { _ in progress.update(0) }
+            let (fitted, record) = try EmbeddingModel.fit(documents: documents, definition: model.definition) { _ in progress.update(0) }
             progress.finish()
             let folder = library.resolvedDataDirectory.appendingPathComponent("model", isDirectory: true)
             try fitted.write(to: folder, fitRecord: record)
             model = fitted
-            print("fitted model \(fitted.id) on \(texts.count) papers")
+            print("fitted model \(fitted.id) on \(documents.count) papers")
         }
         let store = try library.openLibrary(model: model)
         let progress = ProgressBar(label: "re-embedding")

@@ -50,10 +50,12 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "List the library papers nearest to free text.",
         discussion: """
-        Embeds the text with the library's model and ranks the library like `similar`.
+        Embeds the text with the library's model and ranks the library like `similar`. With the bilingual \
+        model (the default since v6) the text may be Chinese: it finds papers in either language.
 
         Examples:
           arxrec search "gaussian splatting for autonomous driving simulation"
+          arxrec search "检索增强生成"
           arxrec search "retrieval augmented generation" --k 20 --format json
         """
     )
@@ -87,7 +89,9 @@ struct SimilarRenderer {
             return try JSONOutput.string(result)
         case .table:
             var heading = terminal.bold(("Nearest to \(result.query)" + (result.title.map { ": \($0)" } ?? "")).truncated(toWidth: max(40, terminal.width)))
-            if result.language != "en" {
+            if result.language != "en" && result.acrossLanguages {
+                heading += "\n" + terminal.yellow("In '\(result.language)': compared with every paper, in any language, on the model's bilingual dense view.")
+            } else if result.language != "en" {
                 heading += "\n" + terminal.yellow("Known only in '\(result.language)': compared with the library's '\(result.language)' papers on shared n-grams; `arxrec fetch --ids \(result.query)` adds its English metadata.")
             }
             guard !result.items.isEmpty else { return heading + "\n(no other papers in the library)" }
