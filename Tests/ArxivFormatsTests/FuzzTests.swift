@@ -89,7 +89,7 @@ struct FuzzTests {
         let seed = UInt64(Fuzzer.setting("ARXREC_FUZZ_SEED", default: 1))
         let count = Fuzzer.setting("ARXREC_FUZZ_ITERATIONS", default: 300)
         let inputs = Fuzzer.inputs(seed: seed, count: count, samples: try FuzzSample.all())
-        let failures = try await OffPool.run { try Self.fuzz(inputs, seed: seed) }
+        let failures = try await offload { try Self.fuzz(inputs, seed: seed) }
         for failure in failures { Issue.record(Comment(rawValue: failure)) }
     }
 

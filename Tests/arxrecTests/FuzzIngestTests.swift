@@ -61,7 +61,7 @@ struct FuzzIngestTests {
         // A stream of its own, apart from the in-process fuzz test's.
         let seed = UInt64(Fuzzer.setting("ARXREC_FUZZ_SEED", default: 1)) &+ 1_000_003
         let inputs = Fuzzer.inputs(seed: seed, count: Fuzzer.setting("ARXREC_FUZZ_RUNS", default: 20), samples: try FuzzSample.all())
-        let failures = try await OffPool.run { try Self.fuzz(inputs, seed: seed) }
+        let failures = try await offload { try Self.fuzz(inputs, seed: seed) }
         for failure in failures { Issue.record(Comment(rawValue: failure)) }
     }
 
