@@ -46,4 +46,14 @@ extension Library {
         guard !damaged.isEmpty else { return false }
         return ((try? repairVectorRows(damaged)) ?? 0) > 0
     }
+
+    /// Checks each of `rows` whole (``VectorRowCheck``), repairs the damaged ones where possible, and
+    /// returns those still damaged: empty when every row can be read as written. For readers of every
+    /// row, such as `export`, which must not hand on a damaged row.
+    /// - Complexity: O(rows × dimension) for the check; one embedding per damaged row.
+    public func repairedRows(_ rows: Set<Int>) throws -> Set<Int> {
+        let damaged = try withVectors { view in rows.filter { $0 < view.rowCount && !view.isHealthy(row: $0) } }
+        guard repairIfPossible(damaged) else { return damaged }
+        return try withVectors { view in damaged.filter { !view.isHealthy(row: $0) } }
+    }
 }

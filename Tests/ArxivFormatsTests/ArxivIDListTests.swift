@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ArxivFormats
 
@@ -36,5 +37,28 @@ struct ArxivIDListTests {
         #expect(result.issues.map(\.line) == [4])
         let bib = ["@article{a, eprint = {2512.19693}}", "", "@book{d, title = {none}}"].joined(separator: lineBreak)
         #expect(ArxivIDList.parse(bib, file: "refs.bib").issues.map(\.line) == [3])
+    }
+
+    /// Bytes that are not UTF-8 (a Latin-1 é, a cut character) are named by line and byte, never decoded
+    /// into an id or echoed raw; the other lines still read.
+    @Test func bytesThatAreNotUTF8AreIssuesOfTheirLine() {
+        var plain = Data("2512.19687\n2512.1969".utf8)
+        plain.append(0xE9)
+        plain.append(contentsOf: Array("\nhep-th/9901001\n".utf8))
+        var result = ArxivIDList.parse(plain, file: "likes.txt")
+        #expect(result.ids.map(\.description) == ["2512.19687", "hep-th/9901001"])
+        #expect(result.issues.map(\.description) == ["likes.txt:2: line 2 is not UTF-8 text from byte 10 on (a damaged or cut-short file, or another encoding)"])
+        plain.append(contentsOf: [0xE4, 0xB8])
+        result = ArxivIDList.parse(plain, file: "likes.txt")
+        #expect(result.issues.map(\.line) == [2, 4], "a character cut short by the end of the file")
+
+        var bib = Data("@article{a, title = {Caf".utf8)
+        bib.append(0xE9)
+        bib.append(contentsOf: Array("}, eprint = {2512.19693}}\n@misc{b, eprint = {2512.1969".utf8))
+        bib.append(0xFF)
+        bib.append(contentsOf: Array("}}\n".utf8))
+        result = ArxivIDList.parse(bib, file: "refs.bib")
+        #expect(result.ids.map(\.description) == ["2512.19693"], "damage in a title costs no id")
+        #expect(result.issues.map(\.line) == [1, 2, 2], "each damaged line, and the entry whose id it broke")
     }
 }

@@ -138,4 +138,30 @@ struct DamagedVectorTests {
         #expect(after.compactMap { $0["score"] as? Double } == before.compactMap { $0["score"] as? Double })
         #expect(try file.bytes == healthy)
     }
+
+    @Test func exportWritesRepairedRowsNeverDamagedOnes() throws {
+        let (cli, file, rowOf) = try Self.library()
+        let healthyExport = cli.home.file("healthy.npy")
+        #expect(try cli.run(["export", "--vectors", healthyExport.path]).status == 0)
+        let healthy = try file.bytes
+
+        try file.scale(row: try rowOf("2512.23709"), by: 1e30)
+        try file.randomize(row: try rowOf("2512.22882"), seed: 5)
+        let export = cli.home.file("after.npy")
+        let result = try cli.run(["export", "--vectors", export.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Data(contentsOf: export) == Data(contentsOf: healthyExport), "the rows as first embedded")
+        #expect(try file.bytes == healthy, "and repaired in the library")
+
+        // Where the library cannot be written, a damaged row stops the export: nothing is written.
+        guard MountNamespace.isAvailable else { return }
+        try file.scale(row: try rowOf("2512.23709"), by: 1e30)
+        let outside = try TemporaryDirectory(prefix: "arxrec-export")
+        let refused = try MountNamespace.runReadOnly(
+            cli.home.url, ["export", "--vectors", outside.file("v.npy").path, "--data-dir", cli.dataDirectory])
+        #expect(refused.status == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("2512.23709") && refused.stderr.contains("arxrec reindex"), "\(refused.stderr)")
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: outside.file("v.npy").path))
+    }
 }

@@ -11,7 +11,23 @@ public enum ArxivIDList {
     }
 
     public static func parse(_ text: String, file: String) -> Result {
-        looksLikeBibTeX(text) ? parseBibTeX(text, file: file) : parsePlain(text, file: file)
+        parse(Data(text.utf8), file: file)
+    }
+
+    /// The ids of a file's bytes. Text must be UTF-8 (``UTF8Validation`` has the rule): a line of a plain
+    /// list that is not is an issue like any line that is not an id; in BibTeX each damaged line is an
+    /// issue of its own, and an entry whose id it damaged yields no id (that entry's issue).
+    public static func parse(_ data: Data, file: String) -> Result {
+        let text = String(decoding: data, as: UTF8.self)
+        guard looksLikeBibTeX(text) else { return parsePlain(data, file: file) }
+        var result = parseBibTeX(text, file: file)
+        let damaged = LineSplitter.lines(of: data).compactMap { number, bytes in
+            UTF8Validation.firstInvalidByte(in: bytes).map {
+                ParseIssue(file: file, line: number, message: "line \(number) is \(UTF8Validation.damage(fromByte: $0 + 1))")
+            }
+        }
+        result.issues = (damaged + result.issues).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+        return result
     }
 
     /// Whether `text` holds BibTeX entries (else it is read as a plain list).
@@ -19,10 +35,15 @@ public enum ArxivIDList {
         text.range(of: #"@[A-Za-z]+\s*\{"#, options: .regularExpression) != nil
     }
 
-    static func parsePlain(_ text: String, file: String) -> Result {
+    static func parsePlain(_ data: Data, file: String) -> Result {
         var result = Result(ids: [], issues: [])
         var seen = Set<String>()
-        for (number, bytes) in LineSplitter.lines(of: Data(text.utf8)) {
+        for (number, bytes) in LineSplitter.lines(of: data) {
+            if let invalid = UTF8Validation.firstInvalidByte(in: bytes) {
+                result.issues.append(ParseIssue(
+                    file: file, line: number, message: "line \(number) is \(UTF8Validation.damage(fromByte: invalid + 1))"))
+                continue
+            }
             var line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             if let comment = line.range(of: #"(^|\s)#"#, options: .regularExpression) {
                 line = line[..<comment.lowerBound].trimmingCharacters(in: .whitespaces)

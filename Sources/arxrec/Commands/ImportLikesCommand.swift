@@ -28,8 +28,9 @@ struct ImportLikesCommand: AsyncParsableCommand {
     @Argument(help: "A .bib file or a text file of ids/URLs ('-' for standard input).") var file: String
 
     func run() async throws {
-        let text = String(decoding: try InputFile.read(file), as: UTF8.self)
-        let list = ArxivIDList.parse(text, file: file)
+        let data = try InputFile.read(file)
+        let text = String(decoding: data, as: UTF8.self)
+        let list = ArxivIDList.parse(data, file: file)
         list.issues.forEach { printError($0.description) }
         // A BibTeX entry that is not an arXiv paper is skipped; a line that should be an id and is not
         // is an error in the list, and a partial import would hide it.
