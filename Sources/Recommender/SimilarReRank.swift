@@ -1,3 +1,4 @@
+import Foundation
 import LinearAlgebra
 
 /// Re-scores the dense view's top `depth` neighbours with `dense + sparseWeight × sparse cosine`: the
@@ -27,6 +28,11 @@ public struct SimilarReRank: Sendable, Codable, Equatable {
     public static let standard = SimilarReRank(depth: 100, sparseWeight: 3)
 
     public var isActive: Bool { depth > 0 && sparseWeight != 0 }
+
+    /// The rule in words, as help texts state it: "the dense top 100 re-scored by dense + 3 × sparse cosine".
+    public var summary: String {
+        isActive ? "the dense top \(depth) re-scored by dense + \(String(format: "%g", sparseWeight)) × sparse cosine" : "the dense view alone"
+    }
 
     /// `hits` re-scored and re-sorted (score descending, then index).
     public func apply(_ hits: [ScoredIndex], query: SparseVector, sparse: (Int) -> SparseVector) -> [ScoredIndex] {

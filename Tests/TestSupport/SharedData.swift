@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Locates the project's read-only real data (`../shared/data` beside the repository).
 ///
@@ -18,15 +19,35 @@ public enum SharedData {
         return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
     }
 
-    /// A file under the shared data folder, e.g. `url("digests/2025-12-23.md")`.
-    public static func url(_ relativePath: String) -> URL { root.appendingPathComponent(relativePath) }
+    /// A file under the shared data folder, e.g. `url("digests/2025-12-23.md")`. A file that is not there
+    /// fails the calling test with ``Missing``'s message, which says how to point the tests at the data,
+    /// rather than letting it fail later on a bare "no such file".
+    public static func url(_ relativePath: String) -> URL {
+        let url = root.appendingPathComponent(relativePath)
+        if !FileManager.default.fileExists(atPath: url.path) { Issue.record(Comment(rawValue: Missing(url: url).description)) }
+        return url
+    }
 
     /// The bytes of a shared data file.
-    public static func data(_ relativePath: String) throws -> Data { try Data(contentsOf: url(relativePath)) }
+    public static func data(_ relativePath: String) throws -> Data {
+        let url = root.appendingPathComponent(relativePath)
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw Missing(url: url) }
+        return data
+    }
 
     /// The text of a shared data file.
     public static func text(_ relativePath: String) throws -> String {
-        try String(contentsOf: url(relativePath), encoding: .utf8)
+        String(decoding: try data(relativePath), as: UTF8.self)
+    }
+
+    /// A shared data file that cannot be read.
+    public struct Missing: Error, CustomStringConvertible {
+        public let url: URL
+
+        public var description: String {
+            "\(url.path) is missing: the tests read the project's real data from ../shared/data beside the "
+                + "repository; set ARXREC_SHARED_DATA to the folder holding digests/ and corpus/ (see README, Development)"
+        }
     }
 
     /// The real digest of 2025-12-23.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Recommender
 import TestSupport
 import Testing
 @testable import arxrec
@@ -14,7 +15,8 @@ struct EvaluateCommandTests {
         // Wrapped help, read as one line of words.
         let help = EvaluateCommand.helpMessage(columns: 200).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(help.contains("--queries <n>"))
-        #expect(help.contains("the dense top 100 re-scored by dense + 3 × sparse cosine"))
+        #expect(help.contains("(\(SimilarReRank.standard.summary))"))
+        #expect(SimilarReRank(depth: 100, sparseWeight: 3).summary == "the dense top 100 re-scored by dense + 3 × sparse cosine")
     }
 
     /// End to end on 400 real papers with a small definition: `--queries` reaches the similar task, and

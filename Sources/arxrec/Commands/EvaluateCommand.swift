@@ -19,7 +19,7 @@ struct EvaluateCommand: ParsableCommand {
 
         similar — 1,000 seeded random query papers (--queries; every paper with --queries equal to \
         --papers); for each, the 10 nearest papers over all evaluated papers as `arxrec similar` ranks \
-        them (the dense top 100 re-scored by dense + 3 × sparse cosine), the query excluded.
+        them (\(SimilarReRank.standard.summary)), the query excluded.
           P@10_primary  share of those 10 whose primary category (first of `categories`) equals the query's.
 
         profile — author-simulated users: authors (exact name) with at least 6 evaluated papers, up to 300 (--users) \
