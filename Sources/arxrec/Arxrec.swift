@@ -14,7 +14,7 @@ struct Arxrec: AsyncParsableCommand {
         and prints a daily shortlist, similar papers and search results.
 
         Exit status: 0 done · 1 error · 2 done but some records skipped · 64 usage · 65 bad input data · \
-        69 arXiv unreachable · 75 arXiv busy, retry later · 78 bad config.
+        69 arXiv (or sendmail) unavailable · 75 arXiv busy, retry later · 78 bad config.
 
         Examples:
           arxrec ingest ~/digests/2025-12-23.md

@@ -81,7 +81,7 @@ struct RecommendCommandTests {
         }
         let markdown = try cli.run(["shortlist", "--date", "2025-12-30", "--top", "3", "--format", "markdown"]).stdout
         #expect(markdown.hasPrefix("# arxiv 2025-12-30"))
-        #expect(markdown.contains("| 标题 | 作者 | PDF链接 |  摘要 |"))
+        #expect(markdown.contains("| Title | Authors | PDF | Abstract |"), "an English day has English headers")
         #expect(markdown.contains("https://arxiv.org/pdf/"))
         let html = try cli.run(["shortlist", "--date", "2025-12-30", "--top", "3", "--format", "html"]).stdout
         #expect(html.hasPrefix("<!DOCTYPE html>"))

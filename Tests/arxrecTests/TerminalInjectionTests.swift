@@ -124,12 +124,12 @@ struct TerminalInjectionTests {
         #expect(result.status == 0, "\(result.stderr)")
         Self.expectClean(result, "daily")
         let folder = cli.home.url.appendingPathComponent("shortlists")
-        for name in ["2025-12-23-default.md", "2025-12-23-default.html", "2025-12-23-default.json"] {
+        for name in ["2025-12-23-default.md", "2025-12-23-default.html", "2025-12-23-default.json", "default.atom"] {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             #expect(text.contains("PWNED"), "\(name) lists the hostile paper")
             Self.expectClean(text: text, name)
             if name.hasSuffix(".md") { Self.expectNoMarkdown(text) }
-            if name.hasSuffix(".html") { Self.expectNoHTML(text) }
+            if name.hasSuffix(".html") || name.hasSuffix(".atom") { Self.expectNoHTML(text) }
         }
     }
 
@@ -145,13 +145,14 @@ struct TerminalInjectionTests {
         }
     }
 
-    /// No element or attribute a paper's text made; every link is arXiv's.
+    /// No element or attribute a paper's text made; every link is arXiv's (abstract or PDF).
     static func expectNoHTML(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
         for raw in ["<script", "<img"] {
             #expect(!text.contains(raw), "\(raw) came through", sourceLocation: sourceLocation)
         }
         for target in text.components(separatedBy: "href=\"").dropFirst().map({ $0.prefix(while: { $0 != "\"" }) }) {
-            #expect(target.hasPrefix("https://arxiv.org/abs/"), "link to \(target)", sourceLocation: sourceLocation)
+            #expect(target.hasPrefix("https://arxiv.org/abs/") || target.hasPrefix("https://arxiv.org/pdf/"),
+                    "link to \(target)", sourceLocation: sourceLocation)
         }
     }
 

@@ -91,6 +91,9 @@ public struct ArxivID: Hashable, Sendable, Comparable, CustomStringConvertible, 
     /// `https://arxiv.org/abs/<id>`.
     public var absURL: String { "https://arxiv.org/abs/\(description)" }
 
+    /// `https://arxiv.org/pdf/<id>`.
+    public var pdfURL: String { "https://arxiv.org/pdf/\(description)" }
+
     /// Whether this is an old-style `archive/YYMMNNN` id.
     public var isOldStyle: Bool { base.contains("/") }
 

@@ -1,3 +1,4 @@
+import ArxivFormats
 import Library
 import Recommender
 

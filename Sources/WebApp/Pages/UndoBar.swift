@@ -1,3 +1,4 @@
+import ArxivFormats
 import Library
 
 /// "You liked ‘…’ · Undo": the last change the page made for the profile, and the form that reverts it.

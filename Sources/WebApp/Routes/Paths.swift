@@ -1,8 +1,9 @@
 import Library
 
 /// Every path the server answers and the links to its pages: one home for the URL scheme. The profile
-/// travels as a query value (`?profile=vision`), left out for the default profile.
-enum Paths {
+/// travels as a query value (`?profile=vision`), left out for the default profile. Public for the links a
+/// published shortlist (the mailed HTML, the Atom feed) makes to a running `arxrec serve`.
+public enum Paths {
     static let shortlist = "/"
     static let paper = "/paper"
     static let search = "/search"
@@ -14,14 +15,14 @@ enum Paths {
     static let stylesheet = "/assets/app.css"
     static let script = "/assets/app.js"
 
-    static func shortlist(profile: String, day: String? = nil, top: Int? = nil) -> PageURL {
+    public static func shortlist(profile: String, day: String? = nil, top: Int? = nil) -> PageURL {
         var query = profileQuery(profile)
         if let day { query.append(("date", day)) }
         if let top { query.append(("top", String(top))) }
         return PageURL(shortlist, query)
     }
 
-    static func paper(_ id: String, profile: String) -> PageURL { PageURL(paper, [("id", id)] + profileQuery(profile)) }
+    public static func paper(_ id: String, profile: String) -> PageURL { PageURL(paper, [("id", id)] + profileQuery(profile)) }
 
     static func search(_ text: String, profile: String) -> PageURL { PageURL(search, [("q", text)] + profileQuery(profile)) }
 

@@ -9,10 +9,15 @@ struct DailyCommand: AsyncParsableCommand {
         discussion: """
         Reads config.json in the data directory (every key optional):
           {"categories": ["cs.CV"], "digests": "~/digests", "profiles": ["default"],
-           "top": 10, "formats": ["md", "json", "html"], "catchUpDays": 14}
+           "top": 10, "formats": ["md", "json", "html", "atom"], "catchUpDays": 14,
+           "serveURL": "http://127.0.0.1:8080", "mailTo": "me@example.org"}
         ingests that day's digest files (named YYYY-MM-DD….md in the digest folder) and, when online, the \
-        arXiv listings of the categories; then writes shortlists/YYYY-MM-DD-<profile>.{md,json,html} in the \
-        data directory and logs one summary line per day. Without --date it catches up every day since \
+        arXiv listings of the categories; then writes shortlists/YYYY-MM-DD-<profile>.{md,json,html} and the \
+        profile's Atom feed shortlists/<profile>.atom (its last \(ShortlistFeed.days) days) in the data \
+        directory and logs one summary line per day. The HTML is mail-safe; with serveURL it and the feed \
+        link each paper to its rating page on that `arxrec serve`. With --mail-to (or "mailTo") each \
+        profile's HTML is mailed through the local sendmail (sendmail -i -- ADDRESS, found on PATH); \
+        without one on PATH the job does nothing and exits 69. Without --date it catches up every day since \
         the last completed run, oldest first. Running twice for a day rewrites the same files. A day \
         without papers (weekend, holiday) is "no new papers", exit 0. Exit 75 means arXiv was busy or could \
         not be reached and nothing else covered the day: retry later (systemd does, see Scripts/systemd). \
@@ -22,6 +27,7 @@ struct DailyCommand: AsyncParsableCommand {
         Examples:
           arxrec daily
           arxrec daily --date 2025-12-23 --offline
+          arxrec daily --mail-to me@example.org
         """
     )
 
@@ -34,14 +40,27 @@ struct DailyCommand: AsyncParsableCommand {
     @Option(name: .customLong("output"), help: "How to print the per-day summary.")
     var output: TableOrJSONOptions.Format = .table
 
+    @Option(name: .customLong("mail-to"), help: ArgumentHelp(
+        "Mail each profile's HTML shortlist to this address through the local sendmail (overrides \"mailTo\").",
+        valueName: "address"))
+    var mailTo: String?
+
     func validate() throws {
         if let date, Day(date) == nil { throw ValidationError("--date '\(EchoedInput.shortened(date))' is not a day: use YYYY-MM-DD") }
+        if let mailTo {
+            do { _ = try MailAddress(mailTo) } catch { throw ValidationError("--mail-to: \(error)") }
+        }
     }
 
     func run() async throws {
         let directory = library.resolvedDataDirectory
         let config = try DailyConfig.load(from: directory)
-        let job = DailyJob(dataDirectory: directory, config: config, recommender: try library.openRecommender(), client: network.client())
+        // Mail is checked before the day's work: a machine without sendmail fails now, not after it.
+        let address = try mailTo.map { text throws(MailError) in try MailAddress(text) } ?? config.mailAddress()
+        let mail = try address.map { to throws(MailError) in MailDelivery(sendmail: try Sendmail.find(), to: to) }
+        var job = DailyJob(dataDirectory: directory, config: config, recommender: try library.openRecommender(), client: network.client())
+        job.serve = try config.serveLinks()
+        job.mail = mail
         let today = Day.today
         var state = DailyState.load(from: directory)
         let days = date.flatMap(Day.init).map { [$0] } ?? state.pendingDays(today: today, catchUpLimit: config.catchUpDays)

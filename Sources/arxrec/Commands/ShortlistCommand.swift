@@ -19,12 +19,17 @@ struct ShortlistCommand: ParsableCommand {
         for `ingest`. With --date it only reads the library, so it also works where the data directory \
         is read-only. \
         The list is remembered, so `arxrec rate 3 like` then rates its third paper (not where the data \
-        directory is read-only: nothing can be rated there either).
+        directory is read-only: nothing can be rated there either). \
+        --format html is one page that also reads well as a mail (inline styles, no script, LaTeX made \
+        readable, arXiv and PDF links); --format atom is an Atom 1.0 feed of the list. With --serve-url, \
+        both link each paper to its rating page on that `arxrec serve`.
 
         Examples:
           arxrec shortlist --input ~/digests/2025-12-23.md
           arxrec shortlist --date 2025-12-23 --top 5 --format json
           arxrec shortlist --profile vision --format markdown > shortlist.md
+          arxrec shortlist --format html --serve-url http://127.0.0.1:8080 > shortlist.html
+          arxrec shortlist --format atom > vision.atom
         """
     )
 
@@ -43,10 +48,18 @@ struct ShortlistCommand: ParsableCommand {
     @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .table
 
+    @Option(name: .customLong("serve-url"), help: ArgumentHelp(
+        "Where `arxrec serve` runs (e.g. http://127.0.0.1:8080): html and atom link each paper to its rating page there.",
+        valueName: "address"))
+    var serveURL: String?
+
     func validate() throws {
         if input != nil && date != nil { throw ValidationError("give either --input or --date, not both") }
         if let date, Day(date) == nil { throw ValidationError("--date '\(EchoedInput.shortened(date))' is not a day: use YYYY-MM-DD") }
         try CountRange.shortlistTop.validate(top, option: "--top")
+        if let serveURL {
+            do { _ = try ServeLinks(parsing: serveURL) } catch { throw ValidationError("--serve-url: \(error)") }
+        }
     }
 
     func run() throws {
@@ -62,7 +75,8 @@ struct ShortlistCommand: ParsableCommand {
             try recommender.library.saveShortlist(
                 day: shortlist.date, profile: profileOption.profile, json: Data(try JSONOutput.string(shortlist).utf8))
         }
-        print(try ShortlistRenderer(shortlist: shortlist).render(format))
+        let serve = try serveURL.map { try ServeLinks(parsing: $0) }
+        print(try ShortlistRenderer(shortlist: shortlist, serve: serve).render(format))
         if candidates.skippedRecords > 0 { throw ExitStatus.partial }
     }
 }

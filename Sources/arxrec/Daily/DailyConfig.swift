@@ -10,8 +10,10 @@ import Library
 ///   "digests": "~/digests",
 ///   "profiles": ["default"],
 ///   "top": 10,
-///   "formats": ["md", "json", "html"],
-///   "catchUpDays": 14
+///   "formats": ["md", "json", "html", "atom"],
+///   "catchUpDays": 14,
+///   "serveURL": "http://127.0.0.1:8080",
+///   "mailTo": "me@example.org"
 /// }
 /// ```
 /// Every key is optional. `digests` is a folder of digest files named `YYYY-MM-DD….md` (relative paths
@@ -23,11 +25,15 @@ struct DailyConfig: Codable, Equatable {
     var digests: String?
     var profiles: [String] = ["default"]
     var top: Int = 10
-    var formats: [ShortlistFileFormat] = [.md, .json, .html]
+    var formats: [ShortlistFileFormat] = [.md, .json, .html, .atom]
     var catchUpDays: Int = 14
+    /// Delivery (``DailyConfig/checkDelivery(path:)``): where `arxrec serve` runs, for rating links in
+    /// the HTML and the feed, and the address `sendmail` mails each day's HTML to.
+    var serveURL: String?
+    var mailTo: String?
 
     enum ShortlistFileFormat: String, Codable, CaseIterable {
-        case md, json, html
+        case md, json, html, atom
     }
 
     static let fileName = "config.json"
@@ -43,6 +49,8 @@ struct DailyConfig: Codable, Equatable {
         top = try container.decodeIfPresent(Int.self, forKey: .top) ?? defaults.top
         formats = try container.decodeIfPresent([ShortlistFileFormat].self, forKey: .formats) ?? defaults.formats
         catchUpDays = try container.decodeIfPresent(Int.self, forKey: .catchUpDays) ?? defaults.catchUpDays
+        serveURL = try container.decodeIfPresent(String.self, forKey: .serveURL)
+        mailTo = try container.decodeIfPresent(String.self, forKey: .mailTo)
     }
 
     /// Reads the config; a missing file is the default config, a broken or unreadable one a one-line error.
@@ -59,6 +67,7 @@ struct DailyConfig: Codable, Equatable {
             throw DailyConfigError.invalid(url.path, Self.explain(error))
         }
         try config.check(path: url.path)
+        try config.checkDelivery(path: url.path)
         return config
     }
 

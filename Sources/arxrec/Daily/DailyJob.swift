@@ -5,13 +5,18 @@ import Library
 import Recommender
 
 /// The unattended day: ingest the day's digests (and arXiv listings when online), rank for every
-/// profile, write `shortlists/YYYY-MM-DD-<profile>.{md,json,html}`. Idempotent: a second run for the
-/// same day re-ingests nothing new and rewrites the same files.
+/// profile, write `shortlists/YYYY-MM-DD-<profile>.{md,json,html}` and the profile's feed
+/// `shortlists/<profile>.atom`, and mail the HTML when asked. Idempotent: a second run for the same day
+/// re-ingests nothing new and rewrites the same files (and mails again).
 struct DailyJob {
     let dataDirectory: URL
     let config: DailyConfig
     let recommender: Recommender
     let client: ArxivClient?
+    /// Where `arxrec serve` runs (`serveURL`), for the rating links of the HTML and the feed.
+    var serve: ServeLinks? = nil
+    /// Mail each profile's HTML (`--mail-to`, `mailTo`), after its files are written.
+    var mail: MailDelivery? = nil
 
     /// What one day produced; `summary` is the one log line.
     struct DayResult: Encodable {
@@ -23,13 +28,16 @@ struct DailyJob {
         var warnings: [String] = []
         var skippedRecords = 0
         var arxivUnreachable = false
+        /// How many shortlists were mailed (`--mail-to`).
+        var mailed = 0
 
         var summary: String {
             if candidates == 0 {
                 return "arxrec daily \(day): no new papers" + (warnings.isEmpty ? "" : " (\(warnings.count) warnings)")
             }
             return "arxrec daily \(day): \(ingested) papers read (\(newPapers) new), \(candidates) candidates, "
-                + "wrote \(files.count) files" + (warnings.isEmpty ? "" : ", \(warnings.count) warnings")
+                + "wrote \(files.count) files" + (mailed > 0 ? ", mailed \(mailed)" : "")
+                + (warnings.isEmpty ? "" : ", \(warnings.count) warnings")
         }
     }
 
@@ -60,21 +68,42 @@ struct DailyJob {
             }
             let json = try JSONOutput.string(shortlist)
             try library.saveShortlist(day: day.description, profile: profile, json: Data(json.utf8))
-            let renderer = ShortlistRenderer(shortlist: shortlist)
+            let renderer = ShortlistRenderer(shortlist: shortlist, serve: serve)
             for format in config.formats {
-                let url = shortlistFolder.appendingPathComponent("\(day.description)-\(profile).\(format.rawValue)")
+                var url = shortlistFolder.appendingPathComponent("\(day.description)-\(profile).\(format.rawValue)")
                 let text: String
                 switch format {
                 case .md: text = renderer.markdown()
                 case .json: text = json + "\n"
                 case .html: text = renderer.html()
+                case .atom:
+                    url = shortlistFolder.appendingPathComponent(ShortlistFeed.fileName(profile: profile))
+                    text = ShortlistFeed(profile: profile, shortlists: feedShortlists(shortlist, day: day), serve: serve).document()
                 }
                 // Atomic replace: a reader never sees half a file, a rerun rewrites the same bytes.
                 try OutputFile(url).write(Data(text.utf8))
                 result.files.append(url.path)
             }
+            if let mail {
+                try mail.send(shortlist, html: renderer.html())
+                result.mailed += 1
+            }
         }
         return result
+    }
+
+    /// The day's shortlist and the profile's stored shortlists of the ``ShortlistFeed/days`` days before it
+    /// (from the library, where `daily` and `shortlist` keep them). A stored list that cannot be read is
+    /// left out of the feed: the feed is a convenience, the day's own files are what must be written.
+    private func feedShortlists(_ shortlist: Shortlist, day: Day) -> [Shortlist] {
+        var shortlists = [shortlist]
+        for back in 1 ..< ShortlistFeed.days {
+            let earlier = day.adding(days: -back).description
+            guard let data = try? library.shortlist(day: earlier, profile: shortlist.profile),
+                  let stored = try? JSONDecoder().decode(Shortlist.self, from: data) else { continue }
+            shortlists.append(stored)
+        }
+        return shortlists
     }
 
     /// `shortlists/` in the data directory; something else already there by that name is an error, never replaced.

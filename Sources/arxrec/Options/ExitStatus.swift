@@ -8,7 +8,7 @@ enum ExitStatus {
     static let partial = ExitCode(2)
     /// Bad input data (EX_DATAERR): nothing usable in the input.
     static let dataError = ExitCode(65)
-    /// arXiv unreachable or offline (EX_UNAVAILABLE): retry later.
+    /// arXiv unreachable or offline (EX_UNAVAILABLE): retry later; also no `sendmail` for `daily --mail-to`.
     static let unavailable = ExitCode(69)
     /// arXiv busy (EX_TEMPFAIL): retry later.
     static let temporaryFailure = ExitCode(75)

@@ -23,10 +23,13 @@ extension String {
 
     /// This text for an HTML page, in element content or a double- or single-quoted attribute:
     /// ``displaySafe`` (controls become U+FFFD), then `&`, `<`, `>`, `"` and `'` as character references.
+    /// The noncharacters U+FFFE and U+FFFF become U+FFFD too, so the same text is also valid XML 1.0
+    /// (``xmlEscaped``), which forbids them and every control but tab, line feed and carriage return.
     var htmlEscaped: String {
         var result = ""
         for scalar in displaySafe.unicodeScalars {
             switch scalar {
+            case "\u{FFFE}", "\u{FFFF}": result.unicodeScalars.append(.replacement)
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
@@ -37,4 +40,8 @@ extension String {
         }
         return result
     }
+
+    /// This text in an XML document (the Atom feed), in element content or a quoted attribute: one rule
+    /// with ``htmlEscaped``, whose output holds no character XML 1.0 forbids.
+    var xmlEscaped: String { htmlEscaped }
 }

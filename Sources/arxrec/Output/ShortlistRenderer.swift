@@ -2,9 +2,11 @@ import ArxivFormats
 import Foundation
 import Recommender
 
-/// Renders a shortlist as a terminal table, digest-style markdown, JSON or a self-contained HTML page.
+/// Renders a shortlist as a terminal table, digest-style markdown, JSON, a mail-safe HTML page or an Atom feed.
 struct ShortlistRenderer {
     let shortlist: Shortlist
+    /// Where `arxrec serve` runs, for links to the rating pages (HTML and Atom); `nil`: no such links.
+    var serve: ServeLinks? = nil
 
     func render(_ format: OutputFormat, terminal: Terminal = .current) throws -> String {
         switch format {
@@ -12,6 +14,7 @@ struct ShortlistRenderer {
         case .json: return try JSONOutput.string(shortlist)
         case .markdown: return markdown()
         case .html: return html()
+        case .atom: return atom()
         }
     }
 
@@ -34,16 +37,19 @@ struct ShortlistRenderer {
         return lines.joined(separator: "\n")
     }
 
-    /// The digest's own layout (`# arxiv DATE`, then `| 标题 | 作者 | PDF链接 |  摘要 |`), so the shortlist
-    /// can be published — and re-read by `arxrec ingest` — exactly like a digest; the reasons follow the table.
-    /// Every text is ``Swift/String/markdownEscaped``; the PDF link is built from the paper's id.
+    /// A table in the day's language (``ShortlistWording``): on a Chinese day the digest's own layout
+    /// (`# arxiv DATE`, then `| 标题 | 作者 | PDF链接 |  摘要 |`), so it can be published — and re-read by
+    /// `arxrec ingest` — exactly like a digest; on an English day the same table with English headers. The
+    /// authors are ``AuthorNames/line(_:)``; the reasons follow the table. Every text is
+    /// ``Swift/String/markdownEscaped``; the PDF link is built from the paper's id.
     func markdown() -> String {
-        var lines = ["# arxiv \(shortlist.date.markdownEscaped)", "", "| 标题 | 作者 | PDF链接 |  摘要 |", "|------|------|--------|------|"]
+        let wording = ShortlistWording(shortlist)
+        var lines = ["# arxiv \(shortlist.date.markdownEscaped)", "", wording.markdownTableHeader, "|------|------|--------|------|"]
         for item in shortlist.items {
-            let pdf = Self.arxivID(of: item).map { "[PDF](https://arxiv.org/pdf/\($0))" } ?? ""
-            lines.append("| \(item.title.markdownEscaped) | \((item.authors.first ?? "").markdownEscaped) | \(pdf) | \(item.abstract.markdownEscaped) |")
+            let pdf = Self.arxivID(of: item).map { "[PDF](\($0.pdfURL))" } ?? ""
+            lines.append("| \(item.title.markdownEscaped) | \(AuthorNames.line(item.authors).markdownEscaped) | \(pdf) | \(item.abstract.markdownEscaped) |")
         }
-        lines += ["", "## Why these papers (profile \(shortlist.profile.markdownEscaped))", ""]
+        lines += ["", "## \(wording.reasonsHeading(profile: shortlist.profile).markdownEscaped)", ""]
         for item in shortlist.items {
             lines.append("\(item.rank). **\(item.id.markdownEscaped)** (score \(String(twoDecimals: item.score))): \(item.reasonText.markdownEscaped)")
         }
@@ -52,38 +58,13 @@ struct ShortlistRenderer {
 
     /// The item's arXiv id with its version, the only source of a link in published output; `nil` for an
     /// id that does not parse (never the case for a shortlist the recommender made).
-    private static func arxivID(of item: ShortlistItem) -> ArxivID? {
+    static func arxivID(of item: ShortlistItem) -> ArxivID? {
         try? ArxivID(parsing: item.id + (item.version ?? ""))
     }
 
-    func html() -> String {
-        var body = ""
-        for item in shortlist.items {
-            body += """
-            <li><a href="\((Self.arxivID(of: item)?.absURL ?? "").htmlEscaped)">\(escape(item.title))</a> <span class="id">\(escape(item.id))</span>
-            <div class="meta">\(escape(item.authors.prefix(3).joined(separator: ", ")))\(item.authors.count > 3 ? " et al." : "") · score \(String(twoDecimals: item.score))</div>
-            <div class="why">\(escape(item.reasonText))</div>
-            <details><summary>Abstract</summary><p>\(escape(item.abstract))</p></details></li>
+    /// The mail-safe page (``ShortlistHTMLPage``).
+    func html() -> String { ShortlistHTMLPage(shortlist: shortlist, serve: serve).html() }
 
-            """
-        }
-        return """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8">
-        <title>arxrec shortlist \(escape(shortlist.date)) · \(escape(shortlist.profile))</title>
-        <style>
-        body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#222}
-        li{margin-bottom:1.1rem} a{font-weight:600;text-decoration:none;color:#1a4f9c} .id{color:#777;font-size:.85em}
-        .meta{color:#555;font-size:.9em} .why{color:#2d6a2d;font-size:.9em}
-        </style></head><body>
-        <h1>Shortlist for \(escape(shortlist.date))</h1>
-        <p>Profile <b>\(escape(shortlist.profile))</b> · \(shortlist.items.count) of \(shortlist.candidates) candidates · model \(escape(shortlist.model))</p>
-        <ol>
-        \(body)</ol>
-        </body></html>
-
-        """
-    }
-
-    private func escape(_ text: String) -> String { text.htmlEscaped }
+    /// A feed of this one shortlist (``ShortlistFeed``); `daily` writes one over several days.
+    func atom() -> String { ShortlistFeed(profile: shortlist.profile, shortlists: [shortlist], serve: serve).document() }
 }

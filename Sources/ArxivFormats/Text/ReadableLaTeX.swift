@@ -1,8 +1,9 @@
 import Foundation
 
 /// Turns the LaTeX of arXiv titles and abstracts into text a reader takes in at a glance, without a
-/// math renderer (the page loads nothing from outside): `$\mathcal{O}(n^{2})$ with $\alpha \leq 0.5$`
-/// reads `O(n²) with α ≤ 0.5`.
+/// math renderer (neither `serve`'s pages nor a mailed shortlist or a feed load anything from outside):
+/// `$\mathcal{O}(n^{2})$ with $\alpha \leq 0.5$` reads `O(n²) with α ≤ 0.5`. One converter for every
+/// reader-facing output, so the web page, the HTML shortlist and the Atom feed read a formula the same way.
 ///
 /// The rules, in one left-to-right pass:
 /// - `$` and `$$` are dropped; between them `^` and `_` are scripts: superscript or subscript characters
@@ -14,8 +15,8 @@ import Foundation
 /// - accents combine with their letter (`G\"odel` → `Gödel`); `\%`, `\&`, `\_`, `\$`, `\#`, `\{`, `\}` are the
 ///   characters themselves; braces disappear; markdown's `**bold**` (digests) loses its stars;
 /// - runs of white space become one space.
-enum ReadableLaTeX {
-    static func text(_ source: String) -> String {
+public enum ReadableLaTeX {
+    public static func text(_ source: String) -> String {
         guard source.contains(where: { "$\\{}^_*".contains($0) }) else { return collapsingWhitespace(source) }
         var scanner = Scanner(Array(source))
         return collapsingWhitespace(scanner.run(until: nil))

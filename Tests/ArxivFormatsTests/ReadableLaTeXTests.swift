@@ -1,5 +1,5 @@
 import Testing
-@testable import WebApp
+@testable import ArxivFormats
 
 struct ReadableLaTeXTests {
     @Test(arguments: [
