@@ -9,7 +9,9 @@ struct DailyCommand: AsyncParsableCommand {
         discussion: """
         Reads config.json in the data directory (every key optional):
           {"categories": ["cs.CV"], "digests": "~/digests", "profiles": ["default"],
-           "top": 10, "formats": ["md", "json", "html"], "catchUpDays": 14}
+           "top": 10, "formats": ["md", "json", "html"], "catchUpDays": 14,
+           "steering": {"threshold": "auto", "exclude": ["pose estimation"]},
+           "profileSteering": {"default": {"include": ["diffusion"], "categories": ["cs.CV"]}}}
         ingests that day's digest files (named YYYY-MM-DD….md in the digest folder) and, when online, the \
         arXiv listings of the categories; then writes shortlists/YYYY-MM-DD-<profile>.{md,json,html} in the \
         data directory and logs one summary line per day. Without --date it catches up every day since \
@@ -17,22 +19,29 @@ struct DailyCommand: AsyncParsableCommand {
         without papers (weekend, holiday) is "no new papers", exit 0. Exit 75 means arXiv was busy or could \
         not be reached and nothing else covered the day: retry later (systemd does, see Scripts/systemd). \
         "top" is \(CountRange.shortlistTop.text), "catchUpDays" \(CountRange.catchUpDays.text), and profile \
-        names follow --profile's rule; anything else is a config error (exit 78).
+        names follow --profile's rule; anything else, an unknown key, a missing config.json or a "digests" \
+        folder that does not exist is a config error (exit 78). "steering" (every profile) and \
+        "profileSteering" (one) take the keys of the options --threshold, --include, --exclude and \
+        --category, which override them: by default each profile's list keeps only papers above a bar \
+        learned from the profile's own scores, and a thin day's list is short ("Nothing else above the \
+        bar today.").
 
         Examples:
           arxrec daily
           arxrec daily --date 2025-12-23 --offline
+          arxrec daily --threshold 0.05 --exclude "pose estimation"
         """
     )
 
     @OptionGroup(title: "Library") var library: LibraryOptions
     @OptionGroup(title: "Network") var network: NetworkOptions
 
+    @OptionGroup(title: "Steering") var steering: SteeringOptions
+
     @Option(name: .long, help: ArgumentHelp("Process this day only (YYYY-MM-DD) instead of catching up to today.", valueName: "day"))
     var date: String?
 
-    @Option(name: .customLong("output"), help: "How to print the per-day summary.")
-    var output: TableOrJSONOptions.Format = .table
+    @OptionGroup var output: SummaryFormatOptions
 
     func validate() throws {
         if let date, Day(date) == nil { throw ValidationError("--date '\(EchoedInput.shortened(date))' is not a day: use YYYY-MM-DD") }
@@ -41,7 +50,9 @@ struct DailyCommand: AsyncParsableCommand {
     func run() async throws {
         let directory = library.resolvedDataDirectory
         let config = try DailyConfig.load(from: directory)
-        let job = DailyJob(dataDirectory: directory, config: config, recommender: try library.openRecommender(), client: network.client())
+        try config.checkDigestFolder(dataDirectory: directory)
+        var job = DailyJob(dataDirectory: directory, config: config, recommender: try library.openRecommender(), client: network.client())
+        job.steeringOptions = steering.config
         let today = Day.today
         var state = DailyState.load(from: directory)
         let days = date.flatMap(Day.init).map { [$0] } ?? state.pendingDays(today: today, catchUpLimit: config.catchUpDays)
@@ -49,14 +60,14 @@ struct DailyCommand: AsyncParsableCommand {
         for day in days {
             let result = try await job.run(day: day, isToday: day == today)
             result.warnings.forEach { printError("warning: \($0)") }
-            if output == .table { print(result.summary) }
+            if output.chosen == .table { print(result.summary) }
             results.append(result)
             if date == nil, day < today || result.candidates > 0 {
                 state.lastCompletedDay = day.description
                 try state.save(to: directory)
             }
         }
-        if output == .json { print(try JSONOutput.string(results)) }
+        if output.chosen == .json { print(try JSONOutput.string(["days": results])) }
         if results.contains(where: { $0.arxivUnreachable && $0.candidates == 0 }) && !config.categories.isEmpty {
             printError("arXiv could not be reached and no digest covered the day: retry later")
             throw ExitStatus.temporaryFailure

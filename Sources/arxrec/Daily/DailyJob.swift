@@ -12,6 +12,8 @@ struct DailyJob {
     let config: DailyConfig
     let recommender: Recommender
     let client: ArxivClient?
+    /// `daily`'s steering options, over each profile's steering from the config.
+    var steeringOptions = SteeringConfig()
 
     /// What one day produced; `summary` is the one log line.
     struct DayResult: Encodable {
@@ -53,7 +55,9 @@ struct DailyJob {
         for profile in config.profiles {
             let shortlist: Shortlist
             do {
-                shortlist = try recommender.shortlist(for: profile, candidates: papers, date: day.description, top: config.top)
+                shortlist = try recommender.shortlist(
+                    for: profile, candidates: papers, date: day.description, top: config.top,
+                    steering: config.resolvedSteering(for: profile).overridden(by: steeringOptions).steering)
             } catch let error as RecommenderError {
                 result.warnings.append("profile \(profile): \(error)")
                 continue
