@@ -6,7 +6,24 @@
 /// Why a quantile of noise: a profile's scores have no fixed scale (a ridge with many likes spreads over
 /// ±0.1, a cold start over cosines), but what an unrelated paper scores is that profile's own noise level.
 /// A day's candidate that clears what only `1 − quantile` of random papers clear is unlikely to be noise.
-/// QUANTILE_MEASUREMENT
+///
+/// Measured on real data (`arxrec evaluate --corpus arxiv-cs-2025.jsonl --papers 20000 --seed 7`, 300
+/// simulated users, 1,082 held-out papers each user went on to write, 107,118 same-week distractors; each
+/// user's bar learned from half of their distractors, its pass rates counted on the other half):
+///
+/// | quantile | held-out papers above | distractors above | ratio |
+/// |---|---|---|---|
+/// | 0.90  | 46.9 % | 10.3 %  | 4.6 |
+/// | 0.95  | 37.6 % | 5.4 %   | 7.0 |
+/// | 0.98  | 29.4 % | 2.3 %   | 12.7 |
+/// | 0.99  | 23.8 % | 1.3 %   | 18.4 |
+/// | 0.995 | 19.8 % | 0.8 %   | 24.4 |
+///
+/// The noise pass rate follows the quantile (1.3 % at 0.99: the bar is calibrated), so the quantile says
+/// what a day costs: at 0.99 a day of 300 papers lets about 4 unrelated papers through — fewer than a list
+/// of 10, so a day with nothing for the user is short instead of padded — while a paper above it is 18
+/// times as likely as a random one to be what the user would write next. Lower quantiles fill the list
+/// with noise every day; higher ones cost recall faster than they cut noise.
 public enum ScoreBar {
     /// How many noise papers the bar is learned from.
     public static let sampleSize = 1_000
