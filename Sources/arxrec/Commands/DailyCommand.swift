@@ -11,7 +11,7 @@ struct DailyCommand: AsyncParsableCommand {
           {"categories": ["cs.CV"], "digests": "~/digests", "profiles": ["default"],
            "top": 10, "formats": ["md", "json", "html"], "catchUpDays": 14,
            "steering": {"threshold": "auto", "exclude": ["pose estimation"]},
-           "profileSteering": {"default": {"include": ["diffusion"], "categories": ["cs.CV"]}}}
+           "profileSteering": {"default": {"include": ["diffusion"]}}}
         ingests that day's digest files (named YYYY-MM-DD….md in the digest folder) and, when online, the \
         arXiv listings of the categories; then writes shortlists/YYYY-MM-DD-<profile>.{md,json,html} in the \
         data directory and logs one summary line per day. Without --date it catches up every day since \

@@ -29,8 +29,8 @@ struct ShortlistCommand: ParsableCommand {
           arxrec shortlist --input ~/digests/2025-12-23.md
           arxrec shortlist --date 2025-12-23 --top 5 --format json
           arxrec shortlist --profile vision --format markdown > shortlist.md
-          arxrec shortlist --include "speculative decoding" --exclude tracking --category cs.CL
-          arxrec shortlist --threshold off --top 20      # always fill the list, as before issue 18
+          arxrec shortlist --include "kv cache" --exclude tracking --category cs.CL
+          arxrec shortlist --threshold off --top 20    # fill the list, no bar
         """
     )
 
