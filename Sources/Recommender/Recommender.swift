@@ -117,46 +117,42 @@ public struct Recommender: Sendable {
 
     // MARK: Shortlist
 
-    /// Fits the named profile and ranks `candidates` with it.
-    public func shortlist(for profileName: String, candidates: [StoredPaper], date: String, top: Int) throws -> Shortlist {
+    /// Fits the named profile and ranks `candidates` with it, steered by `steering` (filters and bar).
+    public func shortlist(
+        for profileName: String, candidates: [StoredPaper], date: String, top: Int, steering: Steering = .none
+    ) throws -> Shortlist {
         var features = ProfileFeatures(model: model, settings: settings)
         let profile = try profile(named: profileName, features: &features)
         guard !profile.isEmpty else { throw RecommenderError.noRatings(profileName) }
-        return shortlist(
-            candidates: candidates, profile: profile, profileName: profileName, date: date, top: top, features: features)
+        return try shortlist(
+            candidates: candidates, profile: profile, profileName: profileName, date: date, top: top,
+            steering: steering, features: features)
     }
 
-    /// Ranks `candidates` for `profile`: scores every candidate once (sparse view, and the topical view when
-    /// the profile uses it), keeps the best `top` with maximal marginal relevance, and explains each pick.
+    /// Ranks `candidates` for `profile`: drops what `steering`'s filters reject, scores every other
+    /// candidate once (sparse view, and the topical view when the profile uses it), drops those below the
+    /// bar, keeps the best `top` of the rest with maximal marginal relevance, and explains each pick.
     /// `features` may be the ``ProfileFeatures`` the profile was built with (one is made otherwise).
     public func shortlist(
         candidates: [StoredPaper], profile: Profile, profileName: String, date: String, top: Int,
-        diversity: MaximalMarginalRelevance = MaximalMarginalRelevance(), features: ProfileFeatures? = nil
-    ) -> Shortlist {
+        steering: Steering = .none, diversity: MaximalMarginalRelevance = MaximalMarginalRelevance(),
+        features: ProfileFeatures? = nil
+    ) throws -> Shortlist {
         let rated = Set(profile.likeIDs + profile.dislikeIDs)
-        let pool = candidates.filter { !rated.contains($0.id.base) }
-        var featurizer = Featurizer(model: model)
-        let texts = pool.map(ScoringText.init)
-        let vectors = texts.map { featurizer.sparse($0.text) }
+        let unrated = candidates.filter { !rated.contains($0.id.base) }
+        let pool = unrated.filter(steering.admits)
         var features = features ?? ProfileFeatures(model: model, settings: settings)
-        // The candidates' dense views are in the vector file already; a library that cannot map it only
-        // costs the projection.
-        let stored = features.usesTopicalView ? try? library.denseRows(of: pool) : nil
-        let hubness = profile.hubness?.values(of: vectors, ids: pool.map(\.id.base))
-        let candidates = vectors.indices.map { i in
-            var vector = features.extend(
-                vectors[i], text: texts[i].text, dense: stored?.stored[i] == true ? stored?.rows.row(i) : nil)
-            vector.hubness = hubness?[i] ?? 0
-            return vector
-        }
-        let scores = candidates.map(profile.score)
+        let scored = scoreVectors(pool, profile: profile, features: &features)
+        let scores = scored.vectors.map(profile.score)
 
+        let bar = try scoreBar(steering.threshold, profile: profile, features: &features, skipping: unrated)
+        let passing = (0 ..< pool.count).filter { index in bar.value.map { scores[index].value >= $0 } ?? true }
         // MMR looks at the strongest few times `top`: beyond that nothing could be picked anyway.
-        let order = (0 ..< pool.count).sorted {
+        let order = passing.sorted {
             scores[$0].value != scores[$1].value ? scores[$0].value > scores[$1].value : pool[$0].id < pool[$1].id
         }
         let head = Array(order.prefix(max(top * 4, top)))
-        let similarities = SparseGram.gram(head.map { vectors[$0] }, dimension: 1 << model.definition.bucketBits)
+        let similarities = SparseGram.gram(head.map { scored.sparse[$0] }, dimension: 1 << model.definition.bucketBits)
         let picks = diversity.select(relevance: head.map { scores[$0].value }, similarities: similarities, count: top)
 
         let items = picks.enumerated().map { rank, pick -> ShortlistItem in
@@ -168,14 +164,23 @@ public struct Recommender: Sendable {
             }
             return ShortlistItem(
                 rank: rank + 1, id: paper.id.base, version: paper.id.versionString,
-                title: paper.title, authors: paper.authors, url: paper.id.absURL, score: score.value,
+                title: paper.title, authors: paper.authors, categories: paper.categories, published: paper.listedOn,
+                url: paper.id.absURL, score: score.value,
                 reason: .init(nearest: nearest, terms: matchedTerms(
-                    texts[index].text, vector: candidates[index].linear, profile: profile, features: features)),
-                scoredLanguage: texts[index].language, scoredOnTranslation: texts[index].isTranslation,
+                    scored.texts[index].text, vector: scored.vectors[index].linear, profile: profile, features: features)),
+                scoredLanguage: scored.texts[index].language, scoredOnTranslation: scored.texts[index].isTranslation,
                 abstract: paper.abstract
             )
         }
-        return Shortlist(date: date, profile: profileName, model: model.id, candidates: pool.count, items: items)
+        var shortlist = Shortlist(date: date, profile: profileName, model: model.id, candidates: unrated.count, items: items)
+        if steering != .none {
+            shortlist.steering = SteeringReport(
+                bar: bar.value, barSource: bar.source, noiseSample: bar.sample,
+                include: steering.include.map(\.description), exclude: steering.exclude.map(\.description),
+                categories: steering.categories, filteredOut: unrated.count - pool.count,
+                belowBar: pool.count - passing.count, passed: passing.count, thin: bar.value != nil && passing.count < top)
+        }
+        return shortlist
     }
 
     /// The readable n-grams behind the strongest positive contributions to a candidate's score (`vector`

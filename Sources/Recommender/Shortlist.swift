@@ -8,6 +8,8 @@ public struct Shortlist: Codable, Sendable, Equatable {
     /// How many candidates were considered (the day's papers minus those already rated).
     public var candidates: Int
     public var items: [ShortlistItem]
+    /// The bar and filters the list was steered by (absent when nothing steered it: `serve`).
+    public var steering: SteeringReport?
 
     public init(date: String, profile: String, model: String, candidates: Int, items: [ShortlistItem]) {
         self.date = date
@@ -24,6 +26,10 @@ public struct ShortlistItem: Codable, Sendable, Equatable {
     public var version: String?
     public var title: String
     public var authors: [String]
+    /// The paper's arXiv categories (`nil` in a shortlist saved before issue 18).
+    public var categories: [String]?
+    /// The day of its first version, `YYYY-MM-DD` (`nil` when unknown, or saved before issue 18).
+    public var published: String?
     public var url: String
     public var score: Float
     public var reason: Reason

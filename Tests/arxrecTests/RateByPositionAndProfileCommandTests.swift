@@ -59,7 +59,7 @@ struct RateByPositionAndProfileCommandTests {
 
         let listed = try cli.run(["profile", "list", "--format", "json"])
         #expect(listed.status == 0)
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        let rows = try #require((try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])?["profiles"] as? [[String: Any]])
         #expect(rows.map { $0["name"] as? String } == ["default", "vision"])
         #expect(rows.map { $0["likes"] as? Int } == [3, 0])
         #expect(rows.map { $0["dislikes"] as? Int } == [0, 1])
@@ -83,7 +83,7 @@ struct RateByPositionAndProfileCommandTests {
         let deleted = try cli.run(["profile", "delete", "cv"])
         #expect(deleted.status == 0)
         #expect(deleted.stdout.contains("deleted profile cv and its 1 rating"))
-        let after = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run(["profile", "list", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
+        let after = try #require((try JSONSerialization.jsonObject(with: Data(try cli.run(["profile", "list", "--format", "json"]).stdout.utf8)) as? [String: Any])?["profiles"] as? [[String: Any]])
         #expect(after.map { $0["name"] as? String } == ["default"])
         #expect(try cli.run(["profile", "delete", "cv"]).status == 1)
     }

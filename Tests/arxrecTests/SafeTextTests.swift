@@ -49,8 +49,10 @@ struct SafeTextTests {
         let json = try JSONOutput.string(["title": Self.hostile + "\u{2028}"])
         #expect(!json.unicodeScalars.contains(where: { Self.isUnsafe($0) || $0 == "\u{2028}" }))
         #expect(json.contains("\\u001b]0;PWNED\\u0007") && json.contains("\\u009b") && json.contains("\\u202e"))
-        let decoded = try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
-        #expect(decoded["title"] == Self.hostile + "\u{2028}")
+        struct Titled: Decodable { let title: String; let schemaVersion: Int }
+        let decoded = try JSONDecoder().decode(Titled.self, from: Data(json.utf8))
+        #expect(decoded.title == Self.hostile + "\u{2028}")
+        #expect(decoded.schemaVersion == JSONOutput.schemaVersion)
     }
 
     @Test func markdownTextCannotAddMarkupLinksOrCells() {

@@ -10,7 +10,9 @@ struct DailyCommand: AsyncParsableCommand {
         Reads config.json in the data directory (every key optional):
           {"categories": ["cs.CV"], "digests": "~/digests", "profiles": ["default"],
            "top": 10, "formats": ["md", "json", "html", "atom"], "catchUpDays": 14,
-           "serveURL": "http://127.0.0.1:8080", "mailTo": "me@example.org"}
+           "serveURL": "http://127.0.0.1:8080", "mailTo": "me@example.org",
+           "steering": {"threshold": "auto", "exclude": ["pose estimation"]},
+           "profileSteering": {"default": {"include": ["diffusion"]}}}
         ingests that day's digest files (named YYYY-MM-DD….md in the digest folder) and, when online, the \
         arXiv listings of the categories; then writes shortlists/YYYY-MM-DD-<profile>.{md,json,html} and the \
         profile's Atom feed shortlists/<profile>.atom (its last \(ShortlistFeed.days) days) in the data \
@@ -22,23 +24,30 @@ struct DailyCommand: AsyncParsableCommand {
         without papers (weekend, holiday) is "no new papers", exit 0. Exit 75 means arXiv was busy or could \
         not be reached and nothing else covered the day: retry later (systemd does, see Scripts/systemd). \
         "top" is \(CountRange.shortlistTop.text), "catchUpDays" \(CountRange.catchUpDays.text), and profile \
-        names follow --profile's rule; anything else is a config error (exit 78).
+        names follow --profile's rule; anything else, an unknown key, a missing config.json or a "digests" \
+        folder that does not exist is a config error (exit 78). "steering" (every profile) and \
+        "profileSteering" (one) take the keys of the options --threshold, --include, --exclude and \
+        --category, which override them: by default each profile's list keeps only papers above a bar \
+        learned from the profile's own scores, and a thin day's list is short ("Nothing else above the \
+        bar today.").
 
         Examples:
           arxrec daily
           arxrec daily --date 2025-12-23 --offline
           arxrec daily --mail-to me@example.org
+          arxrec daily --threshold 0.05 --exclude "pose estimation"
         """
     )
 
     @OptionGroup(title: "Library") var library: LibraryOptions
     @OptionGroup(title: "Network") var network: NetworkOptions
 
+    @OptionGroup(title: "Steering") var steering: SteeringOptions
+
     @Option(name: .long, help: ArgumentHelp("Process this day only (YYYY-MM-DD) instead of catching up to today.", valueName: "day"))
     var date: String?
 
-    @Option(name: .customLong("output"), help: "How to print the per-day summary.")
-    var output: TableOrJSONOptions.Format = .table
+    @OptionGroup var output: SummaryFormatOptions
 
     @Option(name: .customLong("mail-to"), help: ArgumentHelp(
         "Mail each profile's HTML shortlist to this address through the local sendmail (overrides \"mailTo\").",
@@ -55,12 +64,14 @@ struct DailyCommand: AsyncParsableCommand {
     func run() async throws {
         let directory = library.resolvedDataDirectory
         let config = try DailyConfig.load(from: directory)
+        try config.checkDigestFolder(dataDirectory: directory)
         // Mail is checked before the day's work: a machine without sendmail fails now, not after it.
         let address = try mailTo.map { text throws(MailError) in try MailAddress(text) } ?? config.mailAddress()
         let mail = try address.map { to throws(MailError) in MailDelivery(sendmail: try Sendmail.find(), to: to) }
         var job = DailyJob(dataDirectory: directory, config: config, recommender: try library.openRecommender(), client: network.client())
         job.serve = try config.serveLinks()
         job.mail = mail
+        job.steeringOptions = steering.config
         let today = Day.today
         var state = DailyState.load(from: directory)
         let days = date.flatMap(Day.init).map { [$0] } ?? state.pendingDays(today: today, catchUpLimit: config.catchUpDays)
@@ -68,14 +79,14 @@ struct DailyCommand: AsyncParsableCommand {
         for day in days {
             let result = try await job.run(day: day, isToday: day == today)
             result.warnings.forEach { printError("warning: \($0)") }
-            if output == .table { print(result.summary) }
+            if output.chosen == .table { print(result.summary) }
             results.append(result)
             if date == nil, day < today || result.candidates > 0 {
                 state.lastCompletedDay = day.description
                 try state.save(to: directory)
             }
         }
-        if output == .json { print(try JSONOutput.string(results)) }
+        if output.chosen == .json { print(try JSONOutput.string(["days": results])) }
         if results.contains(where: { $0.arxivUnreachable && $0.candidates == 0 }) && !config.categories.isEmpty {
             printError("arXiv could not be reached and no digest covered the day: retry later")
             throw ExitStatus.temporaryFailure

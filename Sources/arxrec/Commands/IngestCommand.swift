@@ -10,7 +10,7 @@ struct IngestCommand: ParsableCommand {
         abstract: "Add papers from digests, arXiv feeds or snapshot files to the library.",
         discussion: """
         Reads each file (a folder: every file in it, sorted; '-': standard input), detects its format from \
-        the content unless --format says it, and stores every paper with its embedding. Re-ingesting a file \
+        the content unless --input-format says it, and stores every paper with its embedding. Re-ingesting a file \
         changes nothing; a newer version of a paper updates it in place. A malformed record is reported as \
         file:line on stderr and skipped; the exit status is then 2. A file with nothing usable in it is \
         bad input data (65, or 2 when other files were ingested); a missing or unreadable file is an error \
@@ -18,12 +18,15 @@ struct IngestCommand: ParsableCommand {
         stored before it stays.
 
         Formats: digest (the daily markdown table), atom (arXiv API), rss (rss.arxiv.org listings), \
-        oai (OAI-PMH ListRecords, arXiv or arXivRaw), snapshot (Kaggle arxiv-metadata-oai-snapshot JSON lines).
+        oai (OAI-PMH ListRecords, arXiv or arXivRaw), snapshot (Kaggle arxiv-metadata-oai-snapshot JSON lines). \
+        --format is the summary's output format, as in every command; --format with an input format's \
+        name (`--format snapshot`, this command's old spelling) still means --input-format.
 
         Examples:
           arxrec ingest ~/digests/2025-12-23.md
           arxrec ingest ~/digests/
-          gzip -dc arxiv-metadata-oai-snapshot.json.gz | arxrec ingest --format snapshot -
+          gzip -dc arxiv-metadata-oai-snapshot.json.gz | arxrec ingest --input-format snapshot -
+          arxrec ingest ~/digests/ --format json
         """
     )
 
@@ -37,13 +40,29 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files or folders to read; '-' reads standard input.", valueName: "path"))
     var paths: [String]
 
-    @Option(name: .long, help: "The source format.")
-    var format: FormatChoice = .auto
+    @Option(name: .customLong("input-format"), help: "The source format.")
+    var inputFormat: FormatChoice?
 
-    @Option(name: .customLong("output"), help: "How to print the summary.")
-    var output: TableOrJSONOptions.Format = .table
+    /// `--format table|json` like every command; an input format's name here is the old spelling of
+    /// `--input-format` (the two sets of names are disjoint), so `ingest --format snapshot -` still works.
+    @Option(name: .long, help: ArgumentHelp("Output format of the summary: table or json.", valueName: "format"))
+    var format: String?
+
+    @Option(name: .customLong("output"), help: ArgumentHelp("The old name of --format.", visibility: .hidden))
+    var output: TableOrJSONOptions.Format?
+
+    /// The source format asked for, by `--input-format` or the old `--format NAME`.
+    var sourceChoice: FormatChoice { inputFormat ?? format.flatMap(FormatChoice.init(rawValue:)) ?? .auto }
+
+    /// The summary's format, by `--format` or the old `--output`.
+    var summaryFormat: TableOrJSONOptions.Format {
+        format.flatMap(TableOrJSONOptions.Format.init(rawValue:)) ?? output ?? .table
+    }
 
     func validate() throws {
+        if let format, TableOrJSONOptions.Format(rawValue: format) == nil && FormatChoice(rawValue: format) == nil {
+            throw ValidationError("--format '\(EchoedInput.shortened(format))' is not table or json (an input format goes to --input-format: \(FormatChoice.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
         if paths.isEmpty { throw ValidationError("give at least one file or folder to ingest, or '-' for standard input") }
     }
 
@@ -57,7 +76,7 @@ struct IngestCommand: ParsableCommand {
         for source in sources {
             let progress = ProgressBar(label: "ingesting \(source.name)")
             do {
-                let report = try ingestor.ingest(source.url, format: format.sourceFormat, file: source.name) { progress.update($0) }
+                let report = try ingestor.ingest(source.url, format: sourceChoice.sourceFormat, file: source.name) { progress.update($0) }
                 progress.finish()
                 report.skipped.forEach { printError($0) }
                 reports.append(report)
@@ -72,9 +91,9 @@ struct IngestCommand: ParsableCommand {
                 throw error
             }
         }
-        switch output {
+        switch summaryFormat {
         case .json:
-            print(try JSONOutput.string(reports))
+            print(try JSONOutput.string(["files": reports]))
         case .table:
             for report in reports {
                 print("\(report.file): \(report.read) read, \(report.inserted) new, \(report.updated) updated, "

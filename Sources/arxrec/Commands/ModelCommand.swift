@@ -142,6 +142,7 @@ struct ModelCommand: ParsableCommand {
                 let data = try Data(contentsOf: directory.appendingPathComponent(EmbeddingModel.manifestFileName))
                 var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
                 object["directory"] = directory.path
+                object["schemaVersion"] = JSONOutput.schemaVersion
                 let json = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
                 print(String(decoding: json, as: UTF8.self))
             case .text:

@@ -30,7 +30,7 @@ extension ProfileCommand {
             }
             switch output.format {
             case .json:
-                print(try JSONOutput.string(rows))
+                print(try JSONOutput.string(["profiles": rows]))
             case .table:
                 guard !rows.isEmpty else {
                     print("No profiles yet: `arxrec rate ID like` creates the default one, `--profile NAME` another.")
@@ -41,7 +41,7 @@ extension ProfileCommand {
                     headers: ["profile", "likes", "dislikes", "created"],
                     rows: rows.map { [$0.name, String($0.likes), String($0.dislikes), String($0.created.prefix(10))] },
                     flexibleColumn: 0
-                ).render(width: terminal.width, bold: terminal.bold))
+                ).render(width: terminal.lineWidth, bold: terminal.bold))
             }
         }
     }

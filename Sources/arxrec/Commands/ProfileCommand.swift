@@ -43,9 +43,9 @@ struct ProfileCommand: ParsableCommand {
                     "pushes down  " + (summary.negativeTerms.isEmpty ? "–" : summary.negativeTerms.joined(separator: ", ")),
                 ]
                 if !summary.likes.isEmpty { lines.append("liked") }
-                lines += summary.likes.map { "  \($0.id)  \($0.title)".truncated(toWidth: terminal.width) }
+                lines += summary.likes.map { "  \($0.id)  \($0.title)".truncated(toWidth: terminal.lineWidth) }
                 if !summary.dislikes.isEmpty { lines.append("disliked") }
-                lines += summary.dislikes.map { "  \($0.id)  \($0.title)".truncated(toWidth: terminal.width) }
+                lines += summary.dislikes.map { "  \($0.id)  \($0.title)".truncated(toWidth: terminal.lineWidth) }
                 if summary.likes.isEmpty && summary.dislikes.isEmpty {
                     lines.append("No ratings yet: `arxrec rate ID like` or `arxrec import-likes FILE`.")
                 }

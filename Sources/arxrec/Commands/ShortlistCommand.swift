@@ -11,7 +11,11 @@ struct ShortlistCommand: ParsableCommand {
         discussion: """
         Candidates are the papers announced on --date (default: the newest day in the library), or the \
         papers of --input (a digest or listing file, ingested on the fly), minus papers the profile already \
-        rated. Each is scored on the sparse view by the profile learned from likes and dislikes; the top N \
+        rated, and minus papers the filters reject (--include, --exclude, --category, or the "steering" \
+        keys of config.json). Each is scored on the sparse view by the profile learned from likes and dislikes; papers below the \
+        profile's bar are dropped (by default a bar learned from what the profile scores on 1,000 random \
+        unrated library papers: only 1 in 100 of them clears it), so a thin day lists fewer than N and says \
+        "Nothing else above the bar today." instead of padding the list with noise. The top N of the rest \
         are picked with maximal marginal relevance so near-duplicates do not crowd the list, and each comes \
         with its reason: the nearest liked paper and the n-grams that matched. A paper known only through a \
         translation (a Chinese digest row without English metadata) is scored on that text and marked. \
@@ -30,6 +34,8 @@ struct ShortlistCommand: ParsableCommand {
           arxrec shortlist --profile vision --format markdown > shortlist.md
           arxrec shortlist --format html --serve-url http://127.0.0.1:8080 > shortlist.html
           arxrec shortlist --format atom > vision.atom
+          arxrec shortlist --include "kv cache" --exclude tracking --category cs.CL
+          arxrec shortlist --threshold off --top 20    # fill the list, no bar
         """
     )
 
@@ -52,6 +58,7 @@ struct ShortlistCommand: ParsableCommand {
         "Where `arxrec serve` runs (e.g. http://127.0.0.1:8080): html and atom link each paper to its rating page there.",
         valueName: "address"))
     var serveURL: String?
+    @OptionGroup(title: "Steering") var steering: SteeringOptions
 
     func validate() throws {
         if input != nil && date != nil { throw ValidationError("give either --input or --date, not both") }
@@ -63,11 +70,15 @@ struct ShortlistCommand: ParsableCommand {
     }
 
     func run() throws {
+        // config.json's steering for the profile (when there is a config), overridden by the options;
+        // read first, so a broken config is reported before any work.
+        let configured = try DailyConfig.loadIfPresent(from: library.resolvedDataDirectory)?.resolvedSteering(for: profileOption.profile)
         // Only --input writes (its papers join the library); ranking a stored day only reads.
         let recommender = try library.openRecommender(access: input == nil ? .readOnlyWhereUnwritable : .readWrite)
         let candidates = try CandidateDay.load(input: input, date: date, library: recommender.library)
         let shortlist = try recommender.shortlist(
-            for: profileOption.profile, candidates: candidates.papers, date: candidates.day, top: top
+            for: profileOption.profile, candidates: candidates.papers, date: candidates.day, top: top,
+            steering: (configured ?? SteeringConfig()).overridden(by: steering.config).steering
         )
         // Remembered, numbered as printed, so that `arxrec rate 3 like` rates the third paper shown here;
         // a read-only library cannot take a rating either, so there is nothing to remember it for.

@@ -17,7 +17,7 @@ struct SimilarCommand: AsyncParsableCommand {
 
         Examples:
           arxrec similar 2512.19693
-          arxrec similar https://arxiv.org/abs/2512.19693v1 --k 20 --format json
+          arxrec similar https://arxiv.org/abs/2512.19693v1 --top 20 --format json
         """
     )
 
@@ -27,12 +27,10 @@ struct SimilarCommand: AsyncParsableCommand {
 
     @Argument(help: "The paper's arXiv id or URL.") var id: String
 
-    @Option(name: .long, help: CountRange.neighbours.help("How many papers to list"))
-    var k = 10
+    @OptionGroup var count: NeighbourCountOptions
 
     func validate() throws {
         _ = try ArxivIDArgument.parse(id)
-        try CountRange.neighbours.validate(k, option: "--k")
     }
 
     func run() async throws {
@@ -40,7 +38,7 @@ struct SimilarCommand: AsyncParsableCommand {
         // Only a paper fetched from arXiv is written; a library paper is only read.
         let recommender = try library.openRecommender(access: .readOnlyWhereUnwritable)
         _ = try await PaperResolver(library: recommender.library, client: network.client()).resolve(arxivID)
-        let result = try recommender.similar(to: arxivID, k: k)
+        let result = try recommender.similar(to: arxivID, k: count.count)
         print(try SimilarRenderer(result: result).render(output.format))
     }
 }
@@ -56,7 +54,7 @@ struct SearchCommand: ParsableCommand {
         Examples:
           arxrec search "gaussian splatting for autonomous driving simulation"
           arxrec search "检索增强生成"
-          arxrec search "retrieval augmented generation" --k 20 --format json
+          arxrec search "retrieval augmented generation" --top 20 --format json
         """
     )
 
@@ -65,16 +63,14 @@ struct SearchCommand: ParsableCommand {
 
     @Argument(help: "What to look for.") var text: String
 
-    @Option(name: .long, help: CountRange.neighbours.help("How many papers to list"))
-    var k = 10
+    @OptionGroup var count: NeighbourCountOptions
 
     func validate() throws {
-        try CountRange.neighbours.validate(k, option: "--k")
         if text.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("give some text to search for") }
     }
 
     func run() throws {
-        let result = try library.openRecommender(access: .readOnlyWhereUnwritable).search(text, k: k)
+        let result = try library.openRecommender(access: .readOnlyWhereUnwritable).search(text, k: count.count)
         print(try SimilarRenderer(result: result).render(output.format))
     }
 }
@@ -88,7 +84,7 @@ struct SimilarRenderer {
         case .json:
             return try JSONOutput.string(result)
         case .table:
-            var heading = terminal.bold(("Nearest to \(result.query)" + (result.title.map { ": \($0)" } ?? "")).truncated(toWidth: max(40, terminal.width)))
+            var heading = terminal.bold(("Nearest to \(result.query)" + (result.title.map { ": \($0)" } ?? "")).truncated(toWidth: terminal.lineWidth.map { max(40, $0) }))
             if result.language != "en" && result.acrossLanguages {
                 heading += "\n" + terminal.yellow("In '\(result.language)': compared with every paper, in any language, on the model's bilingual dense view.")
             } else if result.language != "en" {
@@ -100,7 +96,7 @@ struct SimilarRenderer {
                 rows: result.items.enumerated().map { [String($0.offset + 1), $0.element.id, String(twoDecimals: $0.element.similarity), $0.element.title] },
                 flexibleColumn: 3
             )
-            return heading + "\n" + table.render(width: terminal.width, bold: terminal.bold)
+            return heading + "\n" + table.render(width: terminal.lineWidth, bold: terminal.bold)
         }
     }
 }

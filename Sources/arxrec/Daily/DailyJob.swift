@@ -17,6 +17,8 @@ struct DailyJob {
     var serve: ServeLinks? = nil
     /// Mail each profile's HTML (`--mail-to`, `mailTo`), after its files are written.
     var mail: MailDelivery? = nil
+    /// `daily`'s steering options, over each profile's steering from the config.
+    var steeringOptions = SteeringConfig()
 
     /// What one day produced; `summary` is the one log line.
     struct DayResult: Encodable {
@@ -61,7 +63,9 @@ struct DailyJob {
         for profile in config.profiles {
             let shortlist: Shortlist
             do {
-                shortlist = try recommender.shortlist(for: profile, candidates: papers, date: day.description, top: config.top)
+                shortlist = try recommender.shortlist(
+                    for: profile, candidates: papers, date: day.description, top: config.top,
+                    steering: config.resolvedSteering(for: profile).overridden(by: steeringOptions).steering)
             } catch let error as RecommenderError {
                 result.warnings.append("profile \(profile): \(error)")
                 continue

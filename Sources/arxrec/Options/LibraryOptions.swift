@@ -40,8 +40,15 @@ struct LibraryOptions: ParsableArguments {
 
     /// Opens (creating if needed) the library with the model's embedder. A command that only reads
     /// passes `.readOnlyWhereUnwritable`, so that it still answers from a data directory it cannot write.
+    ///
+    /// A command that only reads never rewrites the library: with an explicit `--model` whose vectors the
+    /// library does not have (opening would re-embed every paper and delete the other model's vector
+    /// file), it refuses and says to run `reindex` instead.
     func openLibrary(model: EmbeddingModel, access: Library.Access = .readWrite) throws -> Library {
-        try Library.open(at: resolvedDataDirectory, embedder: ModelEmbedder(model: model), access: access)
+        if access == .readOnlyWhereUnwritable, let modelDirectory {
+            try ModelSwitch.refuseReEmbedding(in: resolvedDataDirectory, modelID: model.id, modelDirectory: modelDirectory)
+        }
+        return try Library.open(at: resolvedDataDirectory, embedder: ModelEmbedder(model: model), access: access)
     }
 
     /// Opens the library and a recommender over it.

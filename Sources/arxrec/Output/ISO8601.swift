@@ -7,4 +7,9 @@ enum ISO8601 {
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: date)
     }
+
+    /// The UTC day alone (`2025-12-23`).
+    static func day(_ date: Date) -> String {
+        String(string(date).prefix(10))
+    }
 }

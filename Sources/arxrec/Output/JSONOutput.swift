@@ -1,15 +1,35 @@
 import Foundation
 
-/// Stable, pretty, key-sorted JSON for scripts.
+/// Stable, pretty, key-sorted JSON for scripts, every document an object carrying `schemaVersion`
+/// (README, "JSON output", documents each).
 enum JSONOutput {
+    /// The version of every JSON document arxrec prints or writes; raised when a field changes meaning
+    /// or goes away (a new field does not raise it). 1: issue 18 — the first versioned schema.
+    static let schemaVersion = 1
+
     /// `value` as JSON in which no string carries a raw control or bidi scalar: the encoder escapes
     /// U+0000–U+001F itself, and DEL, the C1 controls, the bidi embeddings, overrides and isolates and
     /// the line and paragraph separators — which JSON allows raw — are written as `\uXXXX` too. A script
     /// reads the same strings; a terminal showing the JSON (or a page embedding it) gets nothing to obey.
+    ///
+    /// `value` must encode as an object (a keyed container): `schemaVersion` is added beside its keys.
     static func string(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return escapingUnsafeScalars(String(decoding: try encoder.encode(value), as: UTF8.self))
+        return escapingUnsafeScalars(String(decoding: try encoder.encode(Versioned(value: value)), as: UTF8.self))
+    }
+
+    /// `value`'s keys and `schemaVersion`, in one object.
+    private struct Versioned<Value: Encodable>: Encodable {
+        let value: Value
+
+        enum CodingKeys: String, CodingKey { case schemaVersion }
+
+        func encode(to encoder: any Encoder) throws {
+            try value.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(JSONOutput.schemaVersion, forKey: .schemaVersion)
+        }
     }
 
     /// Outside strings JSON is ASCII punctuation, digits, letters and layout whitespace, so every scalar

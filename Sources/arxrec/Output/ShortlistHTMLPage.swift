@@ -43,6 +43,7 @@ struct ShortlistHTMLPage {
         <p style="\(Style.summary)">\(escape(wording.summary(profile: profile, shown: shortlist.items.count, candidates: shortlist.candidates))) · model \(escape(shortlist.model))</p>
         <ol style="\(Style.list)">
         \(items)</ol>
+        \(shortlist.steering?.note.map { "<p style=\"\(Style.meta)\" lang=\"en\">\(escape($0))</p>" } ?? "")
         </div></body></html>
 
         """

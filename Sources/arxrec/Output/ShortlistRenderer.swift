@@ -20,6 +20,9 @@ struct ShortlistRenderer {
 
     func table(terminal: Terminal) -> String {
         guard !shortlist.items.isEmpty else {
+            if let steering = shortlist.steering, steering.thin {
+                return "Nothing above the bar today (\(shortlist.date), profile \(shortlist.profile)): \(steering.summary(candidates: shortlist.candidates))."
+            }
             return "No candidates for \(shortlist.date) (profile \(shortlist.profile))."
         }
         let rows = shortlist.items.map { item in
@@ -28,12 +31,15 @@ struct ShortlistRenderer {
         var lines = [
             terminal.bold("Shortlist \(shortlist.date) · profile \(shortlist.profile) · \(shortlist.items.count) of \(shortlist.candidates) candidates"),
             TextTable(headers: ["#", "id", "score", "title"], rows: rows, flexibleColumn: 3)
-                .render(width: terminal.width, bold: terminal.bold),
+                .render(width: terminal.lineWidth, bold: terminal.bold),
             "",
         ]
         for item in shortlist.items {
-            lines.append(terminal.dim("\(item.rank). \(item.id): \(item.reasonText)".truncated(toWidth: max(40, terminal.width))))
+            // A reason is the point of the list: on a terminal it wraps under itself, never loses its end.
+            let reason = "\(item.rank). \(item.id): \(item.reasonText)"
+            lines += reason.wrapped(toWidth: terminal.lineWidth.map { max(40, $0) }, indent: 4).map(terminal.dim)
         }
+        if let note = shortlist.steering?.note { lines.append(note) }
         return lines.joined(separator: "\n")
     }
 
@@ -53,6 +59,7 @@ struct ShortlistRenderer {
         for item in shortlist.items {
             lines.append("\(item.rank). **\(item.id.markdownEscaped)** (score \(String(twoDecimals: item.score))): \(item.reasonText.markdownEscaped)")
         }
+        if let note = shortlist.steering?.note { lines += ["", note] }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -33,6 +33,10 @@ struct Terminal: Sendable {
         )
     }()
 
+    /// The columns a line may use: the terminal's width on a terminal, and no limit anywhere else — a
+    /// table piped to a file or a script keeps every character (issue 18: reasons were cut at 120).
+    var lineWidth: Int? { isOutputTerminal ? width : nil }
+
     func bold(_ text: String) -> String { styled(text, .bold) }
     func dim(_ text: String) -> String { styled(text, .dim) }
     func green(_ text: String) -> String { styled(text, .green) }

@@ -1,4 +1,5 @@
-/// An aligned plain-text table whose widest column is truncated to fit the terminal.
+/// An aligned plain-text table whose widest column is truncated to fit the terminal (and never cut when
+/// there is no width to fit: output that is not a terminal, ``Terminal/lineWidth``).
 struct TextTable {
     var headers: [String]
     var rows: [[String]]
@@ -7,7 +8,7 @@ struct TextTable {
 
     /// The table in `width` columns. Every cell is made ``Swift/String/displaySafeLine`` first: its
     /// width is then what the terminal shows, and no value can break a row or drive the terminal.
-    func render(width: Int, bold: (String) -> String = { $0 }) -> String {
+    func render(width: Int?, bold: (String) -> String = { $0 }) -> String {
         let headers = headers.map(\.displaySafeLine)
         let rows = rows.map { $0.map(\.displaySafeLine) }
         let columnCount = headers.count
@@ -19,7 +20,7 @@ struct TextTable {
         }
         let separators = 2 * (columnCount - 1)
         let fixed = widths.enumerated().filter { $0.offset != flexibleColumn }.reduce(0) { $0 + $1.element }
-        widths[flexibleColumn] = max(12, min(widths[flexibleColumn], width - fixed - separators))
+        if let width { widths[flexibleColumn] = max(12, min(widths[flexibleColumn], width - fixed - separators)) }
 
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
@@ -39,8 +40,9 @@ extension String {
         unicodeScalars.reduce(0) { $0 + ($1.isWide ? 2 : 1) }
     }
 
-    func truncated(toWidth width: Int) -> String {
-        guard displayWidth > width else { return self }
+    /// The text cut to `width` columns with an ellipsis; unchanged when `width` is `nil` (no limit).
+    func truncated(toWidth width: Int?) -> String {
+        guard let width, displayWidth > width else { return self }
         var result = ""
         var used = 0
         for character in self {
