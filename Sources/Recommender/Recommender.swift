@@ -34,7 +34,7 @@ public struct Recommender: Sendable {
         return ratings.compactMap { rating in
             guard let paper = byID[rating.id.base] else { return nil }
             return RatedExample(
-                id: paper.id.base, features: features.vector(ScoringText(paper).text),
+                id: paper.id.base, features: features.vector(of: ScoringText(paper)),
                 label: rating.value == .like ? .like : .dislike
             )
         }
@@ -137,45 +137,73 @@ public struct Recommender: Sendable {
         let pool = candidates.filter { !rated.contains($0.id.base) }
         var featurizer = Featurizer(model: model)
         let texts = pool.map(ScoringText.init)
-        let vectors = texts.map { featurizer.sparse($0.text) }
         var features = features ?? ProfileFeatures(model: model, settings: settings)
         // The candidates' dense views are in the vector file already; a library that cannot map it only
         // costs the projection.
         let stored = features.usesTopicalView ? try? library.denseRows(of: pool) : nil
-        let hubness = profile.hubness?.values(of: vectors, ids: pool.map(\.id.base))
-        let candidates = vectors.indices.map { i in
-            var vector = features.extend(
-                vectors[i], text: texts[i].text, dense: stored?.stored[i] == true ? stored?.rows.row(i) : nil)
-            vector.hubness = hubness?[i] ?? 0
-            return vector
+        var translations: [Int: Translator.Translation] = [:]
+        var candidates = texts.indices.map { i -> ProfileVector in
+            let dense = stored?.stored[i] == true ? stored?.rows.row(i) : nil
+            // A Chinese-only row is read as English buckets when the model has a term table (v7 on), so
+            // English likes score it; otherwise on its own words, as before.
+            if texts[i].isChinese, let (vector, translation) = features.translated(texts[i].text, dense: dense) {
+                translations[i] = translation
+                return vector
+            }
+            return features.extend(featurizer.sparse(texts[i].text), text: texts[i].text, dense: dense)
+        }
+        let vectors = candidates.map(\.sparse)
+        if let hubness = profile.hubness?.values(of: vectors, ids: pool.map(\.id.base)) {
+            for i in candidates.indices { candidates[i].hubness = hubness[i] }
         }
         let scores = candidates.map(profile.score)
+        // Translated rows' scores on the profile's English scale (``CrossLanguageScale``), so a mixed day
+        // ranks as one list.
+        let scale = translations.isEmpty ? nil : CrossLanguageScale(profile: profile, features: &features)
+        let values = scores.indices.map { i in
+            translations[i] != nil ? scale?.english(scores[i].value) ?? scores[i].value : scores[i].value
+        }
 
         // MMR looks at the strongest few times `top`: beyond that nothing could be picked anyway.
         let order = (0 ..< pool.count).sorted {
-            scores[$0].value != scores[$1].value ? scores[$0].value > scores[$1].value : pool[$0].id < pool[$1].id
+            values[$0] != values[$1] ? values[$0] > values[$1] : pool[$0].id < pool[$1].id
         }
         let head = Array(order.prefix(max(top * 4, top)))
         let similarities = SparseGram.gram(head.map { vectors[$0] }, dimension: 1 << model.definition.bucketBits)
-        let picks = diversity.select(relevance: head.map { scores[$0].value }, similarities: similarities, count: top)
+        let picks = diversity.select(relevance: head.map { values[$0] }, similarities: similarities, count: top)
+        // Reasons of translated rows name liked papers by title and English terms from the likes' texts.
+        let explainer = picks.contains { translations[head[$0]] != nil }
+            ? CrossLanguageReason(profile: profile, features: features, liked: (try? likedPapers(profile)) ?? [:]) : nil
 
         let items = picks.enumerated().map { rank, pick -> ShortlistItem in
             let index = head[pick]
             let paper = pool[index]
             let score = scores[index]
-            let nearest = score.nearestLike.map {
-                ShortlistItem.Nearest(id: profile.likeIDs[$0.index], similarity: $0.similarity)
+            let reason: ShortlistItem.Reason
+            if let translation = translations[index], let explainer {
+                reason = explainer.reason(
+                    text: texts[index].text, translation: translation, candidate: candidates[index], score: score)
+            } else {
+                let nearest = score.nearestLike.map {
+                    ShortlistItem.Nearest(id: profile.likeIDs[$0.index], similarity: $0.similarity)
+                }
+                reason = .init(nearest: nearest, terms: matchedTerms(
+                    texts[index].text, vector: candidates[index].linear, profile: profile, features: features))
             }
             return ShortlistItem(
                 rank: rank + 1, id: paper.id.base, version: paper.id.versionString,
-                title: paper.title, authors: paper.authors, url: paper.id.absURL, score: score.value,
-                reason: .init(nearest: nearest, terms: matchedTerms(
-                    texts[index].text, vector: candidates[index].linear, profile: profile, features: features)),
-                scoredLanguage: texts[index].language, scoredOnTranslation: texts[index].isTranslation,
+                title: paper.title, authors: paper.authors, url: paper.id.absURL, score: values[index],
+                reason: reason, scoredLanguage: texts[index].language, scoredOnTranslation: texts[index].isTranslation,
                 abstract: paper.abstract
             )
         }
         return Shortlist(date: date, profile: profileName, model: model.id, candidates: pool.count, items: items)
+    }
+
+    /// The profile's liked papers by base id, for reasons that name them by title.
+    func likedPapers(_ profile: Profile) throws -> [String: StoredPaper] {
+        let ids = try profile.likeIDs.map { try ArxivID(parsing: $0) }
+        return Dictionary(try library.papers(ids).map { ($0.id.base, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The readable n-grams behind the strongest positive contributions to a candidate's score (`vector`
