@@ -139,6 +139,33 @@ extension EmbeddingModel {
         return (model, record)
     }
 
+    /// This bilingual model with a term table learned from `documents` — the documents it was fitted on:
+    /// exactly what ``fit(documents:definition:progress:)`` of the same definition with `settings` gives,
+    /// which learns the table after the views it keeps here.
+    public func addingTermTable(
+        documents: [FitDocument], settings: TermTableSettings, progress: ((String) -> Void)? = nil
+    ) throws -> EmbeddingModel {
+        var definition = definition
+        guard definition.chineseWords != nil, definition.termTable == nil, lexicon != nil else {
+            throw ModelError.invalidDefinition(
+                name: definition.name, "a term table is added to a bilingual model (chineseWords) without one")
+        }
+        definition.termTable = settings
+        try definition.validate()
+        var plain = definition
+        plain.termTable = nil
+        let translation = Self.learnTranslation(
+            documents: documents.filter { !$0.texts.isEmpty }, settings: settings, definition: plain, idf: idf,
+            lexicon: lexicon)
+        progress?(String(
+            format: "term table: %d Chinese words → %d English buckets; calibration content %.4f + %.4f·cos, linear %.4f + %.4f·cos",
+            translation.table.wordCount, translation.table.targets.count, translation.calibration.content.offset,
+            translation.calibration.content.slope, translation.calibration.linear.offset, translation.calibration.linear.slope))
+        return EmbeddingModel(
+            definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves,
+            centering: centering, lexicon: lexicon, translation: translation, id: nil)
+    }
+
     /// The term table learned from every document that has a second (Chinese) text, its kernel calibration
     /// on `calibrationPairs` of those pairs against `calibrationNegatives` other documents' main texts
     /// (both taken at even strides: deterministic, spread over the corpus), and those pairs.

@@ -53,6 +53,11 @@ struct EvaluateCommand: ParsableCommand {
                       alone (an English-only model's lot).
           similar     P@10_primary of the Chinese queries among those English texts (twin excluded), next to \
                       the English texts asking with `similar`'s English rule.
+          profile     authors (≥ 6 papers, ≥ 3 before the cut, up to --users) like their English papers \
+                      before the cut; each later paper of theirs with a Chinese text is hidden among 199 such \
+                      papers within ±30 days, and the day is ranked twice: every candidate given only by its \
+                      Chinese text (read through the term table, as `shortlist` reads a Chinese-only row), \
+                      and in English. nDCG@10, MRR, Recall@10 of both, and their ratio.
 
         JSON: {"papers":N, "model":…, "similar":{"P@10_primary":x, "queries":1000, "rerank":{…}}, "profile":{"users":U, \
         "positives":P, "MRR":x, "Recall@10":x, "nDCG@10":x, "nDCG@10_stderr":x, …}, "seconds":t, "phases":{…}}.
