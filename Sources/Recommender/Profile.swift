@@ -1,4 +1,5 @@
 import LinearAlgebra
+import TextEmbedding
 
 /// A learned profile: a linear scorer over the sparse view, the liked papers themselves, and the likes'
 /// centroid on the topical view.
@@ -44,12 +45,18 @@ public struct Profile: Sendable {
     public var isEmpty: Bool { likeIDs.isEmpty && dislikeIDs.isEmpty }
 
     /// Scores one candidate.
+    ///
+    /// A translated candidate (``ProfileVector/calibration``) has its sparse cosines read through the
+    /// calibration: the linear part scaled by the linear slope (its offset times Σα is the same for every
+    /// candidate of a profile, so it is left out), the nearest-liked cosine and the hubness mapped by the
+    /// content kernel. The topical view needs none: the bilingual space already places the text.
     public func score(_ x: ProfileVector) -> Score {
-        let linear = linearScore(x.linear)
-        let nearest = nearestLikeScored(x.sparse)
+        let kernel = x.calibration?.content ?? .identity
+        let linear = linearScore(x.linear) * (x.calibration?.linear.slope ?? 1)
+        let nearest = nearestLikeScored(x.sparse, kernel: kernel)
         let nearestSimilarity = nearest?.adjusted ?? 0
         let topical = topicalSimilarity(x.topical)
-        let hubness = self.hubness == nil ? 0 : x.hubness
+        let hubness = self.hubness == nil ? 0 : kernel(x.hubness)
         let value: Float
         switch effectiveKind {
         case .nearest: value = nearestSimilarity
@@ -82,14 +89,15 @@ public struct Profile: Sendable {
     /// The liked paper closest to `x` on the sparse view, each like's cosine less its penalty (ties → the
     /// earlier like); the similarity returned is the plain cosine.
     public func nearestLike(_ x: SparseVector) -> (index: Int, similarity: Float)? {
-        nearestLikeScored(x).map { ($0.index, $0.similarity) }
+        nearestLikeScored(x, kernel: .identity).map { ($0.index, $0.similarity) }
     }
 
-    /// ``nearestLike(_:)`` with the penalised cosine the choice was made on, which `blend` scores with.
-    private func nearestLikeScored(_ x: SparseVector) -> (index: Int, similarity: Float, adjusted: Float)? {
+    /// ``nearestLike(_:)`` with the penalised cosine the choice was made on, which `blend` scores with;
+    /// cosines are read through `kernel` (the identity for an untranslated candidate).
+    private func nearestLikeScored(_ x: SparseVector, kernel: KernelCalibration) -> (index: Int, similarity: Float, adjusted: Float)? {
         var best: (index: Int, similarity: Float, adjusted: Float)?
         for (index, like) in likes.enumerated() {
-            let similarity = like.dot(x)
+            let similarity = kernel(like.dot(x))
             let adjusted = similarity - (likePenalties.isEmpty ? 0 : likePenalties[index])
             if adjusted > best?.adjusted ?? -.infinity { best = (index, similarity, adjusted) }
         }

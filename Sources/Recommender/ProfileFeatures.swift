@@ -14,12 +14,20 @@ public struct ProfileVector: Sendable {
     /// The paper's ``Hubness`` against the profile's weak negatives; 0 until a caller that ranks
     /// candidates measures it (``Profile/hubness``). A liked paper needs none.
     public var hubness: Float
+    /// Set when the sparse views are a Chinese text translated into English buckets (``Translator``): the
+    /// profile then reads its cosines through the model's ``TranslationCalibration``, so they weigh what an
+    /// English text's would. Nil for a text scored as it is.
+    public var calibration: TranslationCalibration?
 
-    public init(sparse: SparseVector, linear: SparseVector? = nil, topical: [Float] = [], hubness: Float = 0) {
+    public init(
+        sparse: SparseVector, linear: SparseVector? = nil, topical: [Float] = [], hubness: Float = 0,
+        calibration: TranslationCalibration? = nil
+    ) {
         self.sparse = sparse
         self.linear = linear ?? sparse
         self.topical = topical
         self.hubness = hubness
+        self.calibration = calibration
     }
 }
 
@@ -38,6 +46,8 @@ public struct ProfileFeatures {
     private var featurizer: Featurizer
     /// The phrase view's featurizer when the linear part reads it.
     private var phrases: Featurizer?
+    /// Reads Chinese texts as English buckets when the model has a term table (model v7 on).
+    private var translator: Translator?
 
     public init(model: EmbeddingModel, settings: ProfileSettings) {
         self.model = model
@@ -50,11 +60,38 @@ public struct ProfileFeatures {
             topicalScale = nil
         }
         featurizer = Featurizer(model: model)
+        translator = Translator(model: model)
     }
 
     /// The profile vector of `text`.
     public mutating func vector(_ text: String) -> ProfileVector {
         extend(featurizer.sparse(text), text: text)
+    }
+
+    /// The profile vector of a paper's scoring text: a Chinese text is translated into English buckets
+    /// when the model can (``translated(_:dense:)``), so English and Chinese ratings and candidates meet
+    /// in one space; any other text as ``vector(_:)``.
+    public mutating func vector(of text: ScoringText) -> ProfileVector {
+        if text.isChinese, let (vector, _) = translated(text.text) { return vector }
+        return vector(text.text)
+    }
+
+    /// Whether Chinese texts are translated (the model has a term table).
+    public var translates: Bool { translator != nil }
+
+    /// The profile vector of the Chinese `text` read through the model's term table — content and linear
+    /// views both the translated English buckets, with the model's calibration — and the translation
+    /// itself (for reasons); nil when the model has no term table. The topical view is the text's own
+    /// dense view (`dense` when already known): the bilingual space places it among English papers already.
+    public mutating func translated(_ text: String, dense: ArraySlice<Float>? = nil)
+        -> (vector: ProfileVector, translation: Translator.Translation)?
+    {
+        guard var translator, let calibration = model.translation?.calibration else { return nil }
+        let translation = translator.translate(text)
+        self.translator = translator
+        var vector = ProfileVector(sparse: translation.vector, linear: translation.vector, calibration: calibration)
+        if let topicalScale { vector.topical = topical(dense.map(Array.init) ?? model.dense(translation.source), scale: topicalScale) }
+        return (vector, translation)
     }
 
     /// The phrase view's featurizer when `settings` ask for it and `model` has one (else the linear part
@@ -97,9 +134,15 @@ public struct ProfileFeatures {
     public mutating func extend(_ sparse: SparseVector, text: String, dense: ArraySlice<Float>? = nil) -> ProfileVector {
         let linear = linear(sparse, text: text)
         guard let topicalScale else { return ProfileVector(sparse: sparse, linear: linear) }
-        var topical = model.uncentered(dense.map(Array.init) ?? model.dense(sparse))
-        for j in 0 ..< topical.count { topical[j] *= topicalScale[j] }
+        return ProfileVector(
+            sparse: sparse, linear: linear, topical: topical(dense.map(Array.init) ?? model.dense(sparse), scale: topicalScale))
+    }
+
+    /// The topical view of a model dense vector: uncentered, re-weighted, L2.
+    private func topical(_ dense: [Float], scale: [Float]) -> [Float] {
+        var topical = model.uncentered(dense)
+        for j in 0 ..< topical.count { topical[j] *= scale[j] }
         DenseVector.normalize(&topical)
-        return ProfileVector(sparse: sparse, linear: linear, topical: topical)
+        return topical
     }
 }

@@ -34,7 +34,7 @@ public struct Recommender: Sendable {
         return ratings.compactMap { rating in
             guard let paper = byID[rating.id.base] else { return nil }
             return RatedExample(
-                id: paper.id.base, features: features.vector(ScoringText(paper).text),
+                id: paper.id.base, features: features.vector(of: ScoringText(paper)),
                 label: rating.value == .like ? .like : .dislike
             )
         }
@@ -143,32 +143,41 @@ public struct Recommender: Sendable {
         let pool = unrated.filter(steering.admits)
         var features = features ?? ProfileFeatures(model: model, settings: settings)
         let scored = scoreVectors(pool, profile: profile, features: &features)
-        let scores = scored.vectors.map(profile.score)
+        let values = scored.values
 
         let bar = try scoreBar(steering.threshold, profile: profile, features: &features, skipping: unrated)
-        let passing = (0 ..< pool.count).filter { index in bar.value.map { scores[index].value >= $0 } ?? true }
+        let passing = (0 ..< pool.count).filter { index in bar.value.map { values[index] >= $0 } ?? true }
         // MMR looks at the strongest few times `top`: beyond that nothing could be picked anyway.
         let order = passing.sorted {
-            scores[$0].value != scores[$1].value ? scores[$0].value > scores[$1].value : pool[$0].id < pool[$1].id
+            values[$0] != values[$1] ? values[$0] > values[$1] : pool[$0].id < pool[$1].id
         }
         let head = Array(order.prefix(max(top * 4, top)))
         let similarities = SparseGram.gram(head.map { scored.sparse[$0] }, dimension: 1 << model.definition.bucketBits)
-        let picks = diversity.select(relevance: head.map { scores[$0].value }, similarities: similarities, count: top)
+        let picks = diversity.select(relevance: head.map { values[$0] }, similarities: similarities, count: top)
+        // Reasons of translated rows name liked papers by title and English terms from the likes' texts.
+        let explainer = picks.contains { scored.translations[head[$0]] != nil }
+            ? CrossLanguageReason(profile: profile, features: features, liked: (try? likedPapers(profile)) ?? [:]) : nil
 
         let items = picks.enumerated().map { rank, pick -> ShortlistItem in
             let index = head[pick]
             let paper = pool[index]
-            let score = scores[index]
-            let nearest = score.nearestLike.map {
-                ShortlistItem.Nearest(id: profile.likeIDs[$0.index], similarity: $0.similarity)
+            let score = scored.scores[index]
+            let reason: ShortlistItem.Reason
+            if let translation = scored.translations[index], let explainer {
+                reason = explainer.reason(
+                    text: scored.texts[index].text, translation: translation, candidate: scored.vectors[index], score: score)
+            } else {
+                let nearest = score.nearestLike.map {
+                    ShortlistItem.Nearest(id: profile.likeIDs[$0.index], similarity: $0.similarity)
+                }
+                reason = .init(nearest: nearest, terms: matchedTerms(
+                    scored.texts[index].text, vector: scored.vectors[index].linear, profile: profile, features: features))
             }
             return ShortlistItem(
                 rank: rank + 1, id: paper.id.base, version: paper.id.versionString,
                 title: paper.title, authors: paper.authors, categories: paper.categories, published: paper.listedOn,
-                url: paper.id.absURL, score: score.value,
-                reason: .init(nearest: nearest, terms: matchedTerms(
-                    scored.texts[index].text, vector: scored.vectors[index].linear, profile: profile, features: features)),
-                scoredLanguage: scored.texts[index].language, scoredOnTranslation: scored.texts[index].isTranslation,
+                url: paper.id.absURL, score: values[index],
+                reason: reason, scoredLanguage: scored.texts[index].language, scoredOnTranslation: scored.texts[index].isTranslation,
                 abstract: paper.abstract
             )
         }
@@ -181,6 +190,12 @@ public struct Recommender: Sendable {
                 belowBar: pool.count - passing.count, passed: passing.count, thin: bar.value != nil && passing.count < top)
         }
         return shortlist
+    }
+
+    /// The profile's liked papers by base id, for reasons that name them by title.
+    func likedPapers(_ profile: Profile) throws -> [String: StoredPaper] {
+        let ids = try profile.likeIDs.map { try ArxivID(parsing: $0) }
+        return Dictionary(try library.papers(ids).map { ($0.id.base, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The readable n-grams behind the strongest positive contributions to a candidate's score (`vector`

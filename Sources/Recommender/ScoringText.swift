@@ -16,4 +16,7 @@ public struct ScoringText: Sendable, Equatable {
 
     /// Whether the score came from a non-English text.
     public var isTranslation: Bool { language != "en" }
+
+    /// Whether the scored text is Chinese (a model with a term table reads it as English buckets).
+    public var isChinese: Bool { language == "zh" }
 }

@@ -54,10 +54,14 @@ public struct ShortlistItem: Codable, Sendable, Equatable {
     public struct Nearest: Codable, Sendable, Equatable {
         public var id: String
         public var similarity: Float
+        /// The liked paper's title, given for rows scored on a translation (the reader of a Chinese row
+        /// may not know the English paper by its id); nil, and left out of the JSON, otherwise.
+        public var title: String?
 
-        public init(id: String, similarity: Float) {
+        public init(id: String, similarity: Float, title: String? = nil) {
             self.id = id
             self.similarity = similarity
+            self.title = title
         }
     }
 
@@ -65,7 +69,8 @@ public struct ShortlistItem: Codable, Sendable, Equatable {
     public var reasonText: String {
         var parts: [String] = []
         if let nearest = reason.nearest, nearest.similarity > 0 {
-            parts.append("close to \(nearest.id) you liked (\(String(twoDecimals: nearest.similarity)))")
+            let paper = nearest.title.map { "\(nearest.id) “\($0)”" } ?? nearest.id
+            parts.append("close to \(paper) you liked (\(String(twoDecimals: nearest.similarity)))")
         }
         if !reason.terms.isEmpty { parts.append("matched: " + reason.terms.joined(separator: ", ")) }
         if scoredOnTranslation { parts.append("scored on the \(scoredLanguage) text: no English metadata") }

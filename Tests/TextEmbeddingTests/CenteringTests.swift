@@ -18,7 +18,7 @@ struct CenteringTests {
         definition.centerDense = false
         plain = EmbeddingModel(
             definition: definition, idf: centered.idf, projectionBuckets: centered.projectionBuckets,
-            projectionHalves: centered.projectionHalves, lexicon: centered.lexicon, id: nil)
+            projectionHalves: centered.projectionHalves, lexicon: centered.lexicon, translation: centered.translation, id: nil)
         texts = try CorpusSample.papers(2_000).map(\.text)
     }
 
@@ -180,7 +180,7 @@ struct CenterDenseDefinitionTests {
         plainDefinition.centerDense = false
         let plain = EmbeddingModel(
             definition: plainDefinition, idf: shipped.idf, projectionBuckets: shipped.projectionBuckets,
-            projectionHalves: shipped.projectionHalves, lexicon: shipped.lexicon, id: nil)
+            projectionHalves: shipped.projectionHalves, lexicon: shipped.lexicon, translation: shipped.translation, id: nil)
         #expect(plain.id != shipped.id)
         let plainDense = plain.embed(FeaturizerTests.goldenText).dense
         let recovered = shipped.uncentered(shipped.embed(FeaturizerTests.goldenText).dense)

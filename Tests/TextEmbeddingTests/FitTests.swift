@@ -20,7 +20,7 @@ struct FitTests {
         definition.hashSeed += 1
         let other = EmbeddingModel(
             definition: definition, idf: model.idf, projectionBuckets: model.projectionBuckets,
-            projection: model.projection, centering: model.centering, lexicon: model.lexicon)
+            projection: model.projection, centering: model.centering, lexicon: model.lexicon, translation: model.translation)
         #expect(other.id != model.id)
     }
 

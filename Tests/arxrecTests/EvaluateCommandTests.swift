@@ -23,7 +23,8 @@ struct EvaluateCommandTests {
     /// without it every one of the (fewer than 1,000) papers asks.
     @Test func queriesReachTheSimilarTask() throws {
         let directory = try TemporaryDirectory(prefix: "arxrec-evaluate-cli")
-        let slice = try CorpusSlice.lastPapers(600, in: directory.url)
+        // 1,000 papers: the fewest whose prolific authors (≥ 6 papers, ≥ 3 before the cut) make a few users.
+        let slice = try CorpusSlice.lastPapers(1_000, in: directory.url)
         let definition = directory.file("definition.json")
         try Data("""
             {"name": "evaluate-cli", "formatVersion": 1, "hashSeed": 1, "bucketBits": 16, "dimension": 16,
@@ -61,12 +62,13 @@ struct EvaluateCommandTests {
         #expect(result.stdout.isEmpty)
     }
 
-    /// `--crosslang` end to end on the newest 600 papers cut at 2025-12-28, with their Chinese texts: the
+    /// `--crosslang` end to end on the newest 1,000 papers cut at 2025-12-24, with their Chinese texts: the
     /// twin figures come out, the sparse bridge alone is what an English-only model could do, and the
-    /// profile part is not measured yet.
+    /// profile task reads the same users' test days twice (Chinese-only candidates, English).
     @Test func crosslangMeasuresTwinsOnATimeSplit() throws {
         let directory = try TemporaryDirectory(prefix: "arxrec-evaluate-crosslang")
-        let slice = try CorpusSlice.lastPapers(600, in: directory.url)
+        // 1,000 papers: the fewest whose prolific authors (≥ 6 papers, ≥ 3 before the cut) make a few users.
+        let slice = try CorpusSlice.lastPapers(1_000, in: directory.url)
         let definition = directory.file("definition.json")
         try Data("""
             {"name": "crosslang-cli", "formatVersion": 1, "hashSeed": 1, "bucketBits": 16, "dimension": 16,
@@ -75,21 +77,28 @@ struct EvaluateCommandTests {
                               "reestimationRounds": 1},
              "dropEnglishStopWords": true, "dropChineseStopWords": true, "idf": "smooth", "sublinearTF": true,
              "minimumDocumentFrequency": 3,
+             "termTable": {"translations": 3, "minimumOchiai": 0.1, "minimumDocumentFrequency": 3, "minimumCoOccurrence": 2,
+                           "calibrationPairs": 50, "calibrationNegatives": 100},
              "svd": {"oversampling": 8, "powerIterations": 2, "seed": 7, "singularValueExponent": 3}}
             """.utf8).write(to: definition)
         let result = try ArxrecProcess.run([
             "evaluate", "--corpus", slice.path, "--zh-corpus", SharedData.chineseCorpus.path, "--crosslang",
-            "--cut", "2025-12-28", "--candidates", "60", "--definition", definition.path, "--format", "json",
+            "--cut", "2025-12-24", "--candidates", "60", "--definition", definition.path, "--format", "json",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(report["cut"] as? String == "2025-12-28")
+        #expect(report["cut"] as? String == "2025-12-24")
         let twins = try #require(report["twins"] as? [String: Any])
         #expect(twins["candidates"] as? Int == 60)
         let mrr = try #require(twins["MRR"] as? Double)
         #expect(mrr > 0.3 && mrr <= 1, "a 16-d bilingual space fitted on a few hundred pairs still finds twins")
         #expect(twins["sparse_MRR"] is Double && twins["bridged_MRR"] is Double && twins["topical_MRR"] is Double)
-        #expect(report["profile"] == nil || report["profile"] is NSNull)
+        let profile = try #require(report["profile"] as? [String: Any])
+        let chinese = try #require(profile["chinese"] as? [String: Any])
+        let english = try #require(profile["english"] as? [String: Any])
+        #expect(chinese["users"] as? Int == english["users"] as? Int)
+        #expect((english["positives"] as? Int ?? 0) > 0, "\(profile)")
+        #expect((chinese["nDCG@10"] as? Double).map { $0 > 0 && $0 <= 1 } == true, "\(chinese)")
         let train = try #require(report["train"] as? [String: Any])
         #expect((train["pairs"] as? Int ?? 0) > 100)
 

@@ -8,12 +8,15 @@ import TextEmbedding
 /// the cut, each with its Chinese text (cross-language LSI), and the tasks run on the later papers. Today's
 /// task is ``TwinRetrievalTask`` (zh → en among N); a task that needs more of the split — the profile task
 /// with the test days' candidates given only in Chinese, next to the same users reading English — reads the
-/// same ``CrossLanguageSplit`` and fills ``CrossLanguageReport/profile``.
+/// same ``CrossLanguageSplit`` and fills ``CrossLanguageReport/profile`` (``CrossLanguageProfileTask``).
 public struct CrossLanguageEvaluation: Sendable {
     public var seed: UInt64
     /// The first day of the test period.
     public var cut: Day
     public var twins: TwinRetrievalTask
+    /// The profile task's settings and users (``CrossLanguageProfileTask``).
+    public var profileSettings: ProfileSettings = .standard
+    public var users = UserSimulation()
 
     /// The default cut: 2025-10-01 leaves about three quarters of the dev corpus (announced from 2025-03-18)
     /// to fit on and 8,374 pairs of its last three months to test on.
@@ -62,10 +65,17 @@ public struct CrossLanguageEvaluation: Sendable {
             figures.topicalMeanReciprocalRank, figures.sparseMeanReciprocalRank, figures.bridgeWeight,
             figures.bridgedMeanReciprocalRank, figures.similarPrecision, figures.englishSimilarPrecision))
 
+        let profile = try CrossLanguageProfileTask(settings: profileSettings, users: users).run(split: split, seed: seed)
+        phase("profile", String(
+            format: "profile: %d users, %d positives; nDCG@10 Chinese-only candidates %.4f, English %.4f (× %.3f)",
+            profile.english.users, profile.english.positives, profile.chinese.nDCG, profile.english.nDCG,
+            profile.english.nDCG > 0 ? profile.chinese.nDCG / profile.english.nDCG : 0))
+
         return CrossLanguageReport(
             cut: cut.description, model: model.id, fitted: { if case .fit = source { true } else { false } }(),
             seed: seed, train: .init(papers: train.count, pairs: split.trainPairCount),
-            test: .init(papers: test.count, pairs: split.testPairs.count), twins: figures, profile: nil,
+            test: .init(papers: test.count, pairs: split.testPairs.count), twins: figures,
+            profile: .init(chinese: profile.chinese, english: profile.english),
             seconds: ((clock.now - started).seconds * 100).rounded() / 100, phases: phases)
     }
 }
@@ -100,7 +110,8 @@ public struct CrossLanguageReport: Codable, Sendable, Equatable {
     public var train: Period
     public var test: Period
     public var twins: TwinRetrievalTask.Figures
-    /// Not measured yet (nil): the profile task with Chinese-only candidates.
+    /// The profile task with Chinese-only candidates next to the same users reading English (nil only in
+    /// reports written before it was measured).
     public var profile: ProfileComparison?
     public var seconds: Double
     public var phases: [String: Double]

@@ -15,6 +15,21 @@ struct EvaluatedPaper: Sendable {
 
     /// Interns the authors of `papers`, returning the papers and the name of every author index.
     static func make(_ papers: [StoredPaper]) -> (papers: [EvaluatedPaper], authorNames: [String]) {
+        intern(papers.map { paper in
+            let day = paper.listedOn.flatMap(Day.init).map { Self.dayNumber($0.date) }
+                ?? paper.published.map(Self.dayNumber)
+            return (paper.id.base, paper.authors, paper.primaryCategory, day)
+        })
+    }
+
+    /// ``make(_:)`` for papers read from a corpus file (no library), dated by their first version.
+    static func make(_ papers: [Paper]) -> (papers: [EvaluatedPaper], authorNames: [String]) {
+        intern(papers.map { ($0.id.base, $0.authors, $0.primaryCategory, $0.published.map(Self.dayNumber)) })
+    }
+
+    private static func intern(_ papers: [(id: String, authors: [String], primaryCategory: String?, day: Int?)])
+        -> (papers: [EvaluatedPaper], authorNames: [String])
+    {
         var index: [String: Int32] = [:]
         var names: [String] = []
         let evaluated = papers.map { paper -> EvaluatedPaper in
@@ -28,9 +43,7 @@ struct EvaluatedPaper: Sendable {
                 }()
                 if !authors.contains(key) { authors.append(key) }
             }
-            let day = paper.listedOn.flatMap(Day.init).map { Self.dayNumber($0.date) }
-                ?? paper.published.map(Self.dayNumber)
-            return EvaluatedPaper(id: paper.id.base, authors: authors, primaryCategory: paper.primaryCategory, day: day)
+            return EvaluatedPaper(id: paper.id, authors: authors, primaryCategory: paper.primaryCategory, day: paper.day)
         }
         return (evaluated, names)
     }

@@ -54,6 +54,7 @@ public struct EvaluationCorpus: Sendable {
         static let users: UInt64 = 0x5553_4552_5300  // "USERS"
         static let days: UInt64 = 0x4441_5953_0000  // "DAYS"
         static let twins: UInt64 = 0x5457_494e_5300  // "TWINS"
+        static let negatives: UInt64 = 0x4e45_4741_5449  // "NEGATI"
     }
 }
 

@@ -12,30 +12,50 @@ extension Recommender {
         var sample = 0
     }
 
-    /// Papers scored as a shortlist scores them: the text scored, its sparse view, and the full profile
-    /// vector (linear and topical views, hubness against the profile's weak negatives).
+    /// Papers scored as a shortlist scores them: the text scored, the full profile vector (sparse, linear
+    /// and topical views, hubness against the profile's weak negatives), its score, and that score on the
+    /// profile's English scale (``values``), which ranks, passes the bar and is printed.
+    ///
+    /// A Chinese-only paper is read as English buckets through the model's term table (v7 on), so English
+    /// likes score it (``ProfileFeatures/translated(_:dense:)``); its score is then mapped onto the English
+    /// rows' scale (``CrossLanguageScale``), so a mixed day ranks as one list.
     struct ScoredVectors {
         var texts: [ScoringText]
-        var sparse: [SparseVector]
         var vectors: [ProfileVector]
+        var scores: [Profile.Score]
+        var values: [Float]
+        /// The translation of each translated paper (by index), for its reason.
+        var translations: [Int: Translator.Translation]
+
+        /// The view MMR compares picks on: the sparse view (a translated paper's English buckets).
+        var sparse: [SparseVector] { vectors.map(\.sparse) }
     }
 
     /// One pipeline for candidates and noise alike, so the bar is measured on the scale the day is scored on.
     func scoreVectors(_ papers: [StoredPaper], profile: Profile, features: inout ProfileFeatures) -> ScoredVectors {
         var featurizer = Featurizer(model: model)
         let texts = papers.map(ScoringText.init)
-        let sparse = texts.map { featurizer.sparse($0.text) }
         // The papers' dense views are in the vector file already; a library that cannot map it only
         // costs the projection.
         let stored = features.usesTopicalView ? try? library.denseRows(of: papers) : nil
-        let hubness = profile.hubness?.values(of: sparse, ids: papers.map(\.id.base))
-        let vectors = sparse.indices.map { i in
-            var vector = features.extend(
-                sparse[i], text: texts[i].text, dense: stored?.stored[i] == true ? stored?.rows.row(i) : nil)
-            vector.hubness = hubness?[i] ?? 0
-            return vector
+        var translations: [Int: Translator.Translation] = [:]
+        var vectors = texts.indices.map { i -> ProfileVector in
+            let dense = stored?.stored[i] == true ? stored?.rows.row(i) : nil
+            if texts[i].isChinese, let (vector, translation) = features.translated(texts[i].text, dense: dense) {
+                translations[i] = translation
+                return vector
+            }
+            return features.extend(featurizer.sparse(texts[i].text), text: texts[i].text, dense: dense)
         }
-        return ScoredVectors(texts: texts, sparse: sparse, vectors: vectors)
+        if let hubness = profile.hubness?.values(of: vectors.map(\.sparse), ids: papers.map(\.id.base)) {
+            for i in vectors.indices { vectors[i].hubness = hubness[i] }
+        }
+        let scores = vectors.map(profile.score)
+        let scale = translations.isEmpty ? nil : CrossLanguageScale(profile: profile, features: &features)
+        let values = scores.indices.map { i in
+            translations[i] != nil ? scale?.english(scores[i].value) ?? scores[i].value : scores[i].value
+        }
+        return ScoredVectors(texts: texts, vectors: vectors, scores: scores, values: values, translations: translations)
     }
 
     /// The bar `threshold` asks for. A learned one scores ``ScoreBar/sampleSize`` unrated library papers
@@ -56,7 +76,7 @@ extension Recommender {
             let ids = try library.randomPaperIDs(count: ScoreBar.sampleSize, seed: negativeSeed ^ Self.noiseSeedSalt, excluding: excluded)
             guard ids.count >= ScoreBar.minimumSample else { return AppliedBar(value: nil, source: "unlearned", sample: ids.count) }
             let noise = try library.papers(ids)
-            let scores = scoreVectors(noise, profile: profile, features: &features).vectors.map { profile.score($0).value }
+            let scores = scoreVectors(noise, profile: profile, features: &features).values
             guard let bar = ScoreBar.learn(noiseScores: scores) else {
                 return AppliedBar(value: nil, source: "unlearned", sample: noise.count)
             }

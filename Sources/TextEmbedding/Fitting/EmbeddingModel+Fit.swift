@@ -83,25 +83,38 @@ extension EmbeddingModel {
             + "σ_\(definition.dimension) = \(svd.singularValues[definition.dimension - 1])")
 
         let projection = projectionRows(svd: svd, exponent: definition.svd.singularValueExponent)
-        var plainDefinition = definition
+        // The dense views first (the term table is learned on the finished sparse view, and translates
+        // nothing the dense view reads).
+        var denseDefinition = definition
+        denseDefinition.termTable = nil
+        var plainDefinition = denseDefinition
         plainDefinition.centerDense = false
         var model = EmbeddingModel(
             definition: plainDefinition, idf: idf, projectionBuckets: kept, projection: projection, lexicon: lexicon,
             id: "")
+        var mean: [Float] = []
         if definition.centerDense {
-            let mean = meanDenseVector(model.denseMatrix(documents.map { $0.texts[0] }))
+            mean = meanDenseVector(model.denseMatrix(documents.map { $0.texts[0] }))
             if let problem = centeringProblem(mean, dimension: definition.dimension) {
                 throw ModelError.fitFailed("cannot center the dense view: \(problem)")
             }
-            model = EmbeddingModel(
-                definition: definition, idf: idf, projectionBuckets: kept, projectionHalves: model.projectionHalves,
-                centering: mean, lexicon: lexicon, id: nil)
             report(String(format: "centering: ‖μ‖ = %.4f", mean.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()))
-        } else {
-            model = EmbeddingModel(
-                definition: definition, idf: idf, projectionBuckets: kept, projectionHalves: model.projectionHalves,
-                lexicon: lexicon, id: nil)
         }
+        var translation: TermTranslation? = nil
+        if let settings = definition.termTable {
+            translation = learnTranslation(
+                documents: documents, settings: settings, definition: denseDefinition, idf: idf, lexicon: lexicon)
+            if let translation {
+                report(String(
+                    format: "term table: %d Chinese words → %d English buckets; calibration content %.4f + %.4f·cos, linear %.4f + %.4f·cos",
+                    translation.table.wordCount, translation.table.targets.count, translation.calibration.content.offset,
+                    translation.calibration.content.slope, translation.calibration.linear.offset,
+                    translation.calibration.linear.slope))
+            }
+        }
+        model = EmbeddingModel(
+            definition: definition, idf: idf, projectionBuckets: kept, projectionHalves: model.projectionHalves,
+            centering: mean, lexicon: lexicon, translation: translation, id: nil)
         let artifactBytes = ArtifactFile.required(by: definition).reduce(0) { total, artifact in
             let elements = switch artifact {
             case .idf: definition.bucketCount
@@ -110,6 +123,9 @@ extension EmbeddingModel {
             case .centering: definition.dimension
             case .lexiconWords: lexicon?.words.reduce(0) { $0 + $1.utf8.count + 1 } ?? 0
             case .lexiconCosts: lexicon?.words.count ?? 0
+            case .termTable: (translation?.table.targets.count ?? 0) * 3
+            case .translationCalibration: 4
+            case .calibrationPairs: translation.map { CalibrationPair.encode($0.pairs).count } ?? 0
             }
             return total + ArtifactFile.headerSize + elements * artifact.elementSize
         }
@@ -121,6 +137,63 @@ extension EmbeddingModel {
             projectionBuckets: kept.count, matrixNonzeros: matrix.nonzeroCount,
             leadingSingularValues: Array(svd.singularValues.prefix(8)), artifactBytes: artifactBytes)
         return (model, record)
+    }
+
+    /// This bilingual model with a term table learned from `documents` — the documents it was fitted on:
+    /// exactly what ``fit(documents:definition:progress:)`` of the same definition with `settings` gives,
+    /// which learns the table after the views it keeps here.
+    public func addingTermTable(
+        documents: [FitDocument], settings: TermTableSettings, progress: ((String) -> Void)? = nil
+    ) throws -> EmbeddingModel {
+        var definition = definition
+        guard definition.chineseWords != nil, definition.termTable == nil, lexicon != nil else {
+            throw ModelError.invalidDefinition(
+                name: definition.name, "a term table is added to a bilingual model (chineseWords) without one")
+        }
+        definition.termTable = settings
+        try definition.validate()
+        var plain = definition
+        plain.termTable = nil
+        let translation = Self.learnTranslation(
+            documents: documents.filter { !$0.texts.isEmpty }, settings: settings, definition: plain, idf: idf,
+            lexicon: lexicon)
+        progress?(String(
+            format: "term table: %d Chinese words → %d English buckets; calibration content %.4f + %.4f·cos, linear %.4f + %.4f·cos",
+            translation.table.wordCount, translation.table.targets.count, translation.calibration.content.offset,
+            translation.calibration.content.slope, translation.calibration.linear.offset, translation.calibration.linear.slope))
+        return EmbeddingModel(
+            definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves,
+            centering: centering, lexicon: lexicon, translation: translation, id: nil)
+    }
+
+    /// The term table learned from every document that has a second (Chinese) text, its kernel calibration
+    /// on `calibrationPairs` of those pairs against `calibrationNegatives` other documents' main texts
+    /// (both taken at even strides: deterministic, spread over the corpus), and those pairs.
+    static func learnTranslation(
+        documents: [FitDocument], settings: TermTableSettings, definition: ModelDefinition, idf: [Float],
+        lexicon: ChineseLexicon?
+    ) -> TermTranslation {
+        let pairedIndices = documents.indices.filter { documents[$0].texts.count >= 2 }
+        let pairs = pairedIndices.map { CalibrationPair(english: documents[$0].texts[0], chinese: documents[$0].texts[1]) }
+        let table = TermTableLearner(settings: settings, definition: definition, idf: idf, lexicon: lexicon).learn(pairs)
+        let chosen = evenlySpaced(settings.calibrationPairs, of: pairs.count)
+        let calibrationPairs = chosen.map { pairs[$0] }
+        let excluded = Set(chosen.map { pairedIndices[$0] })
+        let others = documents.indices.filter { !excluded.contains($0) }
+        let negatives = evenlySpaced(settings.calibrationNegatives, of: others.count).map { documents[others[$0]].texts[0] }
+        var translator = Translator(definition: definition, idf: idf, lexicon: lexicon, table: table)
+        var content = Featurizer(definition: definition, idf: idf, lexicon: lexicon)
+        var phrases = definition.phraseDefinition.map { Featurizer(definition: $0, idf: idf, lexicon: lexicon) }
+        let calibration = TranslationCalibration.fit(
+            pairs: calibrationPairs, negatives: negatives, translator: &translator, content: &content, phrases: &phrases,
+            bucketCount: definition.bucketCount)
+        return TermTranslation(table: table, calibration: calibration, pairs: calibrationPairs)
+    }
+
+    /// `count` indices spread evenly over `0 ..< population` (all of them when `count ≥ population`).
+    static func evenlySpaced(_ count: Int, of population: Int) -> [Int] {
+        guard count < population else { return Array(0 ..< population) }
+        return (0 ..< count).map { $0 * population / count }
     }
 
     /// `ln((1+N)/(1+df)) + 1` per bucket, rounded to Float16 (the stored precision); buckets no paper has

@@ -3,7 +3,7 @@ import Foundation
 /// The binary files of a model, each a 32-byte header followed by a little-endian row-major payload.
 ///
 /// Header: 8-byte magic naming the artifact (`ARXIDF16`, `ARXBKT32`, `ARXPRJ16`, `ARXCTR32`, `ARXLEXU8`,
-/// `ARXLXC16`), then UInt32 LE format
+/// `ARXLXC16`, `ARXTRM32`, `ARXCAL32`, `ARXPAIR8`), then UInt32 LE format
 /// version, rows, columns, bytes per element, and 8 zero bytes. The file must be exactly
 /// `32 + rows × columns × bytes per element` long, so a truncated or padded file is refused; `model.json`
 /// records the shape too, so a file from another model is refused as well.
@@ -24,6 +24,14 @@ enum ArtifactFile: String, CaseIterable, Sendable {
     case lexiconWords
     /// −ln p of each lexicon word, `1 × words` Float16, in the order of ``lexiconWords``.
     case lexiconCosts
+    /// The ``TermTable``: `entries × 3` UInt32 (source bucket, target bucket, Float32 bit pattern of the
+    /// weight); only models whose definition has ``ModelDefinition/termTable``. After the lexicon in
+    /// `allCases`, so older ids are unchanged.
+    case termTable
+    /// The ``TranslationCalibration``, `1 × 4` Float32 bit patterns.
+    case translationCalibration
+    /// The ``CalibrationPair``s, UTF-8 lines `english TAB chinese` (`1 × bytes` of UInt8).
+    case calibrationPairs
 
     static let headerSize = 32
 
@@ -35,6 +43,9 @@ enum ArtifactFile: String, CaseIterable, Sendable {
         case .centering: "centering.f32"
         case .lexiconWords: "lexicon-words.u8"
         case .lexiconCosts: "lexicon-costs.f16"
+        case .termTable: "term-table.u32"
+        case .translationCalibration: "translation-calibration.f32"
+        case .calibrationPairs: "calibration-pairs.u8"
         }
     }
 
@@ -46,14 +57,17 @@ enum ArtifactFile: String, CaseIterable, Sendable {
         case .centering: Array("ARXCTR32".utf8)
         case .lexiconWords: Array("ARXLEXU8".utf8)
         case .lexiconCosts: Array("ARXLXC16".utf8)
+        case .termTable: Array("ARXTRM32".utf8)
+        case .translationCalibration: Array("ARXCAL32".utf8)
+        case .calibrationPairs: Array("ARXPAIR8".utf8)
         }
     }
 
     var elementSize: Int {
         switch self {
-        case .lexiconWords: 1
+        case .lexiconWords, .calibrationPairs: 1
         case .idf, .projectionRows, .lexiconCosts: 2
-        case .projectionBuckets, .centering: 4
+        case .projectionBuckets, .centering, .termTable, .translationCalibration: 4
         }
     }
 
@@ -65,6 +79,7 @@ enum ArtifactFile: String, CaseIterable, Sendable {
             case .idf, .projectionBuckets, .projectionRows: true
             case .centering: definition.centerDense
             case .lexiconWords, .lexiconCosts: definition.chineseWords != nil
+            case .termTable, .translationCalibration, .calibrationPairs: definition.termTable != nil
             }
         }
     }

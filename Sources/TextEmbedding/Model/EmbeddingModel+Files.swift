@@ -113,6 +113,40 @@ extension EmbeddingModel {
             lexicon = ChineseLexicon(words: words, costs: costs)
         }
 
+        var translation: TermTranslation? = nil
+        if definition.termTable != nil {
+            let tableShape = shape(.termTable)
+            let calibrationShape = shape(.translationCalibration)
+            let pairsShape = shape(.calibrationPairs)
+            guard tableShape.columns == 3, calibrationShape.rows == 1, calibrationShape.columns == 4, pairsShape.rows == 1
+            else {
+                throw .badJSON(path: manifestURL.path, reason: "the term table must be N×3, its calibration 1×4, its pairs 1×N")
+            }
+            let cells = try ArtifactFile.termTable.decode(
+                data[.termTable] ?? Data(), path: path(.termTable), rows: tableShape.rows, columns: 3, as: UInt32.self)
+            let entries = stride(from: 0, to: cells.count, by: 3).map {
+                (source: Int32(bitPattern: cells[$0]), target: Int32(bitPattern: cells[$0 + 1]),
+                 weight: Float(bitPattern: cells[$0 + 2]))
+            }
+            if let problem = TermTable.problem(entries, bucketCount: definition.bucketCount) {
+                throw .invalidArtifact(path: path(.termTable), reason: problem)
+            }
+            let calibrationBits = try ArtifactFile.translationCalibration.decode(
+                data[.translationCalibration] ?? Data(), path: path(.translationCalibration), rows: 1, columns: 4,
+                as: UInt32.self)
+            guard let calibration = TranslationCalibration(values: calibrationBits.map(Float.init(bitPattern:))) else {
+                throw .invalidArtifact(
+                    path: path(.translationCalibration), reason: "the calibration must be finite with positive slopes")
+            }
+            let pairBytes = try ArtifactFile.calibrationPairs.decode(
+                data[.calibrationPairs] ?? Data(), path: path(.calibrationPairs), rows: 1, columns: pairsShape.columns,
+                as: UInt8.self)
+            guard let pairs = CalibrationPair.decode(pairBytes) else {
+                throw .invalidArtifact(path: path(.calibrationPairs), reason: "a line is not 'english TAB chinese'")
+            }
+            translation = TermTranslation(table: TermTable(entries: entries), calibration: calibration, pairs: pairs)
+        }
+
         let computed = identifier(definition: definition, artifacts: data)
         guard computed == manifest.id else {
             throw .checksumMismatch(path: manifestURL.path, recorded: manifest.id, computed: computed)
@@ -127,7 +161,7 @@ extension EmbeddingModel {
         }
         return EmbeddingModel(
             definition: definition, idf: idf, projectionBuckets: buckets.map { Int32($0) },
-            projectionHalves: rowBits, centering: centering, lexicon: lexicon, id: computed)
+            projectionHalves: rowBits, centering: centering, lexicon: lexicon, translation: translation, id: computed)
     }
 
     /// The words of a `lexicon-words.u8` payload: UTF-8 lines, each ended by a line feed, non-empty, made of
@@ -169,7 +203,7 @@ extension EmbeddingModel {
     public func write(to directory: URL, fitRecord: FitRecord?) throws {
         let files = Self.encodeArtifacts(
             definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves,
-            centering: centering, lexicon: lexicon)
+            centering: centering, lexicon: lexicon, translation: translation)
         var entries: [String: ArtifactEntry] = [:]
         for artifact in ArtifactFile.required(by: definition) {
             let (rows, columns) = switch artifact {
@@ -179,6 +213,9 @@ extension EmbeddingModel {
             case .centering: (1, dimension)
             case .lexiconWords: (1, files[.lexiconWords].map { $0.count - ArtifactFile.headerSize } ?? 0)
             case .lexiconCosts: (1, lexicon?.words.count ?? 0)
+            case .termTable: (translation?.table.targets.count ?? 0, 3)
+            case .translationCalibration: (1, 4)
+            case .calibrationPairs: (1, files[.calibrationPairs].map { $0.count - ArtifactFile.headerSize } ?? 0)
             }
             entries[artifact.rawValue] = ArtifactEntry(
                 file: artifact.fileName, rows: rows, columns: columns, bytes: files[artifact]?.count ?? 0)
@@ -201,7 +238,7 @@ extension EmbeddingModel {
     /// The bytes of each artifact file the definition uses (no centering file for a model that does not center).
     static func encodeArtifacts(
         definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16],
-        centering: [Float], lexicon: ChineseLexicon?
+        centering: [Float], lexicon: ChineseLexicon?, translation: TermTranslation?
     ) -> [ArtifactFile: Data] {
         var files: [ArtifactFile: Data] = [
             .idf: ArtifactFile.idf.encode(rows: 1, columns: idf.count, elements: idf.map { Float16($0).bitPattern }),
@@ -223,6 +260,16 @@ extension EmbeddingModel {
             files[.lexiconWords] = ArtifactFile.lexiconWords.encode(rows: 1, columns: bytes.count, elements: bytes)
             files[.lexiconCosts] = ArtifactFile.lexiconCosts.encode(
                 rows: 1, columns: lexicon.costs.count, elements: lexicon.costs.map { Float16($0).bitPattern })
+        }
+        if definition.termTable != nil, let translation {
+            let cells = translation.table.entries.flatMap {
+                [UInt32(bitPattern: $0.source), UInt32(bitPattern: $0.target), $0.weight.bitPattern]
+            }
+            files[.termTable] = ArtifactFile.termTable.encode(rows: cells.count / 3, columns: 3, elements: cells)
+            files[.translationCalibration] = ArtifactFile.translationCalibration.encode(
+                rows: 1, columns: 4, elements: translation.calibration.values.map(\.bitPattern))
+            let bytes = CalibrationPair.encode(translation.pairs)
+            files[.calibrationPairs] = ArtifactFile.calibrationPairs.encode(rows: 1, columns: bytes.count, elements: bytes)
         }
         return files
     }

@@ -32,6 +32,9 @@ public struct EmbeddingModel: Sendable {
     /// The Chinese words CJK runs are segmented into, when the definition has
     /// ``ModelDefinition/chineseWords``; nil otherwise.
     public let lexicon: ChineseLexicon?
+    /// The term table, its calibration and calibration pairs, when the definition has
+    /// ``ModelDefinition/termTable``; nil otherwise.
+    public let translation: TermTranslation?
 
     /// The projection rows widened to Float (row-major, `projectionBucketCount × dimension`).
     var projection: [Float] { projectionHalves.map(HalfFloat.widen) }
@@ -47,16 +50,17 @@ public struct EmbeddingModel: Sendable {
     /// `centering` is μ when the definition centers and empty when it does not.
     init(
         definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projection: [Float],
-        centering: [Float] = [], lexicon: ChineseLexicon? = nil, id: String? = nil
+        centering: [Float] = [], lexicon: ChineseLexicon? = nil, translation: TermTranslation? = nil, id: String? = nil
     ) {
         self.init(
             definition: definition, idf: idf, projectionBuckets: projectionBuckets,
-            projectionHalves: projection.map { Float16($0).bitPattern }, centering: centering, lexicon: lexicon, id: id)
+            projectionHalves: projection.map { Float16($0).bitPattern }, centering: centering, lexicon: lexicon,
+            translation: translation, id: id)
     }
 
     init(
         definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16],
-        centering: [Float] = [], lexicon: ChineseLexicon? = nil, id: String?
+        centering: [Float] = [], lexicon: ChineseLexicon? = nil, translation: TermTranslation? = nil, id: String?
     ) {
         precondition(idf.count == definition.bucketCount)
         precondition(projectionHalves.count == projectionBuckets.count * definition.dimension)
@@ -66,16 +70,20 @@ public struct EmbeddingModel: Sendable {
         precondition(
             (definition.chineseWords != nil) == (lexicon != nil),
             "EmbeddingModel: a lexicon goes with, and only with, a definition that learns Chinese words")
+        precondition(
+            (definition.termTable != nil) == (translation != nil),
+            "EmbeddingModel: a term table goes with, and only with, a definition that learns one")
         self.definition = definition
         self.idf = idf
         self.projectionBuckets = projectionBuckets
         self.projectionHalves = projectionHalves
         self.centering = centering
         self.lexicon = lexicon
+        self.translation = translation
         self.projectionIndex = ProjectionIndex(buckets: projectionBuckets, bucketCount: definition.bucketCount)
         self.id = id ?? Self.identifier(definition: definition, artifacts: Self.encodeArtifacts(
             definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves,
-            centering: centering, lexicon: lexicon))
+            centering: centering, lexicon: lexicon, translation: translation))
     }
 
     /// The sparse view of `text` (see ``Featurizer``).

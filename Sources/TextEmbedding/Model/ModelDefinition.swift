@@ -72,6 +72,10 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
     /// (``ChineseLexicon``, stored with the model) and emit them as ``FeatureKind/cjkWord`` features
     /// (model v6 on). Nil: no lexicon, CJK text has only character n-grams (models v1–v5).
     public var chineseWords: ChineseWordSettings?
+    /// Learn a term table from the fitted pairs (``TermTable``), which reads a Chinese-only text as English
+    /// buckets so English ratings can score it (model v7 on). Nil: no table (models v1–v6); needs
+    /// ``chineseWords``.
+    public var termTable: TermTableSettings?
 
     public init(
         name: String, formatVersion: Int = ModelDefinition.currentFormatVersion, hashSeed: UInt64 = 0x6172_7872_6563,
@@ -80,7 +84,8 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         minimumDocumentFrequency: Int = 40, svd: SVDSettings = SVDSettings(), idfExponent: Float = 1,
         tfSaturation: Float? = nil, stemPlurals: Bool = true,
         dropChineseStopWords: Bool = true, centerDense: Bool = true, phraseView: Bool = true,
-        keepLinkWords: Bool = false, chineseWords: ChineseWordSettings? = ChineseWordSettings()
+        keepLinkWords: Bool = false, chineseWords: ChineseWordSettings? = ChineseWordSettings(),
+        termTable: TermTableSettings? = TermTableSettings()
     ) {
         self.name = name
         self.formatVersion = formatVersion
@@ -101,12 +106,14 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         self.phraseView = phraseView
         self.keepLinkWords = keepLinkWords
         self.chineseWords = chineseWords
+        // A term table translates Chinese words: a definition without them (v1–v5 style) has none.
+        self.termTable = chineseWords == nil ? nil : termTable
     }
 
     enum CodingKeys: String, CodingKey {
         case name, formatVersion, hashSeed, bucketBits, dimension, weights, dropEnglishStopWords, idf, sublinearTF
         case minimumDocumentFrequency, svd, idfExponent, tfSaturation, stemPlurals, dropChineseStopWords, centerDense
-        case phraseView, keepLinkWords, chineseWords
+        case phraseView, keepLinkWords, chineseWords, termTable
     }
 
     /// Fields added after format version 1 shipped are optional when reading (older `model.json` files
@@ -133,6 +140,7 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         phraseView = try c.decodeIfPresent(Bool.self, forKey: .phraseView) ?? false
         keepLinkWords = try c.decodeIfPresent(Bool.self, forKey: .keepLinkWords) ?? false
         chineseWords = try c.decodeIfPresent(ChineseWordSettings.self, forKey: .chineseWords)
+        termTable = try c.decodeIfPresent(TermTableSettings.self, forKey: .termTable)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -156,6 +164,7 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         if phraseView { try c.encode(phraseView, forKey: .phraseView) }
         if keepLinkWords { try c.encode(keepLinkWords, forKey: .keepLinkWords) }
         try c.encodeIfPresent(chineseWords, forKey: .chineseWords)
+        try c.encodeIfPresent(termTable, forKey: .termTable)
     }
 
     /// The definition the phrase view is featurized with: this one with English stop words and link words
@@ -197,6 +206,8 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         }
         if weights.cjkWord > 0 && chineseWords == nil { throw fail("weights.cjkWord needs chineseWords settings") }
         if let problem = chineseWords?.problem { throw fail(problem) }
+        if termTable != nil && chineseWords == nil { throw fail("termTable needs chineseWords settings") }
+        if let problem = termTable?.problem { throw fail(problem) }
         guard minimumDocumentFrequency >= 1 else { throw fail("minimumDocumentFrequency must be at least 1") }
         guard svd.oversampling >= 0, svd.powerIterations >= 0 else {
             throw fail("SVD oversampling and power iterations must be non-negative")

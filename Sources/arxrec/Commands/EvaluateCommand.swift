@@ -53,6 +53,11 @@ struct EvaluateCommand: ParsableCommand {
                       alone (an English-only model's lot).
           similar     P@10_primary of the Chinese queries among those English texts (twin excluded), next to \
                       the English texts asking with `similar`'s English rule.
+          profile     authors (≥ 6 papers, ≥ 3 before the cut, up to --users) like their English papers \
+                      before the cut; each later paper of theirs with a Chinese text is hidden among 199 such \
+                      papers within ±30 days, and the day is ranked twice: every candidate given only by its \
+                      Chinese text (read through the term table, as `shortlist` reads a Chinese-only row), \
+                      and in English. nDCG@10, MRR, Recall@10 of both, and their ratio.
 
         JSON: {"papers":N, "model":…, "similar":{"P@10_primary":x, "queries":1000, "rerank":{…}}, "profile":{"users":U, \
         "positives":P, "MRR":x, "Recall@10":x, "nDCG@10":x, "nDCG@10_stderr":x, …}, "seconds":t, "phases":{…}}.
@@ -170,7 +175,7 @@ struct EvaluateCommand: ParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let chinese = try chineseCorpus.map { try CorpusTexts.chinese(URL(fileURLWithPath: $0)).mapValues(\.text) } ?? [:]
-        if crosslang { return try runCrossLanguage(corpusURL, chinese: chinese, source: source) }
+        if crosslang { return try runCrossLanguage(corpusURL, chinese: chinese, source: source, settings: settings) }
         var loaded = try EvaluationCorpus.load(corpusURL, limit: papers, seed: seed)
         loaded.chinese = chinese
         for issue in loaded.skipped.prefix(5) { printError(issue) }
@@ -198,14 +203,18 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     /// `--crosslang`: the time-split tasks of ``CrossLanguageEvaluation``.
-    private func runCrossLanguage(_ corpusURL: URL, chinese: [String: String], source: Evaluation.ModelSource) throws {
+    private func runCrossLanguage(
+        _ corpusURL: URL, chinese: [String: String], source: Evaluation.ModelSource, settings: ProfileSettings
+    ) throws {
         let loaded = try EvaluationCorpus.load(corpusURL, limit: nil, seed: seed)
         for issue in loaded.skipped.prefix(5) { printError(issue) }
         printError("cross-language evaluation on \(loaded.papers.count) papers from \(corpusURL.lastPathComponent), "
             + "\(chinese.count) Chinese texts, cut \(cut), seed \(seed)")
         guard let day = Day(cut) else { throw ValidationError("--cut '\(cut)' is not a day (YYYY-MM-DD)") }
-        let evaluation = CrossLanguageEvaluation(
+        var evaluation = CrossLanguageEvaluation(
             seed: seed, cut: day, twins: TwinRetrievalTask(candidates: candidates, bridgeWeight: bridgeWeight))
+        evaluation.profileSettings = settings
+        evaluation.users.maximumUsers = users
         let report = try evaluation.run(papers: loaded.papers, chinese: chinese, model: source) { printError($0) }
         switch output.format {
         case .json: print(try JSONOutput.string(report))
@@ -227,8 +236,21 @@ struct EvaluateCommand: ParsableCommand {
         R@1 \(f(twins.bridgedRecallAt1));  sparse alone: MRR \(f(twins.sparseMeanReciprocalRank))
         similar       P@10_primary of Chinese queries among the English texts \(f(twins.similarPrecision)) \
         (English queries: \(f(twins.englishSimilarPrecision)))
+        \(profileLine(report.profile))
         seconds       \(String(format: "%.1f", report.seconds))
         """
+    }
+
+    /// The profile line of the `--crosslang` table: the Chinese-only reading next to the English one.
+    static func profileLine(_ profile: CrossLanguageReport.ProfileComparison?) -> String {
+        guard let profile else { return "profile       not measured" }
+        func f(_ x: Double) -> String { String(format: "%.3f", x) }
+        let ratio = profile.english.nDCG > 0 ? profile.chinese.nDCG / profile.english.nDCG : 0
+        return "profile       \(profile.english.users) users, \(profile.english.positives) positives, likes before the cut: "
+            + "nDCG@10 Chinese-only candidates \(f(profile.chinese.nDCG)) ± \(f(profile.chinese.nDCGStandardError)), "
+            + "reading English \(f(profile.english.nDCG)) ± \(f(profile.english.nDCGStandardError)) (× \(f(ratio))); "
+            + "MRR \(f(profile.chinese.meanReciprocalRank)) / \(f(profile.english.meanReciprocalRank)), "
+            + "Recall@10 \(f(profile.chinese.recall)) / \(f(profile.english.recall))"
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from path: String) throws -> T {

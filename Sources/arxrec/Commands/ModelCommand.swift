@@ -61,6 +61,11 @@ struct ModelCommand: ParsableCommand {
               arxrec model fit --corpus ../shared/data/corpus/arxiv-cs-2025.jsonl \\
                 --zh-corpus ../shared/data/corpus/arxiv-cs-2025-zh.jsonl
               arxrec model fit --corpus papers.jsonl --name my-model --min-df 5 --output /tmp/my-model
+              arxrec model fit --corpus ../shared/data/corpus/arxiv-cs-2025.jsonl \\
+                --zh-corpus ../shared/data/corpus/arxiv-cs-2025-zh.jsonl --add-term-table Models/arxiv-cs-2025-v6-full
+            --add-term-table DIR learns only the term table (v7) onto the bilingual model in DIR, fitted on the \
+            same corpus: its idf, projection, centering and lexicon are kept as they are, which is what a full \
+            fit of the v7 definition computes first.
             """
         )
 
@@ -92,7 +97,13 @@ struct ModelCommand: ParsableCommand {
             valueName: "file.json"))
         var definition: String?
 
+        @Option(name: .customLong("add-term-table"), help: ArgumentHelp(
+            "Add a term table to the bilingual model in this directory (fitted on the same corpus) instead of fitting.",
+            valueName: "dir"))
+        var addTermTable: String?
+
         func run() throws {
+            if let addTermTable { return try addTable(to: URL(fileURLWithPath: addTermTable)) }
             var definition = ModelDefinition(name: name, dimension: dimension, minimumDocumentFrequency: minDF)
             definition.svd.singularValueExponent = singularValueExponent
             if let path = self.definition { definition = try EvaluateCommand.decode(ModelDefinition.self, from: path) }
@@ -109,6 +120,21 @@ struct ModelCommand: ParsableCommand {
             try model.write(to: directory, fitRecord: record)
             print("wrote \(model.id) to \(directory.path): \(record.papers) papers, \(record.seconds) s, "
                 + "\(record.projectionBuckets) projection buckets, \(record.artifactBytes) bytes")
+        }
+
+        /// `--add-term-table`: the model in `source` with a term table learned from the corpus's pairs.
+        private func addTable(to source: URL) throws {
+            let base = try EmbeddingModel.load(from: source)
+            let corpusURL = URL(fileURLWithPath: corpus)
+            let documents = try CorpusTexts.documents(corpusURL, chinese: chineseCorpus.map { URL(fileURLWithPath: $0) })
+            printError("read \(documents.count) papers from \(corpusURL.lastPathComponent), "
+                + "\(documents.filter { $0.texts.count > 1 }.count) with a Chinese text")
+            let model = try base.addingTermTable(documents: documents, settings: TermTableSettings()) { printError($0) }
+            let record = try EmbeddingModel.fitRecord(in: source)
+            let directory = URL(fileURLWithPath: output ?? "Models/\(model.definition.name)")
+            try model.write(to: directory, fitRecord: record)
+            print("wrote \(model.id) to \(directory.path): \(base.id) with a term table of "
+                + "\(model.translation?.table.wordCount ?? 0) Chinese words")
         }
     }
 

@@ -1,0 +1,44 @@
+/// How a bilingual model learns its term table (``TermTable``): which English buckets a Chinese word is
+/// read as when a Chinese-only text is scored against English ratings (model v7 on). Part of the
+/// definition, so a change gives another model id.
+///
+/// For every Chinese word z and English content bucket e found in at least ``minimumDocumentFrequency``
+/// fitted pairs, the Ochiai coefficient n_ze / √(n_z·n_e) over the pairs (binary occurrence; pairs sharing
+/// fewer than ``minimumCoOccurrence`` documents are ignored); a word keeps its ``translations`` best
+/// buckets with a coefficient ≥ ``minimumOchiai``, weighted by their share of those coefficients.
+/// ``calibrationPairs`` pairs and ``calibrationNegatives`` other papers fit the kernel calibration
+/// (``TranslationCalibration``), and the pairs are kept with the model to put a profile's Chinese scores on
+/// its English scale (``CalibrationPair``).
+public struct TermTableSettings: Codable, Sendable, Equatable {
+    public var translations: Int
+    public var minimumOchiai: Float
+    public var minimumDocumentFrequency: Int
+    public var minimumCoOccurrence: Int
+    public var calibrationPairs: Int
+    public var calibrationNegatives: Int
+
+    public init(
+        translations: Int = 3, minimumOchiai: Float = 0.1, minimumDocumentFrequency: Int = 3,
+        minimumCoOccurrence: Int = 2, calibrationPairs: Int = 400, calibrationNegatives: Int = 2_000
+    ) {
+        self.translations = translations
+        self.minimumOchiai = minimumOchiai
+        self.minimumDocumentFrequency = minimumDocumentFrequency
+        self.minimumCoOccurrence = minimumCoOccurrence
+        self.calibrationPairs = calibrationPairs
+        self.calibrationNegatives = calibrationNegatives
+    }
+
+    /// Why these settings cannot learn a table, or nil when they can.
+    var problem: String? {
+        guard (1 ... 16).contains(translations) else { return "termTable.translations \(translations) is outside 1…16" }
+        guard minimumOchiai.isFinite, (0 ... 1).contains(minimumOchiai) else { return "termTable.minimumOchiai must be in 0…1" }
+        guard minimumDocumentFrequency >= 1, minimumCoOccurrence >= 1 else {
+            return "termTable.minimumDocumentFrequency and minimumCoOccurrence must be at least 1"
+        }
+        guard (2 ... 10_000).contains(calibrationPairs), (2 ... 100_000).contains(calibrationNegatives) else {
+            return "termTable.calibrationPairs must be 2…10000 and calibrationNegatives 2…100000"
+        }
+        return nil
+    }
+}
