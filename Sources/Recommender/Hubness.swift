@@ -9,7 +9,7 @@ import LinearAlgebra
 /// benchmark") has a high cosine to some liked paper of nearly every user, so the nearest-liked term ranks
 /// it high for everyone. Subtracting its typical closeness to random papers, as CSLS does for nearest
 /// neighbours across embedding spaces (Conneau et al., 2018), leaves what is specific to this user. On
-/// `arxrec evaluate` with all simulated users this lifts the blend's nDCG@10 on both seeds (`Models/README.md`,
+/// `arxrec evaluate` with all simulated users this lifts the blend's nDCG@10 on both seeds (`Models/EXPERIMENTS.md`,
 /// experiment 53), where the same correction on the topical view did nothing.
 ///
 /// A paper that is itself in the sample never counts its own cosine of 1.

@@ -38,7 +38,7 @@ public struct ProfileVector: Sendable {
 /// which is what "same field" similarity wants but crowds one field's papers at cosine 0.99. A person's
 /// next paper is better told apart by plain LSA (q = 1), where the finer directions keep their say:
 /// on `arxrec evaluate` with 1,000 simulated users, the likes' centroid on this view lifts nDCG@10 from
-/// 0.223 to 0.234, against 0.230 on the p = 3 view (`Models/README.md`, experiments 42–43 and 48).
+/// 0.223 to 0.234, against 0.230 on the p = 3 view (`Models/EXPERIMENTS.md`, experiments 42–43 and 48).
 public struct ProfileFeatures {
     public let model: EmbeddingModel
     /// Per-dimension factors from the model's dense view to the topical view; nil when unused.

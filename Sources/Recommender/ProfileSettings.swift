@@ -1,6 +1,6 @@
 /// Which scoring rule a profile uses.
 ///
-/// Measured on the evaluation protocol (`arxrec evaluate`, figures in `Models/README.md`): the dual
+/// Measured on the evaluation protocol (`arxrec evaluate`, figures in `Models/EXPERIMENTS.md`): the dual
 /// ridge blended with the nearest liked paper is the default; the others stay selectable so every
 /// variant can be compared on the same data.
 public enum ProfileModelKind: String, CaseIterable, Sendable, Codable {
@@ -25,7 +25,7 @@ public enum LinearView: String, CaseIterable, Sendable, Codable {
     case phrases
 }
 
-/// The knobs of profile learning. Defaults are the evaluated winners (see `Models/README.md`).
+/// The knobs of profile learning. Defaults are the evaluated winners (see `Models/EXPERIMENTS.md`).
 public struct ProfileSettings: Sendable, Codable, Equatable {
     public var kind: ProfileModelKind
     /// Ridge regularisation λ.
@@ -58,7 +58,7 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     /// How much of each *liked* paper's ``Hubness`` is taken off its cosine when the nearest like is
     /// chosen (CSLS's other half: a like in the common vocabulary is near everything; 0: none). Measured
     /// with `arxrec evaluate --users 100000` on model v5: nDCG@10 +0.002 (seed 7) and +0.0003 (seed 8) at 1,
-    /// +0.0014 / +0.0007 at 1.5 (`Models/README.md`, experiment 71).
+    /// +0.0014 / +0.0007 at 1.5 (`Models/EXPERIMENTS.md`, experiment 71).
     public var likeHubnessWeight: Float
     /// The view the ridge (or centroid) is learned on. The nearest-liked term and hubness stay on the
     /// content view, where a shared n-gram means a shared subject.

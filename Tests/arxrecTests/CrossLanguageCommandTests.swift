@@ -26,7 +26,7 @@ struct CrossLanguageCommandTests {
         // With an English-only model it was compared with the 9 other Chinese rows only. Now English papers
         // are among its neighbours (Visual Language Hypothesis, Generative Latent Coding for image
         // compression, for the prism hypothesis of unified autoencoding), though the other Chinese rows still
-        // rank high: the Chinese texts share a language offset (Models/README.md, v6 section).
+        // rank high: the Chinese texts share a language offset (Models/EXPERIMENTS.md, v6 section).
         let english = items.compactMap { $0["id"] as? String }.filter { !Self.isDigestPaper($0) }
         #expect(english.count >= 2, "English papers are among the neighbours: \(items)")
 

@@ -61,7 +61,7 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
     /// n-gram shares a bucket with a content one). The profile's ridge reads the phrase view
     /// (``ProfileSettings/linearView``): how a group words its abstracts is part of what makes its next
     /// paper recognisable. Measured with `arxrec evaluate --papers 20000 --users 100000`: nDCG@10
-    /// 0.231 → 0.237 (seed 7) and 0.228 → 0.236 (seed 8); see `Models/README.md`, experiments 66–71.
+    /// 0.231 → 0.237 (seed 7) and 0.228 → 0.236 (seed 8); see `Models/EXPERIMENTS.md`, experiments 66–71.
     public var phraseView: Bool
     /// Keep the words of links (`https://github.com/owner/repo` → `https github com owner repo`) instead of
     /// dropping links (``MarkupStripper``). Off for the content view, where they are noise to the topic
@@ -291,7 +291,7 @@ public struct SVDSettings: Codable, Sendable, Equatable {
     public var seed: UInt64
     /// p in the projection rows V·Σ^(p−1): a paper's dense vector is x·V·Σ^(p−1) = UΣ^p. p = 1 is plain LSA
     /// (x·V); p < 1 flattens the leading components, p > 1 stresses them. Measured with `arxrec evaluate`
-    /// (`Models/README.md`): P@10_primary 0.670 at p = 1, 0.646 at 0.5, 0.699 at 2, **0.701 at 3**, 0.687
+    /// (`Models/EXPERIMENTS.md`): P@10_primary 0.670 at p = 1, 0.646 at 0.5, 0.699 at 2, **0.701 at 3**, 0.687
     /// at 4 — the broad topical directions are what "similar" needs; the default is 3 (model v2).
     public var singularValueExponent: Float
 
