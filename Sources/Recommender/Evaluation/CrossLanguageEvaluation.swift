@@ -34,16 +34,8 @@ public struct CrossLanguageEvaluation: Sendable {
         papers: [Paper], chinese: [String: String], model source: Evaluation.ModelSource,
         progress: (String) -> Void = { _ in }
     ) throws -> CrossLanguageReport {
-        let clock = ContinuousClock()
-        let started = clock.now
-        var phases: [String: Double] = [:]
-        var mark = started
-        func phase(_ name: String, _ message: String) {
-            let now = clock.now
-            phases[name] = ((now - mark).seconds * 1000).rounded() / 1000
-            mark = now
-            progress(String(format: "%6.1fs  %@", (now - started).seconds, message))
-        }
+        var phases = PhaseClock()
+        func phase(_ name: String, _ message: String) { phases.mark(name, message, progress: progress) }
 
         let (train, test) = CrossLanguageSplit.papers(papers, cut: cut)
         let model: EmbeddingModel
@@ -76,7 +68,7 @@ public struct CrossLanguageEvaluation: Sendable {
             seed: seed, train: .init(papers: train.count, pairs: split.trainPairCount),
             test: .init(papers: test.count, pairs: split.testPairs.count), twins: figures,
             profile: .init(chinese: profile.chinese, english: profile.english),
-            seconds: ((clock.now - started).seconds * 100).rounded() / 100, phases: phases)
+            seconds: phases.elapsed, phases: phases.phases)
     }
 }
 

@@ -38,16 +38,8 @@ public struct Evaluation: Sendable {
         corpus: EvaluationCorpus, model source: ModelSource, dataDirectory: URL,
         progress: (String) -> Void = { _ in }
     ) throws -> EvaluationReport {
-        let clock = ContinuousClock()
-        let started = clock.now
-        var phases: [String: Double] = [:]
-        var mark = started
-        func phase(_ name: String, _ message: String) {
-            let now = clock.now
-            phases[name] = ((now - mark).seconds * 1000).rounded() / 1000
-            mark = now
-            progress(String(format: "%6.1fs  %@", (now - started).seconds, message))
-        }
+        var phases = PhaseClock()
+        func phase(_ name: String, _ message: String) { phases.mark(name, message, progress: progress) }
 
         let model: EmbeddingModel
         switch source {
@@ -115,7 +107,7 @@ public struct Evaluation: Sendable {
                 meanReciprocalRank: ranks.meanReciprocalRank, recall: ranks.recall, nDCG: ranks.nDCG,
                 nDCGStandardError: standardError,
                 settings: profileSettings),
-            seconds: ((clock.now - started).seconds * 100).rounded() / 100, phases: phases)
+            seconds: phases.elapsed, phases: phases.phases)
     }
 
 }
