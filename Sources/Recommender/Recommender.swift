@@ -142,10 +142,11 @@ public struct Recommender: Sendable {
         let unrated = candidates.filter { !rated.contains($0.id.base) }
         let pool = unrated.filter(steering.admits)
         var features = features ?? ProfileFeatures(model: model, settings: settings)
-        let scored = scoreVectors(pool, profile: profile, features: &features)
+        var scale = ScaleMemo()
+        let scored = scoreVectors(pool, profile: profile, features: &features, scale: &scale)
         let values = scored.values
 
-        let bar = try scoreBar(steering.threshold, profile: profile, features: &features, skipping: unrated)
+        let bar = try scoreBar(steering.threshold, profile: profile, features: &features, scale: &scale, skipping: unrated)
         let passing = (0 ..< pool.count).filter { index in bar.value.map { values[index] >= $0 } ?? true }
         // MMR looks at the strongest few times `top`: beyond that nothing could be picked anyway.
         let order = passing.sorted {

@@ -32,7 +32,9 @@ extension Recommender {
     }
 
     /// One pipeline for candidates and noise alike, so the bar is measured on the scale the day is scored on.
-    func scoreVectors(_ papers: [StoredPaper], profile: Profile, features: inout ProfileFeatures) -> ScoredVectors {
+    func scoreVectors(
+        _ papers: [StoredPaper], profile: Profile, features: inout ProfileFeatures, scale: inout ScaleMemo
+    ) -> ScoredVectors {
         var featurizer = Featurizer(model: model)
         let texts = papers.map(ScoringText.init)
         // The papers' dense views are in the vector file already; a library that cannot map it only
@@ -51,7 +53,7 @@ extension Recommender {
             for i in vectors.indices { vectors[i].hubness = hubness[i] }
         }
         let scores = vectors.map(profile.score)
-        let scale = translations.isEmpty ? nil : CrossLanguageScale(profile: profile, features: &features)
+        let scale = translations.isEmpty ? nil : scale.measured(profile: profile, features: &features)
         let values = scores.indices.map { i in
             translations[i] != nil ? scale?.english(scores[i].value) ?? scores[i].value : scores[i].value
         }
@@ -62,7 +64,8 @@ extension Recommender {
     /// that are not among `skipping` (the day's candidates) nor the profile's weak negatives, drawn with a
     /// seed of their own so the bar is the same on every run over the same library and ratings.
     func scoreBar(
-        _ threshold: Steering.Threshold, profile: Profile, features: inout ProfileFeatures, skipping: [StoredPaper]
+        _ threshold: Steering.Threshold, profile: Profile, features: inout ProfileFeatures, scale: inout ScaleMemo,
+        skipping: [StoredPaper]
     ) throws -> AppliedBar {
         switch threshold {
         case .off: return AppliedBar(value: nil, source: "off")
@@ -76,11 +79,27 @@ extension Recommender {
             let ids = try library.randomPaperIDs(count: ScoreBar.sampleSize, seed: negativeSeed ^ Self.noiseSeedSalt, excluding: excluded)
             guard ids.count >= ScoreBar.minimumSample else { return AppliedBar(value: nil, source: "unlearned", sample: ids.count) }
             let noise = try library.papers(ids)
-            let scores = scoreVectors(noise, profile: profile, features: &features).values
+            let scores = scoreVectors(noise, profile: profile, features: &features, scale: &scale).values
             guard let bar = ScoreBar.learn(noiseScores: scores) else {
                 return AppliedBar(value: nil, source: "unlearned", sample: noise.count)
             }
             return AppliedBar(value: bar, source: "learned", sample: noise.count)
+        }
+    }
+
+    /// A profile's ``CrossLanguageScale``, measured at most once per shortlist: the day and the bar's noise
+    /// sample share it, and measuring it scores the model's calibration pairs both ways (as much work as
+    /// ranking 800 candidates).
+    struct ScaleMemo {
+        private var isMeasured = false
+        private var scale: CrossLanguageScale?
+
+        mutating func measured(profile: Profile, features: inout ProfileFeatures) -> CrossLanguageScale? {
+            if !isMeasured {
+                scale = CrossLanguageScale(profile: profile, features: &features)
+                isMeasured = true
+            }
+            return scale
         }
     }
 
