@@ -124,14 +124,17 @@ enum ArtifactFile: String, CaseIterable, Sendable {
         }
         guard data.count == expected else { throw .sizeMismatch(path: path, expected: expected, actual: data.count) }
         let count = rows * columns
-        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+        // One copy of the payload's bytes, then the byte order: a per-element unaligned load costs a generic
+        // metadata lookup per element in debug builds, which made every command's model load take seconds there.
+        var elements = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
             data.withUnsafeBytes { raw in
-                let payload = UnsafeRawBufferPointer(rebasing: raw[Self.headerSize...])
-                for i in 0 ..< count {
-                    buffer[i] = Element(littleEndian: payload.loadUnaligned(fromByteOffset: i * elementSize, as: Element.self))
-                }
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[Self.headerSize...]))
             }
             initialized = count
         }
+        if Element(littleEndian: 1) != 1 {
+            for i in elements.indices { elements[i] = Element(littleEndian: elements[i]) }
+        }
+        return elements
     }
 }
