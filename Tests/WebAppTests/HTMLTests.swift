@@ -8,6 +8,15 @@ struct HTMLTests {
         #expect(html.markup == "<a title=\"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;</a>")
     }
 
+    /// The web page escapes by the same rule as the published pages: a title's terminal controls, bidi
+    /// override and noncharacter reach the browser as U+FFFD, so a title cannot reorder what the page shows.
+    @Test func controlsAndBidiOverridesInTextBecomeReplacementCharacters() {
+        let title = "safe\u{202E}txt.exe\u{1B}[2J\u{FFFE}\u{0}end"
+        let html: HTML = "<li title=\"\(title)\">\(title)</li>"
+        let shown = "safe\u{FFFD}txt.exe\u{FFFD}[2J\u{FFFD}\u{FFFD}end"
+        #expect(html.markup == "<li title=\"\(shown)\">\(shown)</li>")
+    }
+
     @Test func markupInterpolatedIntoMarkupStaysMarkup() {
         let inner: HTML = "<b>\("a<b")</b>"
         let outer: HTML = "<p>\(inner)\([inner, inner])</p>"

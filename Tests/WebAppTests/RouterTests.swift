@@ -32,7 +32,7 @@ import TestSupport
             let nearest = try #require(first.reason.nearest)
             let liked = try #require(try demo.library.paper(ArxivID(parsing: nearest.id)))
             #expect(html.contains("which you liked"), "the reason names the liked paper")
-            #expect(html.contains(HTML.escape(ReadableLaTeX.text(liked.title))), "by its title")
+            #expect(html.contains(ReadableLaTeX.text(liked.title).htmlEscaped), "by its title")
             #expect(html.contains("href=\"/paper?id=\(nearest.id)\""), "with a link to it")
             #expect(html.contains("https://arxiv.org/pdf/"), "PDF links")
             #expect(html.contains("<meta name=\"viewport\""))

@@ -1,3 +1,4 @@
+import ArxivFormats
 import Foundation
 import Recommender
 import Testing

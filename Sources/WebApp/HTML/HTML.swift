@@ -1,3 +1,5 @@
+import ArxivFormats
+
 /// A piece of HTML that is safe to send: every `String` interpolated into it is escaped, so text from the
 /// library (titles, abstracts, author names, profile names, search terms) can never become markup.
 ///
@@ -19,23 +21,6 @@ public struct HTML: Sendable, CustomStringConvertible {
     /// Markup written in this module (a literal, never data).
     init(trusted markup: String) { self.markup = markup }
 
-    /// `&`, `<`, `>`, `"` and `'` as character references: safe in text and in quoted attribute values alike.
-    public static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
-    }
-
     /// The parts one after the other.
     static func joined(_ parts: [HTML], separator: HTML = .empty) -> HTML {
         HTML(trusted: parts.map(\.markup).joined(separator: separator.markup))
@@ -55,13 +40,14 @@ extension HTML: ExpressibleByStringInterpolation {
         }
 
         public mutating func appendLiteral(_ literal: String) { markup += literal }
-        /// Text: escaped.
-        public mutating func appendInterpolation(_ text: String) { markup += HTML.escape(text) }
+        /// Text: escaped by the one rule for published text (``Swift/String/htmlEscaped``), which also turns
+        /// controls and bidi overrides into U+FFFD, so a title cannot reorder what a page shows.
+        public mutating func appendInterpolation(_ text: String) { markup += text.htmlEscaped }
         public mutating func appendInterpolation(_ number: Int) { markup += String(number) }
         /// Markup: as it is.
         public mutating func appendInterpolation(_ html: HTML) { markup += html.markup }
         public mutating func appendInterpolation(_ parts: [HTML]) { for part in parts { markup += part.markup } }
         /// A link target: percent-encoded by ``PageURL``, then escaped for the attribute.
-        public mutating func appendInterpolation(_ url: PageURL) { markup += HTML.escape(url.string) }
+        public mutating func appendInterpolation(_ url: PageURL) { markup += url.string.htmlEscaped }
     }
 }

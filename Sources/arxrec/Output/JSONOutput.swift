@@ -1,3 +1,4 @@
+import ArxivFormats
 import Foundation
 
 /// Stable, pretty, key-sorted JSON for scripts, every document an object carrying `schemaVersion`

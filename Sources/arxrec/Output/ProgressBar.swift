@@ -1,3 +1,4 @@
+import ArxivFormats
 import Foundation
 
 /// A one-line progress indicator on standard error, drawn only when stderr is a terminal and at most

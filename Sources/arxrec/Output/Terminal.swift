@@ -1,3 +1,5 @@
+import ArxivFormats
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,5 @@
+import ArxivFormats
+
 #if canImport(Glibc)
 import Glibc
 private let systemWrite = Glibc.write

@@ -1,3 +1,5 @@
+import ArxivFormats
+
 /// An aligned plain-text table whose widest column is truncated to fit the terminal (and never cut when
 /// there is no width to fit: output that is not a terminal, ``Terminal/lineWidth``).
 struct TextTable {

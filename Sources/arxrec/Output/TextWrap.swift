@@ -1,3 +1,5 @@
+import ArxivFormats
+
 extension String {
     /// The text in lines of at most `width` terminal columns, broken at spaces, continuation lines
     /// indented by `indent`; a word longer than a line is cut into pieces rather than overflowing. One

@@ -8,7 +8,7 @@
 extension Unicode.Scalar {
     /// C0 (U+0000–U+001F), DEL (U+007F), C1 (U+0080–U+009F), bidi embeddings and overrides
     /// (U+202A–U+202E) and isolates (U+2066–U+2069).
-    var isUnsafeForDisplay: Bool {
+    public var isUnsafeForDisplay: Bool {
         switch value {
         case 0x00 ... 0x1F, 0x7F ... 0x9F, 0x202A ... 0x202E, 0x2066 ... 0x2069: return true
         default: return false
@@ -21,11 +21,11 @@ extension String {
     /// line feeds and tabs that lay out multi-line output (a CR before a LF is dropped).
     ///
     /// - Complexity: O(n); returns `self` without copying when nothing needs replacing.
-    var displaySafe: String { Self.replacingUnsafeScalars(in: self, keepingLayout: true) }
+    public var displaySafe: String { Self.replacingUnsafeScalars(in: self, keepingLayout: true) }
 
     /// ``displaySafe`` on one line: line feeds, carriage returns and tabs become spaces too, so a value
     /// can neither break a table's alignment nor forge a second diagnostic line.
-    var displaySafeLine: String { Self.replacingUnsafeScalars(in: self, keepingLayout: false) }
+    public var displaySafeLine: String { Self.replacingUnsafeScalars(in: self, keepingLayout: false) }
 
     private static func replacingUnsafeScalars(in text: String, keepingLayout: Bool) -> String {
         guard text.unicodeScalars.contains(where: \.isUnsafeForDisplay) else { return text }
@@ -53,5 +53,5 @@ extension String {
 
 extension Unicode.Scalar {
     /// U+FFFD REPLACEMENT CHARACTER.
-    static let replacement: Unicode.Scalar = "\u{FFFD}"
+    public static let replacement: Unicode.Scalar = "\u{FFFD}"
 }

@@ -8,7 +8,7 @@ extension String {
     /// sees the title as it is, and no title can add markup, a link or a cell.
     ///
     /// Links in published output are never taken from a paper's text: they are built from its arXiv id.
-    var markdownEscaped: String {
+    public var markdownEscaped: String {
         var result = ""
         for scalar in displaySafeLine.unicodeScalars {
             if Self.markdownSyntax.contains(scalar) { result.append("\\") }
@@ -21,11 +21,12 @@ extension String {
         "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "<", ">", "#", "!", "|", "~", "&",
     ]
 
-    /// This text for an HTML page, in element content or a double- or single-quoted attribute:
+    /// This text for an HTML page, in element content or a double- or single-quoted attribute — the one HTML
+    /// escaper, for the published pages and `arxrec serve`'s alike:
     /// ``displaySafe`` (controls become U+FFFD), then `&`, `<`, `>`, `"` and `'` as character references.
     /// The noncharacters U+FFFE and U+FFFF become U+FFFD too, so the same text is also valid XML 1.0
     /// (``xmlEscaped``), which forbids them and every control but tab, line feed and carriage return.
-    var htmlEscaped: String {
+    public var htmlEscaped: String {
         var result = ""
         for scalar in displaySafe.unicodeScalars {
             switch scalar {
@@ -43,5 +44,5 @@ extension String {
 
     /// This text in an XML document (the Atom feed), in element content or a quoted attribute: one rule
     /// with ``htmlEscaped``, whose output holds no character XML 1.0 forbids.
-    var xmlEscaped: String { htmlEscaped }
+    public var xmlEscaped: String { htmlEscaped }
 }
