@@ -5,6 +5,7 @@ import Testing
 import TestSupport
 
 /// Retries, Retry-After, timeouts and unreachable hosts, against a real server on 127.0.0.1.
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct ArxivClientRetryTests {
     /// What a test that should end in seconds may take before it counts as hung.
     static let hangLimit = TimeLimitTrait.Duration.minutes(10)

@@ -7,6 +7,7 @@ import TextEmbedding
 
 /// The profile's topical view is defined on the uncentered dense view: a centering model must give the
 /// topical vectors the same model without centering gives, whether the dense row is stored or projected.
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct CenteredTopicalViewTests {
     @Test func centeringDoesNotChangeTheTopicalView() throws {
         let texts = try CorpusSlice.texts(1_500, every: 27)

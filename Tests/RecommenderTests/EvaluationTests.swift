@@ -6,6 +6,7 @@ import TextEmbedding
 @testable import Recommender
 
 /// The whole evaluation, fitted on a small real slice: the figures are sane and a seed repeats them.
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct EvaluationTests {
     @Test func aSeedGivesTheSameFiguresTwice() throws {
         let directory = try TemporaryDirectory(prefix: "arxrec-evaluation")

@@ -7,6 +7,7 @@ import TextEmbedding
 
 /// The profile's linear part reads the model's phrase view (``LinearView/phrases``); the nearest-liked
 /// term, hubness and the reasons stay on content.
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct LinearViewTests {
     static let text = "We propose a model of the scene graph. Code: https://github.com/acme-lab/scenenet"
 

@@ -7,7 +7,7 @@ import TestSupport
 
 /// Chinese digests against English-built profiles: scored on English whenever the library knows it,
 /// on the Chinese text (and marked) when it does not — never compared across languages silently.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct MixedLanguageTests {
     static let day = "2025-12-30"
 

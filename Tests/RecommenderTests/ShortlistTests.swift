@@ -9,7 +9,7 @@ import Testing
 
 /// The daily shortlist on real papers: a profile built from likes in one field must surface that field,
 /// two unrelated interests must both be served, dislikes must count, and every item must say why.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct ShortlistTests {
     static let day = "2025-12-30"
 

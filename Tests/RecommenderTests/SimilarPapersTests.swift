@@ -2,9 +2,11 @@ import ArxivFormats
 import Library
 import LinearAlgebra
 import Testing
+import TestSupport
 import TextEmbedding
 @testable import Recommender
 
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct SimilarPapersTests {
     @Test func neighboursExcludeTheQueryAndShareItsField() throws {
         let corpus = try CorpusLibrary()
@@ -41,6 +43,7 @@ struct SimilarPapersTests {
 }
 
 /// `similar` applies ``SimilarReRank/standard`` and prints its weighted mean of the two cosines.
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct SimilarRuleTests {
     @Test func printedSimilarityIsTheStandardMixOfDenseAndSparseCosines() throws {
         let corpus = try CorpusLibrary()

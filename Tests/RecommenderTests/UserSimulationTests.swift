@@ -2,9 +2,11 @@ import ArxivFormats
 import Foundation
 import Library
 import Testing
+import TestSupport
 @testable import Recommender
 
 /// The author-simulated users on the newest 4,000 real corpus papers.
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct UserSimulationTests {
     let stored: [StoredPaper]
     let papers: [EvaluatedPaper]

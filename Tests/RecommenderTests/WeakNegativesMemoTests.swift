@@ -8,7 +8,7 @@ import Testing
 
 /// `arxrec serve` keeps the weak negatives in memory: the same shortlist as a command's, and a new sample
 /// as soon as the disk cache would give one.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct WeakNegativesMemoTests {
     static let day = "2025-12-30"
 

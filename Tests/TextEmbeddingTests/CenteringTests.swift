@@ -5,6 +5,7 @@ import Testing
 @testable import TextEmbedding
 
 /// ``ModelDefinition/centerDense``: μ is fitted, stored, verified, subtracted, and can be undone.
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct CenteringTests {
     let centered: EmbeddingModel
     let record: FitRecord
@@ -159,6 +160,7 @@ struct CenteringTests {
 
 /// The `centerDense` field joins the definition like the fields after format 1: absent means false, and a
 /// definition that does not center has the canonical JSON — and so the id — it always had.
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct CenterDenseDefinitionTests {
     @Test func newDefinitionsCenterAndOldJSONDoesNot() throws {
         #expect(ModelDefinition(name: "x").centerDense)

@@ -6,6 +6,7 @@ import Testing
 @testable import TextEmbedding
 
 /// The default model committed in `Models/`: golden dense values, both views on real text.
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct EmbeddingModelTests {
     let model: EmbeddingModel
 

@@ -1,8 +1,10 @@
 import Foundation
 import LinearAlgebra
 import Testing
+import TestSupport
 @testable import TextEmbedding
 
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct FitTests {
     @Test func fittingTwiceGivesTheSameID() throws {
         let (first, record) = try FittedModels.small.get()
@@ -95,6 +97,7 @@ struct FitTests {
 }
 
 /// ``EmbeddingModel/spectrumRescaling(toExponent:)``: the plain-LSA view recovered from a p = 3 model.
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct SpectrumRescalingTests {
     @Test func aP3ModelRescaledToP1MatchesAModelFittedAtP1() throws {
         let texts = try CorpusSample.papers(600, every: 60).map(\.text)

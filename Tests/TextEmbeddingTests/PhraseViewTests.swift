@@ -6,6 +6,7 @@ import Testing
 
 /// The phrase view (``ModelDefinition/phraseView``): the content n-grams plus the stop words and the words
 /// of links, with an idf fitted over both views, while the model's own views stay as they were.
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct PhraseViewTests {
     @Test func linksAreKeptAsWordsOnlyWhenAsked() {
         var text = Array("code: https://github.com/owner/repo-name soon".utf8)

@@ -7,7 +7,7 @@ import TestSupport
 
 /// The term table of a bilingual model (v7): learned at fit time from real pairs (a slice of the shared
 /// corpus with its Chinese summaries), it reads Chinese words as the English buckets they co-occur with.
-@Suite struct TermTableTests {
+@Suite(.tags(.slow), .skippedInQuickLoop) struct TermTableTests {
     /// The first 800 pairs of the shared corpus (English title + abstract, Chinese summary), 32 dimensions.
     static let fitted: Result<EmbeddingModel, any Error> = Result {
         let directory = try TemporaryDirectory(prefix: "term-table-pairs")

@@ -13,7 +13,7 @@ import WebApp
 /// live on 127.0.0.1, clicks Like on a paper, and the test then reads the SQLite file for the rating and
 /// the reloaded page's DOM for the new ranking. Without chromium the test fails (saying how to install
 /// it) unless ARXREC_SKIP_BROWSER_TESTS is set.
-@Suite(.serialized) struct BrowserTests {
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop) struct BrowserTests {
     static let day = DemoLibrary.listingDay
     /// A phone's viewport (CSS pixels).
     static let phone = (width: 390, height: 844)

@@ -10,7 +10,7 @@ import WebApp
 
 /// The server on a real socket (`.live`, 127.0.0.1, a free port): the Host check and the session token on
 /// the wire, and the server rating and serving while the `arxrec` binary rates in the same library.
-@Suite(.serialized) struct LiveTests {
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop) struct LiveTests {
     static let day = DemoLibrary.listingDay
 
     /// A debug build ranks a page in seconds, more while the CLI runs beside it; a hang still fails.

@@ -12,7 +12,7 @@ import TestSupport
 /// Every route in Hummingbird's `.router` mode (no socket): a request goes through the same middlewares
 /// and routes as on the wire. The test client names the server `localhost` without a port, which is the
 /// Host of a server on port 80, so the app is configured with that port.
-@Suite(.serialized) struct RouterTests {
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop) struct RouterTests {
     static let day = DemoLibrary.listingDay
 
     func app(_ demo: DemoLibrary) -> Application<RouterResponder<WebRequestContext>> {

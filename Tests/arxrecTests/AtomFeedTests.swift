@@ -7,7 +7,7 @@ import TestSupport
 
 /// `formats: ["atom"]` and `shortlist --format atom`: a valid Atom 1.0 feed per profile, read back with
 /// FoundationXML, whatever the papers' titles hold.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct AtomFeedTests {
     @Test func dailyWritesOneFeedPerProfileThatKeepsTheRecentDays() throws {
         let cli = try DailyCommandTests.setUp()

@@ -6,7 +6,7 @@ import TestSupport
 import TextEmbedding
 
 /// A killed ingest and two processes at once, with real child processes on a real library.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct CrashAndConcurrencyTests {
     static func openLibrary(_ directory: URL) throws -> Library {
         let model = try EmbeddingModel.load(from: ModelLocator.defaultModelDirectory())

@@ -5,7 +5,7 @@ import TestSupport
 /// `similar` and `search` across languages with the shipped bilingual model (v6), through the binary on a
 /// real library: the newest 600 corpus papers (English) and the 2025-12-23 digest, whose 10 papers the
 /// library knows only in Chinese.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct CrossLanguageCommandTests {
     /// The RAG papers among the newest 600 (their titles or abstracts say retrieval-augmented generation).
     static let ragPapers: Set<String> = [

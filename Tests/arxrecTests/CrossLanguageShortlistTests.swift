@@ -5,7 +5,7 @@ import TestSupport
 /// `shortlist` of a Chinese digest whose papers the library knows only in Chinese, against English likes,
 /// with the shipped model's term table (v7): the rows are read as English terms, ranked on the likes'
 /// topic, put on the English rows' scale, and explained with whole Chinese words and their English glosses.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct CrossLanguageShortlistTests {
     /// A digest of 282 rows in the seed's format, built from the Chinese summaries of 2025-12-02's papers.
     static let digest = SharedData.url("digests-generated/2025-12-02.md")

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The unattended daily job, offline from a digest folder.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct DailyCommandTests {
     /// A library with a profile and a digest folder configured.
     static func setUp(top: Int = 4) throws -> CLIFixture {

@@ -9,7 +9,7 @@ import TextEmbedding
 /// Bit rot in the vector file — a row scaled by 1e30, random bytes over rows — passes `stats` (the file's
 /// shape is intact) and must not crash or skew `similar`, `search` or `shortlist`: the damaged rows are
 /// found by the scans that read them, left out, re-embedded from the stored text and used again.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct DamagedVectorTests {
     /// The vector file of a library, read and damaged directly (layout in VectorFileHeader.swift).
     struct VectorFile {

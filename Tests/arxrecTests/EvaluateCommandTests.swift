@@ -7,6 +7,7 @@ import Testing
 
 /// `arxrec evaluate --queries`: the similar task's number of query papers, from the protocol's 1,000 up to
 /// every paper.
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct EvaluateCommandTests {
     @Test func queriesDefaultsToTheProtocolAndIsValidated() throws {
         #expect(try EvaluateCommand.parse(["--corpus", "c.jsonl"]).queries == 1_000)

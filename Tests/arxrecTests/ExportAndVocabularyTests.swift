@@ -7,7 +7,7 @@ import TestSupport
 /// Issue 18 items 3 and 4: `ratings --format bibtex|json`, one option name per idea (the old one a
 /// hidden alias), tables never cut off a terminal, `schemaVersion` in every JSON document, and a
 /// read-only command that never re-embeds the library.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct ExportAndVocabularyTests {
     /// The 200 real papers of the snapshot sample; four liked for their TeX-laden titles, one disliked.
     static func snapshotLibrary() throws -> CLIFixture {

@@ -31,6 +31,7 @@ struct ParsedNumPyArray {
     }
 }
 
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct ExportCommandTests {
     @Test func numPyFileRoundTripsExactFloats() throws {
         let directory = try TemporaryDirectory(prefix: "arxrec-npy")

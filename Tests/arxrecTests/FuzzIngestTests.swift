@@ -11,7 +11,7 @@ import TestSupport
 /// per problem and each naming the file, and a library that changed by exactly the parsed records —
 /// unchanged by a failed ingest — with a sound SQLite file and one vector per paper.
 /// `Scripts/fuzz SEED N RUNS` runs it longer.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct FuzzIngestTests {
     /// How long one `arxrec ingest` may run before the watchdog kills it as hung (a clean run of
     /// these small files takes about a second, most of it loading the model).

@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 
 /// Every command documents itself, with examples.
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct HelpTests {
     static let commands = [
         "ingest", "stats", "reindex", "fetch", "harvest", "rate", "ratings", "import-likes", "profile show",

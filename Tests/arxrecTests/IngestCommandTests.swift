@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `arxrec ingest` and `arxrec stats` end to end on the real samples.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct IngestCommandTests {
     @Test func theDigestGivesTenPapersAndTenVectors() throws {
         let cli = try CLIFixture()

@@ -5,7 +5,7 @@ import TestSupport
 /// `arxrec ingest` on the damaged files of issue 15: a bad record is one `file:line:` warning and exit
 /// 2 with every good record stored; a Windows digest reads like the original; XML the parser cannot
 /// take is one error line and exit 65, never a crash.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct IngestValidationTests {
     /// A `"version": "v0"` record used to fail its batch's CHECK constraint in SQLite: nothing of the
     /// file after it was stored, exit 65, and the message blamed the library.

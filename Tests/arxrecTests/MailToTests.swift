@@ -4,7 +4,7 @@ import TestSupport
 
 /// `daily --mail-to`: each profile's HTML goes to the `sendmail` found on PATH as a MIME message — here a
 /// fake one that records its arguments and input — and nothing reaches a header or an option unchecked.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct MailToTests {
     static func daily(_ cli: CLIFixture, path: String, _ extra: [String]) throws -> ArxrecProcess.Result {
         try ArxrecProcess.run(

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// Commands that reach arXiv, pointed at a real HTTP server on 127.0.0.1 serving real responses.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct NetworkCommandTests {
     static func environment(_ server: LoopbackHTTPServer, _ cli: CLIFixture) -> [String: String] {
         [

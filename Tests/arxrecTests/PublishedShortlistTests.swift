@@ -4,7 +4,7 @@ import TestSupport
 
 /// The HTML shortlist reads in a mail client (inline styles only, no `<style>`, `<details>` or script,
 /// PDF links, `lang` of the day, readable LaTeX), and the markdown's headers and authors follow the day.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct PublishedShortlistTests {
     /// Every opening tag of the page's body carries its own `style`: nothing depends on a style sheet.
     static func expectMailSafe(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {

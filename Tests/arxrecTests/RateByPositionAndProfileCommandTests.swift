@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `arxrec rate N` (a position in the shortlist shown last) and `profile list | rename | delete | reset`.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct RateByPositionAndProfileCommandTests {
     static func library() throws -> CLIFixture {
         let cli = try RecommendCommandTests.library()

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// rate / ratings / import-likes / profile / shortlist / similar / search / daily through the binary.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct RecommendCommandTests {
     /// A library of the newest 600 corpus papers (2025-12-24 … 2025-12-30) and the 2025-12-23 digest.
     static func library() throws -> CLIFixture {

@@ -8,7 +8,7 @@ import FoundationNetworking
 
 /// `arxrec serve` as a user starts it: the built binary prints its address, serves the page there, warns
 /// when told to listen beyond this machine, and stops cleanly on Ctrl-C (SIGINT).
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct ServeCommandTests {
     /// Starts `arxrec serve --port 0 …` and waits for the line with its address.
     static func start(_ cli: CLIFixture, _ extra: [String] = []) throws -> (Process, URL, Pipe) {

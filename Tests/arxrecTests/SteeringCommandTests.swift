@@ -4,7 +4,7 @@ import TestSupport
 
 /// Issue 18 item 1: a score bar and keyword / category filters, from the command line and config.json,
 /// applied before the list is picked; a thin day is short and says so.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct SteeringCommandTests {
     static let day = "2025-12-30"
     static let likes = ["2512.22491", "2512.23036", "2512.22823"]

@@ -5,7 +5,7 @@ import TestSupport
 /// Titles and abstracts are data: escape sequences in them must not reach the terminal through any
 /// command, and markup in them must not reach a published shortlist. A real library of corpus papers
 /// plus hostile records (snapshot JSON lines whose text carries the attacks), driven through the binary.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct TerminalInjectionTests {
     /// Sets the window title, clears the screen, plants an OSC 8 link, a C1 CSI and a bidi override.
     static let escapes = "\u{1B}]0;PWNED\u{07}\u{1B}[2J \u{1B}]8;;https://evil.example\u{07}link\u{1B}]8;;\u{07} \u{9B}31m \u{202E}desrever"
