@@ -1,7 +1,7 @@
 """The faiss anchors of the two-stage scan benchmark: IndexFlatIP (exact, Float32) and IndexScalarQuantizer
 QT_8bit (8-bit per dimension, its own trained ranges) over the rows scan-bench wrote, same queries.
 
-    scan-faiss.py DIR DIMENSION [THREADS]
+    scan-faiss.py DIR DIMENSION [THREADS] [QUERIES]
 
 Prints the median time per query (one query at a time, as `similar` asks) and recall@10 of SQ8 against
 FlatIP. Run by Scripts/scan.sh inside a venv in the scratch folder (never in the project).
@@ -15,6 +15,8 @@ threads = int(sys.argv[3]) if len(sys.argv) > 3 else 1
 faiss.omp_set_num_threads(threads)
 rows = np.fromfile(f"{directory}/rows.f32", dtype=np.float32).reshape(-1, dimension)
 queries = np.fromfile(f"{directory}/queries.f32", dtype=np.float32).reshape(-1, dimension)
+if len(sys.argv) > 4:
+    queries = queries[:: max(1, len(queries) // int(sys.argv[4]))][: int(sys.argv[4])]
 print(f"faiss {faiss.__version__}, {rows.shape[0]} rows, {queries.shape[0]} queries, {threads} thread(s)")
 
 def timed(index, k):

@@ -98,8 +98,15 @@ struct TwoStageScanTests {
                                    with: withUnsafeBytes(of: scale[i % 3].bitPattern.littleEndian) { Array($0) })
             }
         case "rows":
-            // Flipped bytes inside the 8-bit values of the top rows.
-            for row in targets { try Self.overwrite(url, at: 64 + row * layout.rowBytes + 5, with: [0x80, 0x7F, 0x80]) }
+            // Flipped low bits inside the 8-bit values of the top rows: plausible scores, so the rows stay
+            // candidates, where the comparison with their Float32 rows finds them. (A flip that sinks a true
+            // neighbour's 8-bit score below the candidates goes unseen, as a Float32 row damaged to a lower
+            // plausible score does: Benchmarks/README.md, "Two-stage scan", limits.)
+            let bytes = try Data(contentsOf: url)
+            for row in targets {
+                let at = 64 + row * layout.rowBytes + 5
+                try Self.overwrite(url, at: at, with: (0..<3).map { bytes[at + $0] ^ 0x01 })
+            }
         case "deleted":
             try FileManager.default.removeItem(at: url)
         default:
