@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "TextEmbedding", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
         .target(
             name: "Library",
-            dependencies: ["ArxivFormats", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ArxivFormats", "LinearAlgebra", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(

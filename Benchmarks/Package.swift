@@ -39,6 +39,15 @@ let package = Package(
         ),
         // Writes the volume files the scripts use (real records repeated with new ids).
         .executableTarget(name: "bench-data", dependencies: ["BenchmarkData"], swiftSettings: swiftSettings),
+        // The two-stage scan (8-bit first pass) against one bare sgemv, with recall: Scripts/scan.sh.
+        .executableTarget(
+            name: "scan-bench",
+            dependencies: [
+                "BenchmarkData", .product(name: "LinearAlgebra", package: "arxrec"),
+                .product(name: "TextEmbedding", package: "arxrec"), .product(name: "ArxivFormats", package: "arxrec"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         suite("Embedding", [.product(name: "TextEmbedding", package: "arxrec"), .product(name: "LinearAlgebra", package: "arxrec")]),
         suite("Fit", [.product(name: "TextEmbedding", package: "arxrec")]),
         suite("Similarity", [.product(name: "LinearAlgebra", package: "arxrec"), .product(name: "TextEmbedding", package: "arxrec")]),

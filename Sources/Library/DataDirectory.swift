@@ -2,6 +2,12 @@ import Foundation
 
 /// Where a library lives when the user does not say (design.md, "Data directory").
 public enum DataDirectory {
+    /// The vector file of model `modelID`: one Float32 row per paper (``VectorFileHeader``).
+    public static func vectorFileName(modelID: String) -> String { "vectors-\(modelID).f32" }
+
+    /// The 8-bit copy of that vector file which whole-library scans read first (``QuantizedFileHeader``).
+    public static func quantizedVectorFileName(modelID: String) -> String { "vectors-\(modelID).i8" }
+
     /// The data directory, by precedence: `--data-dir` (`explicit`) > `$ARXREC_HOME` >
     /// `$XDG_DATA_HOME/arxrec` > `~/.local/share/arxrec`.
     ///

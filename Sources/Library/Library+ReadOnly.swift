@@ -37,7 +37,7 @@ extension Library {
             }
             return Library(
                 directory: directory, databasePath: databasePath,
-                vectorFilePath: directory.appendingPathComponent("vectors-\(modelID).f32").path,
+                vectorFilePath: directory.appendingPathComponent(DataDirectory.vectorFileName(modelID: modelID)).path,
                 database: queue, embedder: embedder, isReadOnly: true)
         }
     }

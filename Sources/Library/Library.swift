@@ -32,6 +32,8 @@ public struct Library: Sendable {
     public var dimension: Int { embedder.dimension }
     /// `<directory>/vectors-<modelID>.f32`.
     public var vectorFileURL: URL { URL(fileURLWithPath: vectorFilePath) }
+    /// `<directory>/vectors-<modelID>.i8`: the vector file's rows in 8 bits, which whole-library scans read first.
+    public var quantizedVectorFileURL: URL { directory.appendingPathComponent(DataDirectory.quantizedVectorFileName(modelID: modelID)) }
     /// `<directory>/library.sqlite`.
     public var databaseURL: URL { URL(fileURLWithPath: databasePath) }
 
@@ -81,7 +83,7 @@ public struct Library: Sendable {
             try LibrarySchema.migrator.migrate(pool)
             return Library(
                 directory: directory, databasePath: databasePath,
-                vectorFilePath: directory.appendingPathComponent("vectors-\(modelID).f32").path,
+                vectorFilePath: directory.appendingPathComponent(DataDirectory.vectorFileName(modelID: modelID)).path,
                 database: pool, embedder: embedder, isReadOnly: false)
         }
         library.removeAbandonedRebuildFiles()

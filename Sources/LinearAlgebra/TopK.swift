@@ -11,7 +11,7 @@ public struct ScoredIndex: Hashable, Sendable {
     /// The ranking order of `topK`: a higher score first, and on equal scores the lower index first, so that a
     /// ranking never depends on the order in which equal scores were met.
     @inline(__always)
-    func ranksAbove(_ other: ScoredIndex) -> Bool {
+    public func ranksAbove(_ other: ScoredIndex) -> Bool {
         score > other.score || (score == other.score && index < other.index)
     }
 }

@@ -5,35 +5,63 @@ extension Library {
     /// The `count` vector rows with the largest dot product with `query` (a healthy row: unit or zero),
     /// best first, and the rows found damaged on the way, which are left out (``VectorRowCheck``).
     ///
-    /// One `cblas_sgemv` over the memory-mapped file computes every score; a score that is no cosine
-    /// (not finite, or beyond ±1) can only come from a damaged row, so checking them costs one pass over
-    /// the scores, not over the rows. A damaged row can still score a plausible cosine (a row scaled by
-    /// 1.5, a few flipped bits), so the rows that make the result are each checked whole too.
-    /// - Complexity: O(rows × dimension) for the scan, O(rows log count) per top-k, O(count × dimension)
-    ///   per check of the hits.
+    /// Two stages when the library has its 8-bit copy (``Library/withScanViews(_:)``): ``TwoStageScan``
+    /// chooses a few hundred rows from the 8-bit rows, a quarter of the bytes, and one `cblas_sgemv` scores
+    /// those rows exactly from the memory-mapped Float32 file; without the copy, one `cblas_sgemv` scores
+    /// every row. The exact scores are then checked as before: a score that is no cosine (not finite, or
+    /// beyond ±1) can only come from a damaged row, and since a damaged row can still score a plausible
+    /// cosine (a row scaled by 1.5, a few flipped bits), the rows that make the result are each checked
+    /// whole too.
+    /// - Complexity: O(rows × dimension) for the scan (in bytes, not floats, with the copy),
+    ///   O(rows log count) per top-k, O(count × dimension) per check of the hits.
     /// - Parameter topical: for a Chinese query, the rule that re-scores the (healthy) hits on the topical
     ///   view while the rows are mapped (``CrossLanguageReRank``).
     func nearestRows(
         to query: [Float], count: Int, topical: CrossLanguageReRank? = nil
     ) throws -> (hits: [ScoredIndex], damaged: Set<Int>) {
-        try withVectors { view in
+        var stale = Set<Int>()
+        defer { repairQuantizedRows(stale) }
+        return try withScanViews { view, quantized in
+            // `scores[i]` is the exact score of row `rows?[i] ?? i`.
             var scores: [Float] = []
-            Similarity.dotProducts(rows: view.rows, rowCount: view.rowCount, dimension: view.dimension, query: query, into: &scores)
+            let candidates = quantized.flatMap {
+                TwoStageScan.candidates(query: query, quantized: $0, rowCount: view.rowCount, count: count)
+            }
+            let rows = candidates?.rows
+            if let rows, let candidates, let quantized {
+                // 8-bit rows that differ from their Float32 rows are rewritten (the Float32 rows are the truth).
+                stale = Set(candidates.unvouched + TwoStageScan.mismatchedRows(rows, view: view, quantized: quantized))
+                var block = [Float](repeating: 0, count: rows.count * view.dimension)
+                block.withUnsafeMutableBufferPointer { out in
+                    for (i, row) in rows.enumerated() {
+                        _ = UnsafeMutableBufferPointer(rebasing: out[(i * view.dimension)..<((i + 1) * view.dimension)])
+                            .initialize(from: view.row(row))
+                    }
+                }
+                block.withUnsafeBufferPointer { block in
+                    Similarity.dotProducts(rows: block, rowCount: rows.count, dimension: view.dimension, query: query, into: &scores)
+                }
+            } else {
+                Similarity.dotProducts(rows: view.rows, rowCount: view.rowCount, dimension: view.dimension, query: query, into: &scores)
+            }
+            let row = { (index: Int) in rows?[index] ?? index }
             var damaged = Set<Int>()
             for index in scores.indices where !VectorRowCheck.isPossibleCosine(scores[index]) {
-                damaged.insert(index)
+                damaged.insert(row(index))
                 scores[index] = -.infinity
             }
             while true {
-                let hits = topK(scores, k: count).filter { $0.score.isFinite }
+                // Candidate rows are ascending, so ties still go to the lower row, as in the full scan.
+                let hits = topK(scores, k: count).filter { $0.score.isFinite }.map { ScoredIndex(index: row($0.index), score: $0.score) }
                 let unhealthy = hits.filter { !view.isHealthy(row: $0.index) }
                 if unhealthy.isEmpty {
                     guard let topical else { return (hits, damaged) }
                     return (topical.apply(hits, query: query, row: { Array(view.row($0)) }), damaged)
                 }
+                let positions = rows.map { rows in Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1, $0) }) }
                 for hit in unhealthy {
                     damaged.insert(hit.index)
-                    scores[hit.index] = -.infinity
+                    scores[positions?[hit.index] ?? hit.index] = -.infinity
                 }
             }
         }

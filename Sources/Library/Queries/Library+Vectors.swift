@@ -66,7 +66,8 @@ extension Library {
                 let length = header.offset(ofRow: state.referencedRows)
                 return .done(try handle.withMappedBytes(length: length) { bytes in
                     let floats = UnsafeRawBufferPointer(rebasing: bytes[header.size...]).bindMemory(to: Float.self)
-                    return try body(VectorView(rowCount: state.referencedRows, dimension: header.dimension, rows: floats))
+                    return try body(VectorView(
+                        rowCount: state.referencedRows, dimension: header.dimension, rows: floats, generation: header.generation))
                 })
             }
             switch outcome {

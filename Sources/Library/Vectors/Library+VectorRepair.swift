@@ -24,17 +24,20 @@ extension Library {
         else {
             return try rebuildVectorFile(db, previousGeneration: state.index?.generation ?? 0, progress: progress)
         }
-        var appender = VectorAppender(handle: handle, header: header, dirty: !found.isEmpty)
+        // Rows the file has beyond the referenced ones (a killed write's) and rows it lost are written anew.
+        let keptRows = min((size - header.size) / header.rowBytes, state.referencedRows)
+        var appender = VectorAppender(
+            handle: handle, header: header, dirty: !found.isEmpty, quantized: quantizedVectorFile, trustedQuantizedRows: keptRows)
         guard !found.isEmpty else { return appender }
 
         // Cut a partial trailing row and rows no committed transaction references.
-        let keptRows = min((size - header.size) / header.rowBytes, state.referencedRows)
         if size != header.offset(ofRow: keptRows) { try handle.truncate(to: header.offset(ofRow: keptRows)) }
         // Restore referenced rows the file lost (zero-extend, then re-embed the referencing papers;
         // positions no paper references stay zero).
         var restored = header
         restored.rowCount = state.referencedRows
-        appender = VectorAppender(handle: handle, header: restored, dirty: true)
+        appender = VectorAppender(
+            handle: handle, header: restored, dirty: true, quantized: quantizedVectorFile, trustedQuantizedRows: keptRows)
         if keptRows < state.referencedRows {
             try handle.truncate(to: header.offset(ofRow: state.referencedRows))
             let lost = try PaperRecord.filter(PaperRecord.Columns.vectorRow >= keptRows).fetchAll(db)
@@ -81,7 +84,7 @@ extension Library {
 
         var header = VectorFileHeader(dimension: dimension, rowCount: 0, generation: generation, modelID: modelID)
         try header.encoded().withUnsafeBytes { bytes in try handle.write(bytes, at: 0) }
-        var appender = VectorAppender(handle: handle, header: header, dirty: true)
+        var appender = VectorAppender(handle: handle, header: header, dirty: true, quantized: nil, trustedQuantizedRows: 0)
 
         let total = try PaperRecord.fetchCount(db)
         try db.execute(sql: "UPDATE papers SET vector_row = NULL")
@@ -108,7 +111,10 @@ extension Library {
         renamed = true
         removeOtherModelsVectorFiles()
         header = appender.header
-        return VectorAppender(handle: handle, header: header, dirty: false)
+        // The 8-bit copy of the old file is of the old generation: readers ignore it until this replaces it.
+        do { try quantizedVectorFile.rebuild(from: handle, vectors: header) } catch { quantizedVectorFile.discard() }
+        return VectorAppender(
+            handle: handle, header: header, dirty: false, quantized: quantizedVectorFile, trustedQuantizedRows: header.rowCount)
     }
 
     /// Embeds `texts` and checks the embedder returned `texts.count × dimension` floats, each row one
@@ -172,9 +178,9 @@ extension Library {
     /// every model upgrade. The caller holds the write transaction, so no other process is rebuilding; a
     /// process still reading an old file keeps its mapping (the file is unlinked, not truncated).
     func removeOtherModelsVectorFiles() {
-        let current = URL(fileURLWithPath: vectorFilePath).lastPathComponent
+        let current = [DataDirectory.vectorFileName(modelID: modelID), DataDirectory.quantizedVectorFileName(modelID: modelID)]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        for name in names where name.hasPrefix("vectors-") && name.hasSuffix(".f32") && name != current {
+        for name in names where name.hasPrefix("vectors-") && (name.hasSuffix(".f32") || name.hasSuffix(".i8")) && !current.contains(name) {
             unlink(directory.appendingPathComponent(name).path)
         }
     }
@@ -182,7 +188,7 @@ extension Library {
     /// Deletes rebuild files left by killed rebuilds: those no live process holds the lock of.
     func removeAbandonedRebuildFiles() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        for name in names where name.hasPrefix("vectors-") && name.contains(".f32.rebuild-") {
+        for name in names where name.hasPrefix("vectors-") && (name.contains(".f32.rebuild-") || name.contains(".i8.rebuild-")) {
             let path = directory.appendingPathComponent(name).path
             guard let handle = try? VectorFileHandle.openForWriting(path, create: false), handle.tryLockExclusive() else {
                 continue

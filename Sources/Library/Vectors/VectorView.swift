@@ -12,6 +12,15 @@ public struct VectorView {
     public let dimension: Int
     /// `rowCount × dimension` Floats, row-major, ready for `cblas_sgemv`.
     public let rows: UnsafeBufferPointer<Float>
+    /// The file's generation (``VectorFileHeader/generation``): the 8-bit copy must be of the same one.
+    let generation: Int64
+
+    init(rowCount: Int, dimension: Int, rows: UnsafeBufferPointer<Float>, generation: Int64 = 0) {
+        self.rowCount = rowCount
+        self.dimension = dimension
+        self.rows = rows
+        self.generation = generation
+    }
 
     /// The floats of row `r`.
     /// - Complexity: O(1); no copy.

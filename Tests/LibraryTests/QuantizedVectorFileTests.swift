@@ -1,0 +1,98 @@
+import ArxivFormats
+import Foundation
+import Library
+import LinearAlgebra
+import TestSupport
+import Testing
+
+/// The 8-bit copy of the vector file (`vectors-<model>.i8`): written with the rows, level after every
+/// write, rows of a killed write never trusted, rebuilt with the vector file.
+@Suite struct QuantizedVectorFileTests {
+    static func copyURL(_ fixture: LibraryFixture) -> URL {
+        fixture.directory.file(DataDirectory.quantizedVectorFileName(modelID: fixture.embedder.modelID))
+    }
+
+    static func field(_ bytes: Data, at offset: Int, _ count: Int) -> Int {
+        (0..<count).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
+    }
+
+    /// The copy's rows decoded, checked against the vector file's rows within half a step per value.
+    static func expectLevel(_ fixture: LibraryFixture, rows: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let bytes = try Data(contentsOf: copyURL(fixture))
+        let layout = Int8RowLayout(dimension: fixture.embedder.dimension)
+        #expect(Array(bytes.prefix(8)) == Array("ARXQ8V1\0".utf8), sourceLocation: sourceLocation)
+        #expect(field(bytes, at: 16, 4) == fixture.embedder.dimension, sourceLocation: sourceLocation)
+        #expect(field(bytes, at: 20, 4) == layout.rowBytes, sourceLocation: sourceLocation)
+        #expect(field(bytes, at: 24, 8) == rows, sourceLocation: sourceLocation)
+        #expect(bytes.count == 64 + rows * layout.rowBytes, sourceLocation: sourceLocation)
+        try bytes.withUnsafeBytes { raw in
+            for row in 0..<rows {
+                let decoded = layout.dequantize(raw.baseAddress! + 64 + row * layout.rowBytes)
+                let exact = try fixture.fileRow(row)
+                let scale = layout.scale(of: raw.baseAddress! + 64 + row * layout.rowBytes)
+                #expect(zip(decoded, exact).allSatisfy { abs($0 - $1) <= scale / 2 * 1.001 }, "row \(row)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    @Test func ingestWritesTheCopyOfEveryRow() throws {
+        let fixture = try LibraryFixture()
+        let library = try fixture.open()
+        let papers = try SampleRecords.snapshotPapers()
+        try library.ingest(Array(papers.prefix(40)), source: "s")
+        try Self.expectLevel(fixture, rows: 40)
+        try library.ingest(Array(papers.dropFirst(40).prefix(25)), source: "s")
+        try Self.expectLevel(fixture, rows: 65)
+        #expect(try library.withScanViews { view, quantized in quantized?.rowCount == view.rowCount })
+    }
+
+    @Test func rowsOfAKilledWriteAreNeverTrusted() throws {
+        let fixture = try LibraryFixture()
+        let papers = try SampleRecords.snapshotPapers()
+        try fixture.open().ingest(Array(papers.prefix(30)), source: "s")
+        // As a killed ingest leaves it: both files have 10 rows no paper references, with other vectors
+        // than the next ingest will write there.
+        let dimension = fixture.embedder.dimension
+        try fixture.append((0..<(10 * dimension)).flatMap { i in withUnsafeBytes(of: Float(i % 7 == 0 ? 1 : 0).bitPattern.littleEndian) { Array($0) } })
+        let layout = Int8RowLayout(dimension: dimension)
+        let stale = Data((0..<(10 * layout.rowBytes)).map { UInt8(truncatingIfNeeded: $0 &* 37) })
+        let handle = try FileHandle(forUpdating: Self.copyURL(fixture))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: stale)
+        try handle.seek(toOffset: 24)
+        try handle.write(contentsOf: withUnsafeBytes(of: UInt64(40).littleEndian) { Data($0) })
+        try handle.close()
+
+        let library = try fixture.open()
+        #expect(try library.withScanViews { _, quantized in quantized?.rowCount } == 30, "readers stop at the referenced rows")
+        try library.ingest(Array(papers.dropFirst(30).prefix(20)), source: "s")
+        try Self.expectLevel(fixture, rows: 50)
+    }
+
+    @Test func reindexRebuildsTheCopyForTheNewGeneration() throws {
+        let fixture = try LibraryFixture()
+        let library = try fixture.open()
+        try library.ingest(Array(try SampleRecords.snapshotPapers().prefix(20)), source: "s")
+        let before = Self.field(try Data(contentsOf: Self.copyURL(fixture)), at: 32, 8)
+        try library.reindex()
+        let after = Self.field(try Data(contentsOf: Self.copyURL(fixture)), at: 32, 8)
+        #expect(after == before + 1)
+        try Self.expectLevel(fixture, rows: 20)
+    }
+
+    @Test func aMissingOrDamagedCopyIsRebuiltByTheNextWrite() throws {
+        let fixture = try LibraryFixture()
+        let library = try fixture.open()
+        let papers = try SampleRecords.snapshotPapers()
+        try library.ingest(Array(papers.prefix(20)), source: "s")
+        try FileManager.default.removeItem(at: Self.copyURL(fixture))
+        #expect(try library.withScanViews { _, quantized in quantized == nil })
+        try library.ingest(Array(papers.dropFirst(20).prefix(5)), source: "s")
+        try Self.expectLevel(fixture, rows: 25)
+
+        try Data("garbage".utf8).write(to: Self.copyURL(fixture))
+        #expect(try library.withScanViews { _, quantized in quantized == nil })
+        try library.ingest(Array(papers.prefix(3)), source: "s")
+        try Self.expectLevel(fixture, rows: 25)
+    }
+}

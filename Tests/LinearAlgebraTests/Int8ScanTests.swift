@@ -1,0 +1,136 @@
+import LinearAlgebra
+import Testing
+
+/// The 8-bit row form and the first-pass kernel, against plain `Double` references.
+struct Int8ScanTests {
+    /// Unit rows of `dimension` Gaussian values.
+    static func unitRows(_ count: Int, _ dimension: Int, seed: UInt64) -> [[Float]] {
+        var random = SeededGenerator(seed: seed)
+        return (0..<count).map { _ in
+            let row = random.gaussianFloats(count: dimension)
+            let norm = row.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
+            return row.map { $0 / norm }
+        }
+    }
+
+    /// Rows quantised into one buffer, as in the 8-bit file.
+    static func encode(_ rows: [[Float]], _ layout: Int8RowLayout) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0xAA, count: rows.count * layout.rowBytes)
+        bytes.withUnsafeMutableBytes { out in
+            for (r, row) in rows.enumerated() {
+                row.withUnsafeBufferPointer {
+                    layout.quantize($0, into: UnsafeMutableRawBufferPointer(rebasing: out[(r * layout.rowBytes)..<((r + 1) * layout.rowBytes)]))
+                }
+            }
+        }
+        return bytes
+    }
+
+    static func scan(_ bytes: [UInt8], _ layout: Int8RowLayout, _ query: [Float], range: Range<Int>) -> [Float] {
+        var out = [Float](repeating: -7, count: range.count)
+        let levels = Int8ScanQuery(query, layout: layout)
+        bytes.withUnsafeBytes { rows in
+            out.withUnsafeMutableBufferPointer { Int8Scan.scores(rows: rows, layout: layout, range: range, query: levels!, into: $0) }
+        }
+        return out
+    }
+
+    /// What the kernel computes, in `Double`: the integer sum of stored bytes × query levels, scaled.
+    static func reference(_ bytes: [UInt8], _ layout: Int8RowLayout, _ query: [Float], row: Int) -> Double {
+        let levels = Int8ScanQuery(query, layout: layout)!
+        return bytes.withUnsafeBytes { raw -> Double in
+            let base = raw.baseAddress! + row * layout.rowBytes
+            var sum = 0.0
+            for j in 0..<layout.paddedDimension { sum += Double(base.load(fromByteOffset: j, as: Int8.self)) * Double(levels.values[j]) }
+            return sum * Double(layout.scale(of: base)) * Double(levels.inverseScale)
+        }
+    }
+
+    @Test(arguments: [256, 100, 7, 1])
+    func roundTripErrorIsAtMostHalfAStepPerValue(dimension: Int) {
+        let layout = Int8RowLayout(dimension: dimension)
+        let rows = Self.unitRows(50, dimension, seed: 41)
+        let bytes = Self.encode(rows, layout)
+        bytes.withUnsafeBytes { raw in
+            for (r, row) in rows.enumerated() {
+                let base = raw.baseAddress! + r * layout.rowBytes
+                let scale = layout.scale(of: base)
+                #expect(scale == row.map(abs).max()! / 127)
+                let decoded = layout.dequantize(base)
+                for (value, back) in zip(row, decoded) { #expect(abs(value - back) <= scale / 2 * 1.0001) }
+                // Padding is zero, so it adds nothing to a dot product.
+                for j in dimension..<layout.paddedDimension { #expect(base.load(fromByteOffset: j, as: Int8.self) == 0) }
+            }
+        }
+    }
+
+    @Test(arguments: [256, 100, 33])
+    func theKernelMatchesTheReferenceAndStaysWithinTheBound(dimension: Int) {
+        let layout = Int8RowLayout(dimension: dimension)
+        let rows = Self.unitRows(120, dimension, seed: 42)
+        let query = Self.unitRows(1, dimension, seed: 43)[0]
+        let bytes = Self.encode(rows, layout)
+        let scores = Self.scan(bytes, layout, query, range: 0..<rows.count)
+        for (r, row) in rows.enumerated() {
+            #expect(abs(Double(scores[r]) - Self.reference(bytes, layout, query, row: r)) < 1e-5)
+            let exact = zip(row, query).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+            #expect(abs(Double(scores[r]) - exact) <= Double(layout.scoreErrorBound))
+        }
+        // A sub-range writes only its own scores, from the start of `out`.
+        let part = Self.scan(bytes, layout, query, range: 30..<45)
+        #expect(part == Array(scores[30..<45]))
+    }
+
+    @Test func adversarialRows() {
+        let dimension = 256
+        let layout = Int8RowLayout(dimension: dimension)
+        var oneHuge = [Float](repeating: 1e-4, count: dimension)
+        oneHuge[17] = 1
+        let rows: [[Float]] = [
+            [Float](repeating: 0, count: dimension),                          // an empty text's row
+            (0..<dimension).map { $0 % 2 == 0 ? 1 / 16 : -1 / 16 },          // every value ±max
+            [Float](repeating: 1 / 16, count: dimension),
+            oneHuge,                                                          // one component dominates
+            [Float](repeating: -1 / 16, count: dimension),
+        ]
+        // Queries at the extremes too: every level ±32,767 makes the largest integer sums.
+        let queries: [[Float]] = [
+            [Float](repeating: 1 / 16, count: dimension),
+            (0..<dimension).map { $0 % 2 == 0 ? 1 / 16 : -1 / 16 },
+            oneHuge,
+        ]
+        let bytes = Self.encode(rows, layout)
+        for query in queries {
+            let scores = Self.scan(bytes, layout, query, range: 0..<rows.count)
+            for (r, row) in rows.enumerated() {
+                #expect(abs(Double(scores[r]) - Self.reference(bytes, layout, query, row: r)) < 1e-5)
+                let exact = zip(row, query).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+                #expect(abs(Double(scores[r]) - exact) <= Double(layout.scoreErrorBound), "row \(r)")
+            }
+            #expect(scores[0] == 0)
+        }
+        // The small values beside the huge one round to zero: the row still scores its dominant term.
+        #expect(layout.dequantize(bytes.withUnsafeBytes { $0.baseAddress! + 3 * layout.rowBytes })[0] == 0)
+    }
+
+    @Test func theLargestSumsFitInInt32() {
+        for padded in [16, 256, 512, 528, 4_096] {
+            let levels = Int8ScanQuery.levels(paddedDimension: padded)
+            #expect(levels <= Int(Int16.max))
+            #expect(levels * 127 * padded <= Int(Int32.max), "\(padded)")
+        }
+        #expect(Int8ScanQuery.levels(paddedDimension: 256) == 32_767)
+    }
+
+    @Test func rowsThatCannotBeScaledScoreNaN() {
+        let layout = Int8RowLayout(dimension: 16)
+        var rows = Self.unitRows(3, 16, seed: 44)
+        rows[1][3] = .nan
+        var bytes = Self.encode(rows, layout)
+        // A damaged scale (negative) is no scale either.
+        bytes.withUnsafeMutableBytes { $0.storeBytes(of: Float(-1).bitPattern.littleEndian, toByteOffset: 2 * layout.rowBytes + layout.scaleOffset, as: UInt32.self) }
+        let scores = Self.scan(bytes, layout, Self.unitRows(1, 16, seed: 45)[0], range: 0..<3)
+        #expect(scores[0].isFinite && scores[1].isNaN && scores[2].isNaN)
+        #expect(Int8ScanQuery([Float](repeating: .infinity, count: 16), layout: layout) == nil)
+    }
+}
