@@ -51,7 +51,7 @@ public struct Recommender: Sendable {
         for profile in try library.profiles() {
             for rating in try library.ratings(profile: profile.name) { rated.insert(rating.id.base) }
         }
-        let papersInLibrary = try library.stats().papers
+        let papersInLibrary = try library.paperCount()
         if let kept = weakNegativesMemo?.negatives(for: settings, libraryPapers: papersInLibrary, rated: rated) {
             return kept
         }

@@ -27,6 +27,9 @@ import Testing
 
         try migrator.migrate(db, upTo: "v3-shortlists-and-ingest-runs")
         #expect(try tables(db) == ["papers", "vector_index", "ratings", "profiles", "shortlists", "ingest_runs"])
+
+        try migrator.migrate(db, upTo: "v4-paper-count")
+        #expect(try tables(db) == ["papers", "vector_index", "ratings", "profiles", "shortlists", "ingest_runs", "row_counts"])
         #expect(try db.read { try migrator.hasCompletedMigrations($0) })
     }
 
@@ -37,6 +40,7 @@ import Testing
         // Simulate a library written by a build that knew only the first migration.
         let db = try fixture.database()
         try db.write { db in
+            try db.execute(sql: "DROP TRIGGER papers_counted_on_insert; DROP TRIGGER papers_counted_on_delete; DROP TABLE row_counts")
             try db.execute(sql: "DROP TABLE ingest_runs; DROP TABLE shortlists; DROP TABLE ratings; DROP TABLE profiles")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier <> 'v1-papers-and-vectors'")
         }

@@ -7,7 +7,9 @@ import GRDB
 /// Migrations are grouped by concern so a test can step through them with `migrate(_:upTo:)`.
 public enum LibrarySchema {
     /// Migration identifiers, in order.
-    public static let migrationIDs = ["v1-papers-and-vectors", "v2-ratings-and-profiles", "v3-shortlists-and-ingest-runs"]
+    public static let migrationIDs = [
+        "v1-papers-and-vectors", "v2-ratings-and-profiles", "v3-shortlists-and-ingest-runs", "v4-paper-count",
+    ]
 
     /// The migrator that builds or upgrades a library database.
     public static var migrator: DatabaseMigrator {
@@ -78,6 +80,26 @@ public enum LibrarySchema {
                 t.column("skipped", .integer).notNull().defaults(to: 0)
                 t.column("status", .text).notNull()
             }
+        }
+        // `count(*)` reads every row (2.7 M for all of arXiv, most of a second); the library's size is
+        // wanted by every `stats` and shortlist. Triggers keep it in the same transaction as the row
+        // change, so it is exact after any commit, rollback or kill. Counting once here is the only full pass.
+        migrator.registerMigration("v4-paper-count") { db in
+            try db.create(table: "row_counts") { t in
+                t.primaryKey("table_name", .text)
+                t.column("rows", .integer).notNull().check { $0 >= 0 }
+            }
+            try db.execute(sql: "INSERT INTO row_counts (table_name, rows) SELECT 'papers', count(*) FROM papers")
+            try db.execute(sql: """
+                CREATE TRIGGER papers_counted_on_insert AFTER INSERT ON papers BEGIN
+                    UPDATE row_counts SET rows = rows + 1 WHERE table_name = 'papers';
+                END
+                """)
+            try db.execute(sql: """
+                CREATE TRIGGER papers_counted_on_delete AFTER DELETE ON papers BEGIN
+                    UPDATE row_counts SET rows = rows - 1 WHERE table_name = 'papers';
+                END
+                """)
         }
         return migrator
     }

@@ -21,8 +21,8 @@ extension Library {
     /// Reads ``VectorState`` in the transaction of `db`.
     func vectorState(_ db: Database) throws -> VectorState {
         let index = try VectorIndexRecord.fetchOne(db)
-        let maxRow = try Int.fetchOne(db, sql: "SELECT max(vector_row) FROM papers") ?? -1
-        let withoutVector = try Int.fetchOne(db, sql: "SELECT count(*) FROM papers WHERE vector_row IS NULL") ?? 0
+        let maxRow = try Int.fetchOne(db, sql: PaperQueries.largestVectorRow) ?? -1
+        let withoutVector = try Int.fetchOne(db, sql: PaperQueries.papersWithoutVector) ?? 0
         let file: VectorState.File
         if let handle = try VectorFileHandle.openForReading(vectorFilePath) {
             let size = try handle.size()

@@ -86,7 +86,7 @@ extension Library {
         try header.encoded().withUnsafeBytes { bytes in try handle.write(bytes, at: 0) }
         var appender = VectorAppender(handle: handle, header: header, dirty: true, quantized: nil, trustedQuantizedRows: 0)
 
-        let total = try PaperRecord.fetchCount(db)
+        let total = try paperCount(db)
         try db.execute(sql: "UPDATE papers SET vector_row = NULL")
         var lastRowID: Int64 = 0
         var done = 0

@@ -91,6 +91,8 @@ struct IngestCommand: ParsableCommand {
                 throw error
             }
         }
+        // Planner statistics for the grown tables, and the WAL folded back (bounded work, never waits).
+        if reports.contains(where: { $0.inserted > 0 }) { try store.optimize() }
         switch summaryFormat {
         case .json:
             print(try JSONOutput.string(["files": reports]))

@@ -115,7 +115,7 @@ struct CandidateDay {
         if let date {
             day = date
         } else {
-            guard let newest = try library.listingDays().last else { throw CandidateError.emptyLibrary }
+            guard let newest = try library.newestListingDay() else { throw CandidateError.emptyLibrary }
             day = newest
         }
         let papers = try library.papers(listedOn: day)

@@ -91,6 +91,9 @@ func expectHealthy(_ library: Library, embedder: HashingTestEmbedder, sourceLoca
     #expect(try library.checkInvariants() == [], sourceLocation: sourceLocation)
     let stats = try library.stats()
     #expect(stats.vectors == stats.papers, sourceLocation: sourceLocation)
+    // The kept count (row_counts) against a real count, read as another program would.
+    let counted = try DatabaseQueue(path: library.databaseURL.path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM papers") }
+    #expect(stats.papers == counted, "the kept paper count is exact", sourceLocation: sourceLocation)
     let ids = try library.allVectorIDs().compactMap { $0 }
     #expect(ids.count == stats.papers, sourceLocation: sourceLocation)
     let stored = try library.papers(ids)
