@@ -8,6 +8,7 @@ import TextEmbedding
 
 /// The two-stage scan (8-bit first pass, exact Float32 re-score) against one exact `cblas_sgemv` over every
 /// row, on the real 2,500-paper library: equal hits whatever state the 8-bit copy is in.
+@Suite(.tags(.slow), .skippedInQuickLoop)
 struct TwoStageScanTests {
     /// The exact answer: every row scored in Float32, as `nearestRows` did before the 8-bit pass.
     static func exactTop(_ library: Library, _ query: [Float], count: Int) throws -> [ScoredIndex] {

@@ -7,7 +7,7 @@ import TextEmbedding
 
 /// `similar` and `search` read the 8-bit copy of the vector file first (`vectors-<model>.i8`): with it, without
 /// it (the scan before the copy existed), after a killed ingest, the built binary answers the same.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInQuickLoop)
 struct QuantizedScanCommandTests {
     static func library(_ cli: CLIFixture) throws -> Library {
         let model = try EmbeddingModel.load(from: ModelLocator.defaultModelDirectory())
