@@ -80,7 +80,10 @@ let package = Package(
             name: "ArxivFormatsTests", dependencies: ["ArxivFormats", "LinearAlgebra", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
-        .testTarget(name: "TextEmbeddingTests", dependencies: ["TextEmbedding", "ArxivFormats", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TextEmbeddingTests", dependencies: ["TextEmbedding", "ArxivFormats", "TestSupport"],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "LibraryTests",
             dependencies: ["Library", "ArxivFormats", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],

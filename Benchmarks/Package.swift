@@ -48,6 +48,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Featurizes N corpus texts once, for callgrind's instruction counts (see its main.swift).
+        .executableTarget(
+            name: "embed-profile",
+            dependencies: [
+                "BenchmarkData", .product(name: "TextEmbedding", package: "arxrec"),
+                .product(name: "LinearAlgebra", package: "arxrec"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         suite("Embedding", [.product(name: "TextEmbedding", package: "arxrec"), .product(name: "LinearAlgebra", package: "arxrec")]),
         suite("Fit", [.product(name: "TextEmbedding", package: "arxrec")]),
         suite("Similarity", [.product(name: "LinearAlgebra", package: "arxrec"), .product(name: "TextEmbedding", package: "arxrec")]),

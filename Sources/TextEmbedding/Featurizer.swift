@@ -135,6 +135,7 @@ public struct Featurizer {
         var previousWord: (hash: UInt64, token: Token)? = nil
         var previousCJK: (hash: UInt64, token: Token)? = nil
         let segmenting = lexicon != nil
+        let characterFeatures = definition.weights.cjkUnigram != 0 || definition.weights.cjkBigram != 0
         cjkCharacters = 0
         otherWords = 0
         runStarts.removeAll(keepingCapacity: true)
@@ -149,6 +150,8 @@ public struct Featurizer {
                     runEnd = token.end
                 }
                 previousWord = nil
+                // Models from v6 on weigh CJK characters 0 (they count words instead): skip their hashing.
+                guard characterFeatures else { continue }
                 let hash = FeatureHash.token(unseeded, seed: seed)
                 if !(dropChineseStopWords && ChineseStopWords.characterTable.contains(unseeded)) {
                     add(FeatureHash.unigram(hash, kind: .cjkUnigram), .cjkUnigram, token, token)
@@ -167,8 +170,10 @@ public struct Featurizer {
                 if dropStopWords && stopWords.contains(unseeded) { continue }
                 var stemmed = unseeded
                 if stemPlurals, let (keep, append) = PluralStemmer.stem(bytes, token.start ..< token.end) {
-                    stemmed = FeatureHash.fnv1a(bytes, token.start ..< token.start + keep)
-                    if let append { stemmed = FeatureHash.fnv1a(CollectionOfOne(append), continuing: stemmed) }
+                    for i in stride(from: token.end - 1, through: token.start + keep, by: -1) {
+                        stemmed = FeatureHash.fnv1a(stemmed, removingLast: bytes[i])
+                    }
+                    if let append { stemmed = FeatureHash.fnv1a(stemmed, appending: append) }
                 }
                 let hash = FeatureHash.token(stemmed, seed: seed)
                 add(FeatureHash.unigram(hash, kind: .wordUnigram), .wordUnigram, token, token)

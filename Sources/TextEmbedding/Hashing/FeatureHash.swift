@@ -25,6 +25,24 @@ public enum FeatureHash {
         return h
     }
 
+    /// The FNV-1a value of a byte sequence without its last byte `last`, from the value `h` of the whole
+    /// sequence: FNV-1a's step `(h ^ byte) × prime` is invertible because the prime is odd, so removing a
+    /// byte costs one multiplication by the prime's inverse mod 2^64 — a plural's stem is hashed from the
+    /// word's hash instead of from its bytes again.
+    @inlinable @inline(__always)
+    public static func fnv1a(_ h: UInt64, removingLast last: UInt8) -> UInt64 {
+        (h &* primeInverse) ^ UInt64(last)
+    }
+
+    /// FNV-1a continued by one byte.
+    @inlinable @inline(__always)
+    public static func fnv1a(_ h: UInt64, appending byte: UInt8) -> UInt64 {
+        (h ^ UInt64(byte)) &* prime
+    }
+
+    /// The inverse of ``prime`` modulo 2^64.
+    @usableFromInline static let primeInverse: UInt64 = 0xce96_5057_aff6_957b
+
     /// FNV-1a over a whole byte sequence (stop-word lists, model identifiers).
     public static func fnv1a(_ bytes: some Sequence<UInt8>, continuing h: UInt64 = offsetBasis) -> UInt64 {
         var h = h
