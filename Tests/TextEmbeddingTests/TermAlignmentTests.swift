@@ -28,7 +28,7 @@ import Testing
 
     @Test func withoutRoundsTheDefinitionAndItsIDAreV7s() throws {
         let json = String(decoding: try JSONEncoder().encode(TermTableSettings()), as: UTF8.self)
-        #expect(!json.contains("alignment"), json)
+        #expect(!json.contains("alignment"), "\(json)")
         #expect(TermTableSettings().candidatesKept == 3)
         #expect(TermTableSettings(alignmentRounds: 5).candidatesKept == 10)
         #expect(TermTableSettings(alignmentRounds: 101).problem != nil)
