@@ -60,7 +60,7 @@ struct CrossLanguageReason {
             if let origin = translation.origins[part.bucket] {
                 guard let word = chineseNames[origin], !usedWords.contains(word) else { continue }
                 usedWords.insert(word)
-                term = englishNames[part.bucket].map { "\(word) (\($0))" } ?? word
+                term = gloss(of: origin).map { "\(word) (\($0))" } ?? word
             } else {
                 guard let name = ownNames[part.bucket], !usedWords.contains(name) else { continue }
                 usedWords.insert(name)
@@ -71,4 +71,28 @@ struct CrossLanguageReason {
         }
         return terms
     }
+
+    /// The English gloss of the Chinese word in bucket `word`: the liked papers' name for the word's table
+    /// entry with the best evidence (the largest weight), not for the bucket that happened to match — a
+    /// word's lesser entries are often the company it keeps (基准测试 → "language" beside "benchmark").
+    /// None when the word's best entry is weak (``minimumGlossWeight``: the table could not tell its
+    /// entries apart) or the likes have no name for it.
+    func gloss(of word: Int32) -> String? {
+        guard let table = features.model.translation?.table else { return nil }
+        return Self.gloss(of: word, table: table, names: englishNames)
+    }
+
+    /// ``gloss(of:)`` for a given table and names.
+    static func gloss(of word: Int32, table: TermTable, names: [Int32: String]) -> String? {
+        let best = table.translations(of: word).reduce(nil as (bucket: Int32, weight: Float)?) { best, entry in
+            abs(entry.weight) > abs(best?.weight ?? 0) ? entry : best
+        }
+        guard let best, abs(best.weight) >= minimumGlossWeight else { return nil }
+        return names[best.bucket]
+    }
+
+    /// Below this weight a word's best table entry is no gloss: a word's weights sum to 1 over at most
+    /// three entries, so a best entry near 1/3 is not ahead of the others (in v7's table 7 % of the words;
+    /// the median word's best entry has 0.44).
+    static let minimumGlossWeight: Float = 0.36
 }

@@ -91,15 +91,26 @@ struct TermTableLearner {
                 }
                 touched.removeAll(keepingCapacity: true)
                 candidates.sort { $0.ochiai != $1.ochiai ? $0.ochiai > $1.ochiai : $0.target < $1.target }
-                let best = candidates.prefix(settings.translations)
-                let total = best.reduce(Float(0)) { $0 + $1.ochiai }
-                guard total > 0 else { continue }
-                rows.store(best.map { ($0.target, $0.ochiai / total) }, at: index)
+                rows.store(candidates.prefix(settings.candidatesKept).map { ($0.target, $0.ochiai) }, at: index)
             }
         }
+        var weighted = rows.all()
+        if let rounds = settings.alignmentRounds, rounds > 0 {
+            let pairs = zip(pairBuckets, englishKept).map { pair, english in
+                TermAlignment.Pair(words: pair.chinese.compactMap { slot[Int($0)] >= 0 ? slot[Int($0)] : nil }, english: english)
+            }
+            weighted = TermAlignment(candidates: weighted.map { $0.map { (target: $0.0, weight: $0.1) } }, rounds: rounds)
+                .reestimate(pairs, bucketCount: bucketCount).map { $0.map { ($0.target, $0.weight) } }
+        }
         var entries: [(source: Int32, target: Int32, weight: Float)] = []
-        for (index, row) in rows.all().enumerated() {
-            for (target, share) in row.sorted(by: { $0.0 < $1.0 }) {
+        for (index, row) in weighted.enumerated() {
+            let best = row.filter { $0.1 > 0 }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+                .prefix(settings.translations)
+            let total = best.reduce(Float(0)) { $0 + $1.1 }
+            guard total > 0 else { continue }
+            for (target, weight) in best.sorted(by: { $0.0 < $1.0 }) {
+                let share = weight / total
                 entries.append((Int32(words[index]), target, englishNegative[Int(target)] ? -share : share))
             }
         }

@@ -98,7 +98,7 @@ struct ModelCommand: ParsableCommand {
         var definition: String?
 
         @Option(name: .customLong("add-term-table"), help: ArgumentHelp(
-            "Add a term table to the bilingual model in this directory (fitted on the same corpus) instead of fitting.",
+            "Add a term table to the bilingual model in this directory (fitted on the same corpus) instead of fitting; --definition's termTable settings when given.",
             valueName: "dir"))
         var addTermTable: String?
 
@@ -129,7 +129,12 @@ struct ModelCommand: ParsableCommand {
             let documents = try CorpusTexts.documents(corpusURL, chinese: chineseCorpus.map { URL(fileURLWithPath: $0) })
             printError("read \(documents.count) papers from \(corpusURL.lastPathComponent), "
                 + "\(documents.filter { $0.texts.count > 1 }.count) with a Chinese text")
-            let model = try base.addingTermTable(documents: documents, settings: TermTableSettings()) { printError($0) }
+            // The table's settings: those of --definition when given (to try another table on the same views).
+            var settings = TermTableSettings()
+            if let path = definition, let given = try EvaluateCommand.decode(ModelDefinition.self, from: path).termTable {
+                settings = given
+            }
+            let model = try base.addingTermTable(documents: documents, settings: settings) { printError($0) }
             let record = try EmbeddingModel.fitRecord(in: source)
             let directory = URL(fileURLWithPath: output ?? "Models/\(model.definition.name)")
             try model.write(to: directory, fitRecord: record)
