@@ -33,12 +33,12 @@ struct QuantizedFileHeader: Equatable {
     func encoded() -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: Self.size)
         bytes.replaceSubrange(0..<8, with: Self.magic)
-        Self.put(UInt64(Self.formatVersion), bytes: 4, at: 8, in: &bytes)
-        Self.put(UInt64(Self.size), bytes: 4, at: 12, in: &bytes)
-        Self.put(UInt64(layout.dimension), bytes: 4, at: 16, in: &bytes)
-        Self.put(UInt64(layout.rowBytes), bytes: 4, at: 20, in: &bytes)
-        Self.put(UInt64(rowCount), bytes: 8, at: 24, in: &bytes)
-        Self.put(UInt64(bitPattern: generation), bytes: 8, at: 32, in: &bytes)
+        HeaderFields.put(UInt64(Self.formatVersion), bytes: 4, at: 8, in: &bytes)
+        HeaderFields.put(UInt64(Self.size), bytes: 4, at: 12, in: &bytes)
+        HeaderFields.put(UInt64(layout.dimension), bytes: 4, at: 16, in: &bytes)
+        HeaderFields.put(UInt64(layout.rowBytes), bytes: 4, at: 20, in: &bytes)
+        HeaderFields.put(UInt64(rowCount), bytes: 8, at: 24, in: &bytes)
+        HeaderFields.put(UInt64(bitPattern: generation), bytes: 8, at: 32, in: &bytes)
         return bytes
     }
 
@@ -46,25 +46,15 @@ struct QuantizedFileHeader: Equatable {
     static func decode(_ bytes: [UInt8]) -> Result<QuantizedFileHeader, VectorHeaderProblem> {
         guard bytes.count >= size else { return .failure(.truncated(bytes.count)) }
         guard Array(bytes[0..<8]) == magic else { return .failure(.badMagic) }
-        let version = get(bytes, bytes: 4, at: 8)
+        let version = HeaderFields.get(bytes, bytes: 4, at: 8)
         guard version == UInt64(formatVersion) else { return .failure(.unsupportedVersion(version)) }
-        guard get(bytes, bytes: 4, at: 12) == UInt64(size) else { return .failure(.badHeaderSize(Int(get(bytes, bytes: 4, at: 12)))) }
-        let dimension = Int(get(bytes, bytes: 4, at: 16))
+        guard HeaderFields.get(bytes, bytes: 4, at: 12) == UInt64(size) else { return .failure(.badHeaderSize(Int(HeaderFields.get(bytes, bytes: 4, at: 12)))) }
+        let dimension = Int(HeaderFields.get(bytes, bytes: 4, at: 16))
         guard dimension >= 1 else { return .failure(.badDimension(dimension)) }
         let layout = Int8RowLayout(dimension: dimension)
-        guard get(bytes, bytes: 4, at: 20) == UInt64(layout.rowBytes) else { return .failure(.badDimension(dimension)) }
+        guard HeaderFields.get(bytes, bytes: 4, at: 20) == UInt64(layout.rowBytes) else { return .failure(.badDimension(dimension)) }
         return .success(QuantizedFileHeader(
-            layout: layout, rowCount: Int(clamping: get(bytes, bytes: 8, at: 24)),
-            generation: Int64(bitPattern: get(bytes, bytes: 8, at: 32))))
-    }
-
-    private static func put(_ value: UInt64, bytes count: Int, at offset: Int, in bytes: inout [UInt8]) {
-        for i in 0..<count { bytes[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
-    }
-
-    private static func get(_ bytes: [UInt8], bytes count: Int, at offset: Int) -> UInt64 {
-        var value: UInt64 = 0
-        for i in 0..<count { value |= UInt64(bytes[offset + i]) << (8 * UInt64(i)) }
-        return value
+            layout: layout, rowCount: Int(clamping: HeaderFields.get(bytes, bytes: 8, at: 24)),
+            generation: Int64(bitPattern: HeaderFields.get(bytes, bytes: 8, at: 32))))
     }
 }

@@ -44,12 +44,12 @@ struct VectorFileHeader: Equatable {
     func encoded() -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: size)
         bytes.replaceSubrange(0..<8, with: Self.magic)
-        Self.put(UInt64(Self.formatVersion), bytes: 4, at: 8, in: &bytes)
-        Self.put(UInt64(size), bytes: 4, at: 12, in: &bytes)
-        Self.put(UInt64(dimension), bytes: 4, at: 16, in: &bytes)
-        Self.put(UInt64(modelID.utf8.count), bytes: 4, at: 20, in: &bytes)
-        Self.put(UInt64(rowCount), bytes: 8, at: 24, in: &bytes)
-        Self.put(UInt64(bitPattern: generation), bytes: 8, at: 32, in: &bytes)
+        HeaderFields.put(UInt64(Self.formatVersion), bytes: 4, at: 8, in: &bytes)
+        HeaderFields.put(UInt64(size), bytes: 4, at: 12, in: &bytes)
+        HeaderFields.put(UInt64(dimension), bytes: 4, at: 16, in: &bytes)
+        HeaderFields.put(UInt64(modelID.utf8.count), bytes: 4, at: 20, in: &bytes)
+        HeaderFields.put(UInt64(rowCount), bytes: 8, at: 24, in: &bytes)
+        HeaderFields.put(UInt64(bitPattern: generation), bytes: 8, at: 32, in: &bytes)
         bytes.replaceSubrange(Self.fixedSize..<(Self.fixedSize + modelID.utf8.count), with: Array(modelID.utf8))
         return bytes
     }
@@ -58,10 +58,10 @@ struct VectorFileHeader: Equatable {
     static func claimedSize(_ prefix: [UInt8]) -> Result<Int, VectorHeaderProblem> {
         guard prefix.count >= fixedSize else { return .failure(.truncated(prefix.count)) }
         guard Array(prefix[0..<8]) == magic else { return .failure(.badMagic) }
-        let version = get(prefix, bytes: 4, at: 8)
+        let version = HeaderFields.get(prefix, bytes: 4, at: 8)
         guard version == UInt64(formatVersion) else { return .failure(.unsupportedVersion(version)) }
-        let size = Int(get(prefix, bytes: 4, at: 12))
-        let idLength = Int(get(prefix, bytes: 4, at: 20))
+        let size = Int(HeaderFields.get(prefix, bytes: 4, at: 12))
+        let idLength = Int(HeaderFields.get(prefix, bytes: 4, at: 20))
         guard idLength >= 1, idLength <= maxModelIDBytes, size == Self.size(modelIDBytes: idLength) else {
             return .failure(.badHeaderSize(size))
         }
@@ -76,26 +76,16 @@ struct VectorFileHeader: Equatable {
         case .failure(let problem): return .failure(problem)
         }
         guard bytes.count >= size else { return .failure(.truncated(bytes.count)) }
-        let idLength = Int(get(bytes, bytes: 4, at: 20))
+        let idLength = Int(HeaderFields.get(bytes, bytes: 4, at: 20))
         let idBytes = bytes[fixedSize..<(fixedSize + idLength)]
         guard let modelID = String(validating: idBytes, as: UTF8.self) else { return .failure(.badModelID) }
         let header = VectorFileHeader(
-            dimension: Int(get(bytes, bytes: 4, at: 16)),
-            rowCount: Int(clamping: get(bytes, bytes: 8, at: 24)),
-            generation: Int64(bitPattern: get(bytes, bytes: 8, at: 32)),
+            dimension: Int(HeaderFields.get(bytes, bytes: 4, at: 16)),
+            rowCount: Int(clamping: HeaderFields.get(bytes, bytes: 8, at: 24)),
+            generation: Int64(bitPattern: HeaderFields.get(bytes, bytes: 8, at: 32)),
             modelID: modelID)
         guard header.dimension >= 1 else { return .failure(.badDimension(header.dimension)) }
         return .success(header)
-    }
-
-    private static func put(_ value: UInt64, bytes count: Int, at offset: Int, in bytes: inout [UInt8]) {
-        for i in 0..<count { bytes[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
-    }
-
-    private static func get(_ bytes: [UInt8], bytes count: Int, at offset: Int) -> UInt64 {
-        var value: UInt64 = 0
-        for i in 0..<count { value |= UInt64(bytes[offset + i]) << (8 * UInt64(i)) }
-        return value
     }
 }
 
