@@ -74,11 +74,8 @@ extension Library {
         _ db: Database, previousGeneration: Int64, progress: ((Int, Int) -> Void)?
     ) throws -> VectorAppender {
         let generation = previousGeneration + 1
-        let temporaryPath = "\(vectorFilePath).rebuild-\(UUID().uuidString)"
-        guard let handle = try VectorFileHandle.openForWriting(temporaryPath, create: true) else {
-            throw LibraryError.vectorFileIO(path: temporaryPath, operation: "create", errno: ENOENT)
-        }
-        _ = handle.tryLockExclusive()
+        let handle = try VectorFileHandle.createRebuildFile(beside: vectorFilePath)
+        let temporaryPath = handle.path
         var renamed = false
         defer { if !renamed { unlink(temporaryPath) } }
 

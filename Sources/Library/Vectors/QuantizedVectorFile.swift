@@ -73,11 +73,8 @@ struct QuantizedVectorFile {
 
     /// Writes the whole file anew beside the old one and renames it over: a reader keeps the old mapping.
     func rebuild(from source: VectorFileHandle, vectors: VectorFileHeader) throws {
-        let temporaryPath = "\(path).rebuild-\(UUID().uuidString)"
-        guard let handle = try VectorFileHandle.openForWriting(temporaryPath, create: true) else {
-            throw LibraryError.vectorFileIO(path: temporaryPath, operation: "create", errno: ENOENT)
-        }
-        _ = handle.tryLockExclusive()
+        let handle = try VectorFileHandle.createRebuildFile(beside: path)
+        let temporaryPath = handle.path
         var renamed = false
         defer { if !renamed { unlink(temporaryPath) } }
         var header = QuantizedFileHeader(layout: layout, rowCount: 0, generation: vectors.generation)

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -43,6 +45,18 @@ final class VectorFileHandle {
             throw .vectorFileIO(path: path, operation: "open", errno: errno)
         }
         return VectorFileHandle(path: path, descriptor: fd)
+    }
+
+    /// A new file beside `path` for writing a whole file anew (`PATH.rebuild-UUID`, the name the orphan sweep of
+    /// `Library+VectorRepair` knows), opened for writing and flock-ed, so a concurrent `open` does not take it for
+    /// the real file before it is renamed over `path`. The caller unlinks it if it never renames it.
+    static func createRebuildFile(beside path: String) throws(LibraryError) -> VectorFileHandle {
+        let temporaryPath = "\(path).rebuild-\(UUID().uuidString)"
+        guard let handle = try openForWriting(temporaryPath, create: true) else {
+            throw .vectorFileIO(path: temporaryPath, operation: "create", errno: ENOENT)
+        }
+        _ = handle.tryLockExclusive()
+        return handle
     }
 
     /// Current size in bytes. The corresponding C function is `fstat`.
