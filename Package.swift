@@ -48,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "Recommender",
-            dependencies: ["Library", "TextEmbedding", "LinearAlgebra", "ArxivFormats", "ArxivClient"],
+            dependencies: ["Library", "TextEmbedding", "LinearAlgebra", "ArxivFormats"],
             swiftSettings: swiftSettings
         ),
         // `arxrec serve`: the library as a local web page (one process, loopback by default).

@@ -1,0 +1,69 @@
+import ArxivFormats
+import Library
+import LinearAlgebra
+import TextEmbedding
+
+// The weak negatives every ridge profile shares: drawn once, factorised once, cached beside the library.
+
+extension Recommender {
+    /// The library's weak negatives: unrated papers whose Gram factorisation is shared by every profile,
+    /// read from ``WeakNegativesCache`` when it is still fresh and drawn (and cached) otherwise.
+    ///
+    /// The sample excludes every paper rated in any profile, so a like is never also a weak negative.
+    /// `excluding` names further papers that must not be negatives (the held-out positives of `evaluate`).
+    public func weakNegatives(excluding: Set<String> = []) throws -> WeakNegatives? {
+        guard settings.kind == .ridge || settings.kind == .blend, settings.weakNegativeCount > 0 else { return nil }
+        var rated = excluding
+        for profile in try library.profiles() {
+            for rating in try library.ratings(profile: profile.name) { rated.insert(rating.id.base) }
+        }
+        let papersInLibrary = try library.paperCount()
+        if let kept = weakNegativesMemo?.negatives(for: settings, libraryPapers: papersInLibrary, rated: rated) {
+            return kept
+        }
+        let cacheURL = WeakNegativesCache.url(in: library.directory, modelID: model.id)
+        if let cache = WeakNegativesCache.load(from: cacheURL), cache.matches(settings),
+           cache.isFresh(libraryPapers: papersInLibrary, rated: rated, wanted: settings.weakNegativeCount) {
+            let ids = try cache.ids.map { try ArxivID(parsing: $0) }
+            let papers = try library.papers(ids)
+            // `papers(_:)` keeps the order of `ids`, which is the order the factor was built in.
+            if papers.count == ids.count {
+                let negatives = WeakNegatives(
+                    ids: cache.ids, vectors: negativeVectors(papers),
+                    factorization: CholeskyFactorization(precomputedFactor: cache.factor),
+                    solvedTargets: cache.solvedTargets, settings: settings, featureCount: featureCount
+                )
+                weakNegativesMemo?.keep(negatives, drawnFrom: cache.libraryPapers)
+                return negatives
+            }
+        }
+        let ids = try library.randomPaperIDs(count: settings.weakNegativeCount, seed: negativeSeed, excluding: rated)
+        guard !ids.isEmpty else { return nil }
+        let papers = try library.papers(ids)
+        let negatives = try WeakNegatives(
+            ids: papers.map(\.id.base), vectors: negativeVectors(papers),
+            settings: settings, featureCount: featureCount
+        )
+        if let factorization = negatives.factorization {
+            // A cache that cannot be written (read-only library) only costs speed.
+            try? WeakNegativesCache(
+                ids: negatives.ids, libraryPapers: papersInLibrary, lambda: settings.lambda,
+                weight: settings.weakNegativeWeight, target: settings.weakNegativeTarget, linearView: settings.linearView,
+                factor: factorization.factor, solvedTargets: negatives.solvedTargets
+            ).write(to: cacheURL)
+            WeakNegativesCache.removeOthers(in: library.directory, keeping: model.id)
+        }
+        weakNegativesMemo?.keep(negatives, drawnFrom: papersInLibrary)
+        return negatives
+    }
+
+    /// The weak negatives' content and linear views (they need no topical view: they are never candidates).
+    func negativeVectors(_ papers: [StoredPaper]) -> [ProfileVector] {
+        var featurizer = Featurizer(model: model)
+        var phrases = ProfileFeatures.phraseFeaturizer(model: model, settings: settings)
+        return papers.map { paper in
+            let text = ScoringText(paper).text
+            return ProfileVector(sparse: featurizer.sparse(text), linear: phrases?.sparse(text))
+        }
+    }
+}
