@@ -51,6 +51,13 @@ let package = Package(
             dependencies: ["Library", "TextEmbedding", "LinearAlgebra", "ArxivFormats"],
             swiftSettings: swiftSettings
         ),
+        // `arxrec evaluate`: simulated users and held-out days; it sees the recommender only as users run it
+        // (public and `package` declarations), so an evaluation cannot measure code `shortlist` does not run.
+        .target(
+            name: "Evaluation",
+            dependencies: ["Recommender", "Library", "TextEmbedding", "LinearAlgebra", "ArxivFormats"],
+            swiftSettings: swiftSettings
+        ),
         // `arxrec serve`: the library as a local web page (one process, loopback by default).
         .target(
             name: "WebApp",
@@ -67,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "arxrec",
             dependencies: [
-                "Recommender", "Library", "TextEmbedding", "ArxivFormats", "ArxivClient", "WebApp",
+                "Recommender", "Evaluation", "Library", "TextEmbedding", "ArxivFormats", "ArxivClient", "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -93,7 +100,7 @@ let package = Package(
             name: "ArxivClientTests", dependencies: ["ArxivClient", "ArxivFormats", "TestSupport"],
             exclude: ["Fixtures"], swiftSettings: swiftSettings
         ),
-        .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Library", "TextEmbedding", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "RecommenderTests", dependencies: ["Recommender", "Evaluation", "Library", "TextEmbedding", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WebAppTests",
             dependencies: [

@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 import TextEmbedding
+@testable import Evaluation
 @testable import Recommender
 
 /// The whole evaluation, fitted on a small real slice: the figures are sane and a seed repeats them.

@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import Testing
+@testable import Evaluation
 @testable import Recommender
 
 /// ``SimilarReRank``: the rule `similar` and `evaluate` share, its arithmetic and its displayed similarity.

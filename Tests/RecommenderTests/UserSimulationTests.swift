@@ -3,6 +3,7 @@ import Foundation
 import Library
 import Testing
 import TestSupport
+@testable import Evaluation
 @testable import Recommender
 
 /// The author-simulated users on the newest 4,000 real corpus papers.

@@ -9,7 +9,7 @@ extension Library {
     ///
     /// A damaged row (``VectorRowCheck``) counts as missing — the caller projects the paper's text — and
     /// is repaired afterwards.
-    func denseRows(of papers: [StoredPaper]) throws -> (rows: Matrix, stored: [Bool]) {
+    package func denseRows(of papers: [StoredPaper]) throws -> (rows: Matrix, stored: [Bool]) {
         var damaged = Set<Int>()
         let result = try withVectors { view in
             var matrix = Matrix(rows: papers.count, columns: view.dimension)

@@ -40,7 +40,7 @@ public struct SimilarReRank: Sendable, Codable, Equatable {
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
     }
 
-    func apply(_ hits: [ScoredIndex], query: SparseVector, sparse: [SparseVector]) -> [ScoredIndex] {
+    package func apply(_ hits: [ScoredIndex], query: SparseVector, sparse: [SparseVector]) -> [ScoredIndex] {
         apply(hits, query: query, sparse: { sparse[$0] })
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArxivFormats
 import Foundation
+import Evaluation
 import Recommender
 import TextEmbedding
 

@@ -1,5 +1,6 @@
 import ArxivFormats
 import LinearAlgebra
+import Recommender
 import TextEmbedding
 
 /// zh → en on the test period: seeded random test papers that have a Chinese text (N of them); each

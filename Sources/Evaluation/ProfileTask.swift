@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import Recommender
 
 /// The profile task: every simulated user's profile, learned from the liked papers only by the code
 /// `shortlist` uses (``ProfileTrainer`` with one shared ``WeakNegatives`` sample drawn from the library),

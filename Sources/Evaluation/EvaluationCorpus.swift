@@ -1,6 +1,7 @@
 import ArxivFormats
 import Foundation
 import LinearAlgebra
+import Recommender
 import TextEmbedding
 
 /// The papers an evaluation runs on: a corpus file read whole, optionally cut to a seeded random subset.

@@ -1,3 +1,5 @@
+import Recommender
+
 /// The figures of one evaluation run, in the JSON schema of issue 9:
 /// `{"papers":N, "similar":{"P@10_primary":x, "queries":1000}, "profile":{"users":U, "positives":P,
 /// "MRR":x, "Recall@10":x, "nDCG@10":x}, "seconds":t}` plus the model and the time of each phase.

@@ -1,4 +1,5 @@
 import LinearAlgebra
+import Recommender
 
 /// Author-simulated users of the profile task (issue 9's protocol).
 ///

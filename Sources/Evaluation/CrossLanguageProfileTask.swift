@@ -1,6 +1,7 @@
 import ArxivFormats
 import Foundation
 import LinearAlgebra
+import Recommender
 import TextEmbedding
 
 /// The profile task of `evaluate --crosslang`: author-simulated users (``UserSimulation`` with a

@@ -1,5 +1,6 @@
 import ArxivFormats
 import Foundation
+import Recommender
 import TextEmbedding
 
 /// The papers of `evaluate --crosslang` cut in time: the model is fitted on the pairs announced before

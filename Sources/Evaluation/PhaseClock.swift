@@ -1,4 +1,5 @@
 import Foundation
+import Recommender
 
 /// The wall-clock phases of an evaluation run: each ``mark(_:_:progress:)`` stores the seconds since the
 /// previous mark under a phase name (the report's `phases`, to the millisecond) and prints one progress line

@@ -1,6 +1,7 @@
 import ArxivFormats
 import Foundation
 import Library
+import Recommender
 
 /// What the tasks need to know of one evaluated paper besides its vectors: who wrote it, its primary
 /// category and its announcement day. Authors are interned to integers so the user simulation

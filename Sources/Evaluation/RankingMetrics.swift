@@ -1,4 +1,5 @@
 import Foundation
+import Recommender
 
 /// The ranking figures of the profile task, for one held-out positive among its day's candidates.
 ///

@@ -2,6 +2,7 @@ import ArxivFormats
 import Foundation
 import Library
 import LinearAlgebra
+import Recommender
 import TextEmbedding
 
 /// `arxrec evaluate`: the offline evaluation of issue 9 on real papers — the similar task and the
