@@ -48,10 +48,10 @@ struct CrossLanguageProfileTask: Sendable {
             chinese[index] = vector
         }
         let days = dayPapers.sorted()
-        if settings.hubnessWeight > 0, let negatives, let hubness = Hubness(sample: negatives, neighbours: settings.hubnessNeighbours) {
+        if let hubness = settings.candidateHubness(negatives) {
             let ids = days.map { papers[$0].id.base }
-            for (index, value) in zip(days, hubness.values(of: days.map { english[$0].sparse }, ids: ids)) { english[index].hubness = value }
-            for (index, value) in zip(days, hubness.values(of: days.map { chinese[$0].sparse }, ids: ids)) { chinese[index].hubness = value }
+            hubness.measure(&english, at: days, ids: ids)
+            hubness.measure(&chinese, at: days, ids: ids)
         }
         let task = ProfileTask(settings: settings, featureCount: model.definition.bucketCount)
         let ids = evaluated.map(\.id)

@@ -84,11 +84,9 @@ public struct Evaluation: Sendable {
         }
         // Hubness depends on the shared sample, not the user: measured once for every paper of a day. Each
         // profile decides whether it uses it (``Profile/hubness``), as in `shortlist`.
-        if profileSettings.hubnessWeight > 0, let negatives,
-           let hubness = Hubness(sample: negatives, neighbours: profileSettings.hubnessNeighbours) {
+        if let hubness = profileSettings.candidateHubness(negatives) {
             let candidates = Array(Set(simulated.flatMap { $0.heldOut.flatMap { [$0.positive] + $0.negatives } })).sorted()
-            let values = hubness.values(of: candidates.map { sparse[$0] }, ids: candidates.map { evaluated[$0].id })
-            for (paper, value) in zip(candidates, values) { profileVectors[paper].hubness = value }
+            hubness.measure(&profileVectors, at: candidates, ids: candidates.map { evaluated[$0].id })
         }
         let perUser = try ProfileTask(settings: profileSettings, featureCount: model.definition.bucketCount)
             .run(users: simulated, vectors: profileVectors, ids: evaluated.map(\.id), negatives: negatives)

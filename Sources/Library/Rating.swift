@@ -19,6 +19,4 @@ public struct RatingRecord: Sendable, Codable, Hashable {
 public struct ProfileRecord: Sendable, Codable, Hashable {
     public var name: String
     public var created: Date
-    /// A JSON object owned by the Recommender (e.g. top N, formats); `{}` by default.
-    public var settings: String
 }

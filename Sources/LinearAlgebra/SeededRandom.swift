@@ -11,15 +11,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// A generator whose whole stream is determined by `seed`.
     public init(seed: UInt64) {
-        var splitMix = seed
-        func nextSplitMix() -> UInt64 {
-            splitMix &+= 0x9E37_79B9_7F4A_7C15
-            var z = splitMix
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        state = (nextSplitMix(), nextSplitMix(), nextSplitMix(), nextSplitMix())
+        var splitMix = SplitMix64(seed: seed)
+        state = (splitMix.next(), splitMix.next(), splitMix.next(), splitMix.next())
     }
 
     /// The next 64 random bits (xoshiro256**).
@@ -66,4 +59,22 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     private func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+}
+
+/// SplitMix64 (Steele, Lea and Flood): one 64-bit word of state, the same sequence for a seed on every
+/// platform. It expands ``SeededGenerator``'s seed, and the library's random samples (weak negatives, the
+/// learned bar's noise sample) draw from it directly, so their streams — and every figure `evaluate` has
+/// logged — stay what they were when those samples were measured.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

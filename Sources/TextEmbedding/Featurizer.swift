@@ -254,12 +254,7 @@ public struct Featurizer {
     private func contribution(of index: Int) -> Float {
         let key = counts.keys[index]
         let tf = Int(counts.counts[index])
-        let tfWeight: Float
-        if let k1 = definition.tfSaturation {
-            tfWeight = Float(tf) * (k1 + 1) / (Float(tf) + k1)
-        } else {
-            tfWeight = definition.sublinearTF ? SublinearTF.weight(tf) : Float(tf)
-        }
+        let tfWeight = definition.sublinearTF ? SublinearTF.weight(tf) : Float(tf)
         return FeatureHash.sign(key) * tfWeight * kindWeights[Int(counts.kinds[index].rawValue)]
     }
 

@@ -20,7 +20,6 @@ import Testing
         #expect(Dictionary(uniqueKeysWithValues: ratings.map { ($0.id.base, $0.value) }) == ["0704.0001": .dislike, "0704.0002": .dislike])
         #expect(try library.ratings(profile: "particles").map(\.id.base) == ["0704.0006"])
         #expect(try library.profiles().map(\.name) == ["default", "particles"])
-        #expect(try library.profiles().allSatisfy { $0.settings == "{}" })
         #expect(try library.stats().ratings == 3 && library.stats().profiles == 2)
 
         #expect(try library.clearRating(papers[0].id, profile: "default") == true)
@@ -68,7 +67,7 @@ import Testing
     @Test func profileSettingsAndShortlistsAreStoredPerDayAndProfile() throws {
         let fixture = try LibraryFixture()
         let library = try fixture.open()
-        try library.setProfileSettings("vision", json: #"{"top":20}"#)
+        try library.createProfile("vision")
         let first = Data(#"{"date":"2025-12-23","items":[]}"#.utf8)
         let second = Data(#"{"date":"2025-12-23","items":[{"rank":1}]}"#.utf8)
 
@@ -77,7 +76,7 @@ import Testing
 
         #expect(try library.shortlist(day: "2025-12-23", profile: "vision") == second)
         #expect(try library.shortlist(day: "2025-12-24", profile: "vision") == nil)
-        #expect(try library.profiles().map(\.settings) == [#"{"top":20}"#])
+        #expect(try library.profiles().map(\.name) == ["vision"])
         let rows = try fixture.database().read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM shortlists") }
         #expect(rows == 1, "a second run for the same day replaces, never duplicates")
         #expect(throws: LibraryError.invalidDay("2025-12-2")) { try library.shortlist(day: "2025-12-2", profile: "vision") }

@@ -17,7 +17,7 @@ struct CenteredTopicalViewTests {
         let (plain, _) = try EmbeddingModel.fit(texts: texts, definition: definition)
         #expect(centered.isCentered && !plain.isCentered && centered.id != plain.id)
 
-        let settings = ProfileSettings(kind: .blend, topicalWeight: 0.07, topicalExponent: 1)
+        let settings = ProfileSettings.with { $0.kind = .blend; $0.topicalWeight = 0.07; $0.topicalExponent = 1 }
         var fromCentered = ProfileFeatures(model: centered, settings: settings)
         var fromPlain = ProfileFeatures(model: plain, settings: settings)
         var worst: Float = 0

@@ -17,7 +17,7 @@ struct EvaluationTests {
         #expect(corpus.available == 3_000)
         // Small enough for a debug build: 2^16 buckets, 200 weak negatives, 20 users, 100 queries.
         let definition = ModelDefinition(name: "evaluation-test", bucketBits: 16, dimension: 32, minimumDocumentFrequency: 5)
-        var evaluation = Evaluation(seed: 3, profileSettings: ProfileSettings(weakNegativeCount: 200))
+        var evaluation = Evaluation(seed: 3, profileSettings: ProfileSettings.with { $0.weakNegativeCount = 200 })
         evaluation.similar.queries = 100
         evaluation.users.maximumUsers = 20
 

@@ -50,7 +50,7 @@ struct HubnessTests {
     }
 
     @Test func blendTakesHubnessOffTheNearestLikedCosine() throws {
-        let settings = ProfileSettings(kind: .blend, nearestWeight: 0.4, hubnessWeight: 1.5, hubnessNeighbours: 5)
+        let settings = ProfileSettings.with { $0.kind = .blend; $0.nearestWeight = 0.4; $0.hubnessWeight = 1.5; $0.hubnessNeighbours = 5 }
         let negatives = try Self.sample(settings)
         let likes = ProfileTrainerTests.randomVectors(4, seed: 33).enumerated().map {
             RatedExample(id: "l\($0.offset)", features: ProfileVector(sparse: $0.element), label: .like)
@@ -68,7 +68,7 @@ struct HubnessTests {
     /// Each like's cosine is lessened by its own hubness when the nearest like is chosen; the reason
     /// still shows the plain cosine of the like chosen.
     @Test func theNearestLikeIsChosenWithEachLikesHubnessTakenOff() throws {
-        let settings = ProfileSettings(kind: .blend, hubnessNeighbours: 5, likeHubnessWeight: 1)
+        let settings = ProfileSettings.with { $0.kind = .blend; $0.hubnessNeighbours = 5; $0.likeHubnessWeight = 1 }
         let negatives = try Self.sample(settings)
         let likes = ProfileTrainerTests.randomVectors(6, seed: 37).enumerated().map {
             RatedExample(id: "l\($0.offset)", features: ProfileVector(sparse: $0.element), label: .like)
@@ -97,12 +97,12 @@ struct HubnessTests {
     }
 
     @Test func otherRulesAndSettingsIgnoreHubness() throws {
-        let negatives = try Self.sample(ProfileSettings(kind: .ridge))
+        let negatives = try Self.sample(ProfileSettings.with { $0.kind = .ridge })
         let likes = ProfileTrainerTests.randomVectors(4, seed: 35).enumerated().map {
             RatedExample(id: "l\($0.offset)", features: ProfileVector(sparse: $0.element), label: .like)
         }
         let candidate = ProfileVector(sparse: ProfileTrainerTests.randomVectors(1, seed: 36)[0], hubness: 0.3)
-        for settings in [ProfileSettings(kind: .ridge), ProfileSettings(kind: .blend, hubnessWeight: 0)] {
+        for settings in [ProfileSettings.with { $0.kind = .ridge }, ProfileSettings.with { $0.kind = .blend; $0.hubnessWeight = 0 }] {
             let profile = try ProfileTrainer(settings: settings, featureCount: Self.dimension).train(likes, negatives: negatives)
             #expect(profile.hubness == nil)
             #expect(profile.score(candidate).hubness == 0)

@@ -13,8 +13,8 @@ struct LinearViewTests {
 
     @Test func phraseVectorsAreWhatTheLinearPartReads() throws {
         let model = try EmbeddingModel.load(from: ModelLocator.defaultModelDirectory())
-        var phrases = ProfileFeatures(model: model, settings: ProfileSettings(linearView: .phrases))
-        var content = ProfileFeatures(model: model, settings: ProfileSettings(linearView: .content))
+        var phrases = ProfileFeatures(model: model, settings: ProfileSettings.with { $0.linearView = .phrases })
+        var content = ProfileFeatures(model: model, settings: ProfileSettings.with { $0.linearView = .content })
         #expect(phrases.linearView == .phrases && content.linearView == .content)
         let vector = phrases.vector(Self.text)
         #expect(vector.sparse == model.sparse(Self.text))
@@ -32,7 +32,7 @@ struct LinearViewTests {
         var definition = ModelDefinition(name: "no-phrases", dimension: 32, minimumDocumentFrequency: 3)
         definition.phraseView = false
         let (model, _) = try EmbeddingModel.fit(texts: texts, definition: definition)
-        var features = ProfileFeatures(model: model, settings: ProfileSettings(linearView: .phrases))
+        var features = ProfileFeatures(model: model, settings: ProfileSettings.with { $0.linearView = .phrases })
         #expect(features.linearView == .content)
         let vector = features.vector(Self.text)
         #expect(vector.linear == vector.sparse)

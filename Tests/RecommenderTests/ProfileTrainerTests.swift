@@ -30,7 +30,7 @@ struct ProfileTrainerTests {
 
     @Test(arguments: [Float(0), Float(-0.5)])
     func schurComplementEqualsTheDirectDualSolve(weakTarget: Float) throws {
-        let settings = ProfileSettings(kind: .ridge, lambda: 0.7, dislikeWeight: 3, weakNegativeWeight: 0.5, weakNegativeTarget: weakTarget)
+        let settings = ProfileSettings.with { $0.kind = .ridge; $0.lambda = 0.7; $0.dislikeWeight = 3; $0.weakNegativeWeight = 0.5; $0.weakNegativeTarget = weakTarget }
         let vectors = Self.randomVectors(60, seed: 11)
         let likes = vectors[0 ..< 5].enumerated().map { RatedExample(id: "l\($0.offset)", features: ProfileVector(sparse: $0.element), label: .like) }
         let dislikes = vectors[5 ..< 7].enumerated().map { RatedExample(id: "d\($0.offset)", features: ProfileVector(sparse: $0.element), label: .dislike) }
@@ -51,7 +51,7 @@ struct ProfileTrainerTests {
 
     @Test func fewLikesFallBackToTheColdStart() throws {
         let vectors = Self.randomVectors(30, seed: 21)
-        let settings = ProfileSettings(kind: .blend, minimumLikesForRidge: 3)
+        let settings = ProfileSettings.with { $0.kind = .blend; $0.minimumLikesForRidge = 3 }
         let negatives = try WeakNegatives(ids: (0 ..< 28).map { "w\($0)" }, vectors: Array(vectors[2...]), settings: settings, featureCount: Self.dimension)
         let likes = [RatedExample(id: "a", features: ProfileVector(sparse: vectors[0]), label: .like), RatedExample(id: "b", features: ProfileVector(sparse: vectors[1]), label: .like)]
         let profile = try ProfileTrainer(settings: settings, featureCount: Self.dimension).train(likes, negatives: negatives)
@@ -68,7 +68,7 @@ struct ProfileTrainerTests {
             RatedExample(id: "like", features: ProfileVector(sparse: vectors[0]), label: .like),
             RatedExample(id: "dislike", features: ProfileVector(sparse: vectors[1]), label: .dislike),
         ]
-        let profile = try ProfileTrainer(settings: ProfileSettings(kind: .centroid), featureCount: Self.dimension).train(examples, negatives: nil)
+        let profile = try ProfileTrainer(settings: ProfileSettings.with { $0.kind = .centroid }, featureCount: Self.dimension).train(examples, negatives: nil)
         #expect(profile.linearScore(vectors[0]) > 0)
         #expect(profile.linearScore(vectors[1]) < profile.linearScore(vectors[0]))
         #expect(profile.dislikeIDs == ["dislike"])

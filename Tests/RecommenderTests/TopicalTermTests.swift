@@ -12,7 +12,7 @@ struct TopicalTermTests {
     }
 
     @Test func theCentroidOfTheLikesRanksTopicallyCloserPapersHigher() throws {
-        let settings = ProfileSettings(kind: .blend, minimumLikesForRidge: 3, topicalWeight: 0.5)
+        let settings = ProfileSettings.with { $0.kind = .blend; $0.minimumLikesForRidge = 3; $0.topicalWeight = 0.5 }
         let likes = [
             Self.example("a", bucket: 1, topical: [1, 0, 0]), Self.example("b", bucket: 2, topical: [0.6, 0.8, 0]),
         ]
@@ -28,14 +28,14 @@ struct TopicalTermTests {
     }
 
     @Test func withoutTopicalVectorsTheTermIsZero() throws {
-        let settings = ProfileSettings(kind: .blend, topicalWeight: 0.5)
+        let settings = ProfileSettings.with { $0.kind = .blend; $0.topicalWeight = 0.5 }
         let likes = [Self.example("a", bucket: 1, topical: []), Self.example("b", bucket: 2, topical: [])]
         let profile = try ProfileTrainer(settings: settings, featureCount: 16).train(likes, negatives: nil)
         #expect(profile.score(ProfileVector(sparse: SparseVector(indices: [1], values: [1]), topical: [1, 0])).topical == 0)
     }
 
     @Test func onlyBlendUsesTheTopicalTerm() throws {
-        let settings = ProfileSettings(kind: .centroid, topicalWeight: 0.5)
+        let settings = ProfileSettings.with { $0.kind = .centroid; $0.topicalWeight = 0.5 }
         let likes = [Self.example("a", bucket: 1, topical: [1, 0])]
         let profile = try ProfileTrainer(settings: settings, featureCount: 16).train(likes, negatives: nil)
         let score = profile.score(ProfileVector(sparse: SparseVector(indices: [1], values: [1]), topical: [1, 0]))

@@ -1,6 +1,7 @@
 import ArxivFormats
 import Foundation
 import GRDB
+import LinearAlgebra
 
 extension Library {
     /// The stored paper with `id`'s base id (the version of `id` is ignored), or `nil`.
@@ -143,21 +144,5 @@ extension Library {
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2]), (1...31).contains(day)
         else { throw LibraryError.invalidDay(day) }
-    }
-}
-
-/// A seeded 64-bit generator (SplitMix64): the same seed gives the same sequence on every platform,
-/// which `SystemRandomNumberGenerator` does not.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

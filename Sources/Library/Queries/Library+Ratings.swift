@@ -62,7 +62,7 @@ extension Library {
     /// Every profile, by name.
     public func profiles() throws -> [ProfileRecord] {
         try read { db in try ProfileRow.order(Column("name")).fetchAll(db) }
-            .map { ProfileRecord(name: $0.name, created: $0.createdAt, settings: $0.settings) }
+            .map { ProfileRecord(name: $0.name, created: $0.createdAt) }
     }
 
     /// Creates `name` with empty settings unless it exists.
@@ -70,16 +70,6 @@ extension Library {
         try Self.validateProfileName(name)
         let now = Date()
         try write { db in try ensureProfile(name, in: db, now: now) }
-    }
-
-    /// Replaces `name`'s settings (a JSON object), creating the profile when new.
-    public func setProfileSettings(_ name: String, json: String) throws {
-        try Self.validateProfileName(name)
-        let now = Date()
-        try write { db in
-            try ensureProfile(name, in: db, now: now)
-            try db.execute(sql: "UPDATE profiles SET settings = ? WHERE name = ?", arguments: [json, name])
-        }
     }
 
     func ensureProfile(_ name: String, in db: Database, now: Date) throws {

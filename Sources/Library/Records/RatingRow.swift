@@ -25,6 +25,8 @@ struct ProfileRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "profiles"
     var name: String
     var createdAt: Date
+    /// A column of schema v1 that no version has written: always `{}`, kept (and copied by a rename) so
+    /// that no migration has to rebuild the table.
     var settings: String
 
     enum CodingKeys: String, CodingKey {

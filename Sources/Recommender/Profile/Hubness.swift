@@ -54,6 +54,13 @@ public struct Hubness: Sendable {
         }
         return result
     }
+
+    /// Sets the ``ProfileVector/hubness`` of `vectors[i]` for each `i` of `indices`, whose papers are `ids`
+    /// (same order): the one way a shortlist and an evaluation give candidates their hubness.
+    public func measure(_ vectors: inout [ProfileVector], at indices: [Int], ids: [String]) {
+        let measured = values(of: indices.map { vectors[$0].sparse }, ids: ids)
+        for (index, value) in zip(indices, measured) { vectors[index].hubness = value }
+    }
 }
 
 /// The output of one ``Hubness/values(of:ids:)``, lent to its two threads; each writes only its own

@@ -52,7 +52,7 @@ public struct ProfileFeatures {
     public init(model: EmbeddingModel, settings: ProfileSettings) {
         self.model = model
         phrases = Self.phraseFeaturizer(model: model, settings: settings)
-        if settings.topicalWeight > 0 {
+        if settings.usesTopicalTerm {
             // A model fitted at p = 1 cannot be re-weighted; its dense view is then used as it is.
             topicalScale = model.spectrumRescaling(toExponent: settings.topicalExponent)
                 ?? [Float](repeating: 1, count: model.dimension)

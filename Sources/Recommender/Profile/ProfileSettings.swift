@@ -25,67 +25,87 @@ public enum LinearView: String, CaseIterable, Sendable, Codable {
     case phrases
 }
 
-/// The knobs of profile learning. Defaults are the evaluated winners (see `Models/EXPERIMENTS.md`).
+/// The knobs of profile learning, and the one place that says which terms a profile uses.
+///
+/// Each default sits on its property with the experiment that chose it (numbers are rows of
+/// `Models/EXPERIMENTS.md`; "all users" is `arxrec evaluate --users 100000`). Callers never test a weight
+/// to decide whether a term is on: they read the gates (``learnsRidge``, ``usesWeakNegatives``,
+/// ``usesTopicalTerm``, ``usesHubness``), so adding a term means a property, a gate and ``Profile/score(_:)``.
+///
+/// The views a profile reads (glossary): the **content view** is the model's sparse view (hashed n-grams,
+/// stop words dropped; ``ProfileVector/sparse``), where the nearest-liked term and hubness are measured;
+/// the **phrase view** keeps stop words ("we propose a"; ``ProfileVector/linear`` when ``linearView`` is
+/// `.phrases`), which the ridge learns on; the **topical view** is plain LSA (``ProfileVector/topical``);
+/// the **dense view** is the model's own p = 3 centered vector, which `similar` scans (profiles do not).
 public struct ProfileSettings: Sendable, Codable, Equatable {
-    public var kind: ProfileModelKind
-    /// Ridge regularisation λ.
-    public var lambda: Float
-    /// Per-example weight of a dislike relative to a like (dislikes are strong negatives).
-    public var dislikeWeight: Float
-    /// Per-example weight of a weak negative (an unrated library paper).
-    public var weakNegativeWeight: Float
-    /// Regression target of a weak negative.
-    public var weakNegativeTarget: Float
-    /// How many unrated library papers serve as weak negatives.
-    public var weakNegativeCount: Int
-    /// Below this many likes the profile falls back to the centroid + nearest-liked cold start.
-    public var minimumLikesForRidge: Int
-    /// Weight of the nearest-liked cosine in `blend` (and in the cold start).
-    public var nearestWeight: Float
-    /// Rocchio γ: how much of the dislike centroid is subtracted in `centroid`.
-    public var dislikeCentroidWeight: Float
+    /// The scoring rule. `blend`: ridge alone, centroid and nearest all lost to it (experiments 17–19).
+    public var kind: ProfileModelKind = .blend
+    /// Ridge regularisation λ. 1: λ 0.5 scored +0.001 (noise), 2 and 4 lost (experiments 20–22).
+    public var lambda: Float = 1
+    /// Per-example weight of a dislike relative to a like (dislikes are strong negatives). 2: the design's
+    /// setting; `evaluate`'s simulated users only like, so it is not measured there.
+    public var dislikeWeight: Float = 2
+    /// Per-example weight of a weak negative (an unrated library paper). 1: 0.5 scored the same (experiment 28).
+    public var weakNegativeWeight: Float = 1
+    /// Regression target of a weak negative. 0: −0.2, +0.1 and +0.25 all lost badly (experiments 29, 36).
+    public var weakNegativeTarget: Float = 0
+    /// How many unrated library papers serve as weak negatives. 2,000: 1,000 lost, 4,000 gained +0.003 at twice
+    /// the cached Gram's cost on every cold shortlist (experiments 26–27).
+    public var weakNegativeCount = 2_000
+    /// Below this many likes the profile falls back to the centroid + nearest-liked cold start. 3: the design's
+    /// setting (a ridge on one or two likes is a centroid with noise); simulated users have at least 3 likes.
+    public var minimumLikesForRidge = 3
+    /// Weight of the nearest-liked cosine in `blend` (and in the cold start). 0.4: a plateau from 0.25 to 0.6
+    /// once hubness is taken off (experiment 53; 0 lost, experiment 23).
+    public var nearestWeight: Float = 0.4
+    /// Rocchio γ: how much of the dislike centroid is subtracted in `centroid` (and the cold start). 0.25:
+    /// Rocchio's customary value; unmeasured (no simulated dislikes).
+    public var dislikeCentroidWeight: Float = 0.25
     /// Weight of the cosine between a candidate and the likes' centroid on the topical view in `blend`
-    /// (0: sparse view only). Sparse scores spread over ±0.01 in a day and topical cosines over ±0.07,
-    /// hence the small number.
-    public var topicalWeight: Float
-    /// The singular-value exponent of the topical view (1: plain LSA); see ``ProfileFeatures``.
-    public var topicalExponent: Float
-    /// How much of a candidate's ``Hubness`` — its typical closeness to random library papers — is taken
-    /// off its nearest-liked cosine in `blend` (0: none).
-    public var hubnessWeight: Float
-    /// How many of a candidate's closest sample papers its ``Hubness`` averages.
-    public var hubnessNeighbours: Int
-    /// How much of each *liked* paper's ``Hubness`` is taken off its cosine when the nearest like is
-    /// chosen (CSLS's other half: a like in the common vocabulary is near everything; 0: none). Measured
-    /// with `arxrec evaluate --users 100000` on model v5: nDCG@10 +0.002 (seed 7) and +0.0003 (seed 8) at 1,
-    /// +0.0014 / +0.0007 at 1.5 (`Models/EXPERIMENTS.md`, experiment 71).
-    public var likeHubnessWeight: Float
+    /// (0: off). Sparse scores spread over ±0.01 in a day and topical cosines over ±0.07, hence the small
+    /// number. 0.07: the grid of experiment 48, kept through hubness's (53).
+    public var topicalWeight: Float = 0.07
+    /// The singular-value exponent of the topical view (see ``ProfileFeatures``). 1, plain LSA: q = 0, 0.5
+    /// and 2 lost (experiment 43).
+    public var topicalExponent: Float = 1
+    /// How much of a candidate's ``Hubness`` — its typical closeness to random library papers — is taken off
+    /// its nearest-liked cosine in `blend` (0: none). 1.5, with ``hubnessNeighbours`` 20: experiment 53
+    /// (all users 0.2268 → 0.2310 on seed 7, 0.2257 → 0.2280 on seed 8).
+    public var hubnessWeight: Float = 1.5
+    /// How many of a candidate's closest sample papers its ``Hubness`` averages. 20: experiment 53's grid.
+    public var hubnessNeighbours = 20
+    /// How much of each *liked* paper's ``Hubness`` is taken off its cosine when the nearest like is chosen
+    /// (CSLS's other half: a like in the common vocabulary is near everything; 0: none). 1: on model v5,
+    /// all users +0.002 (seed 7) and +0.0003 (seed 8); 1.5 +0.0014 / +0.0007 (experiment 71).
+    public var likeHubnessWeight: Float = 1
     /// The view the ridge (or centroid) is learned on. The nearest-liked term and hubness stay on the
-    /// content view, where a shared n-gram means a shared subject.
-    public var linearView: LinearView
+    /// content view, where a shared n-gram means a shared subject. `.phrases`: model v5 (experiments 66–70).
+    public var linearView: LinearView = .phrases
 
-    public init(
-        kind: ProfileModelKind = .blend, lambda: Float = 1, dislikeWeight: Float = 2,
-        weakNegativeWeight: Float = 1, weakNegativeTarget: Float = 0, weakNegativeCount: Int = 2_000,
-        minimumLikesForRidge: Int = 3, nearestWeight: Float = 0.4, dislikeCentroidWeight: Float = 0.25,
-        topicalWeight: Float = 0.07, topicalExponent: Float = 1, hubnessWeight: Float = 1.5, hubnessNeighbours: Int = 20,
-        likeHubnessWeight: Float = 1, linearView: LinearView = .phrases
-    ) {
-        self.kind = kind
-        self.lambda = lambda
-        self.dislikeWeight = dislikeWeight
-        self.weakNegativeWeight = weakNegativeWeight
-        self.weakNegativeTarget = weakNegativeTarget
-        self.weakNegativeCount = weakNegativeCount
-        self.minimumLikesForRidge = minimumLikesForRidge
-        self.nearestWeight = nearestWeight
-        self.dislikeCentroidWeight = dislikeCentroidWeight
-        self.topicalWeight = topicalWeight
-        self.topicalExponent = topicalExponent
-        self.hubnessWeight = hubnessWeight
-        self.hubnessNeighbours = hubnessNeighbours
-        self.likeHubnessWeight = likeHubnessWeight
-        self.linearView = linearView
+    /// The measured defaults above.
+    public init() {}
+
+    /// The settings `shortlist` and `evaluate` use unless told otherwise.
+    public static let standard = ProfileSettings()
+
+    // MARK: Gates
+
+    /// Whether profiles learn a ridge: `ridge` and `blend`. A ridge with fewer than ``minimumLikesForRidge``
+    /// likes falls back to the cold start, which is a blend, so these settings may also blend.
+    public var learnsRidge: Bool { kind == .ridge || kind == .blend }
+    /// Whether the library's shared weak-negative sample is drawn (and cached) for these settings.
+    public var usesWeakNegatives: Bool { learnsRidge && weakNegativeCount > 0 }
+    /// Whether a blended profile adds the topical term, so candidates and likes need a topical vector.
+    public var usesTopicalTerm: Bool { learnsRidge && topicalWeight > 0 }
+    /// Whether a blended profile takes ``Hubness`` off the nearest-liked term, so candidates need theirs.
+    public var usesHubness: Bool { learnsRidge && hubnessWeight > 0 }
+
+    /// The ``Hubness`` measure candidates are corrected by, built on the shared weak-negative sample: one
+    /// for a whole day (or a whole evaluation), since it depends on the library and not on the user.
+    /// `nil` when these settings do not use hubness or there is no sample.
+    public func candidateHubness(_ negatives: WeakNegatives?) -> Hubness? {
+        guard usesHubness, let negatives else { return nil }
+        return Hubness(sample: negatives, neighbours: hubnessNeighbours)
     }
 
     /// Decodes settings saved by any version: a missing field keeps its default (so a settings file
@@ -109,7 +129,4 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         likeHubnessWeight = try c.decodeIfPresent(Float.self, forKey: .likeHubnessWeight) ?? d.likeHubnessWeight
         linearView = try c.decodeIfPresent(LinearView.self, forKey: .linearView) ?? d.linearView
     }
-
-    /// The settings `shortlist` and `evaluate` use unless told otherwise.
-    public static let standard = ProfileSettings()
 }

@@ -26,7 +26,7 @@ public struct ProfileTrainer: Sendable {
         let dislikes = examples.filter { $0.label == .dislike }
         var kind = settings.kind
         let ridgeReady = likes.count >= settings.minimumLikesForRidge && (negatives?.count ?? 0) > 0
-        if (kind == .ridge || kind == .blend) && !ridgeReady { kind = .blend }
+        if settings.learnsRidge && !ridgeReady { kind = .blend }
 
         let weights: [Float]
         switch kind {
@@ -41,9 +41,7 @@ public struct ProfileTrainer: Sendable {
                 weights = centroid(likes: likes, dislikes: dislikes)
             }
         }
-        let hubness = kind == .blend && settings.hubnessWeight > 0
-            ? negatives.flatMap { Hubness(sample: $0, neighbours: settings.hubnessNeighbours) }
-            : nil
+        let hubness = kind == .blend ? settings.candidateHubness(negatives) : nil
         var likePenalties: [Float] = []
         if let hubness, settings.likeHubnessWeight != 0 {
             likePenalties = hubness.values(of: likes.map(\.vector), ids: likes.map(\.id)).map { $0 * settings.likeHubnessWeight }
@@ -51,7 +49,7 @@ public struct ProfileTrainer: Sendable {
         return Profile(
             settings: settings, effectiveKind: kind, weights: weights,
             likeIDs: likes.map(\.id), likes: likes.map(\.vector), likePenalties: likePenalties, dislikeIDs: dislikes.map(\.id),
-            topicalCentroid: kind == .blend && settings.topicalWeight > 0 ? topicalCentroid(likes) : [],
+            topicalCentroid: kind == .blend && settings.usesTopicalTerm ? topicalCentroid(likes) : [],
             weakNegativeCount: ridgeReady ? negatives?.count ?? 0 : 0,
             hubness: hubness
         )

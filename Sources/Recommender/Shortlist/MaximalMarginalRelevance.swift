@@ -13,7 +13,16 @@ public struct MaximalMarginalRelevance: Sendable {
     /// λ: 1 is pure relevance, 0 pure novelty.
     public var lambda: Float
 
-    public init(lambda: Float = 0.75) {
+    /// The shortlist's λ: three parts relevance to one part novelty, the design's setting (not tuned by
+    /// `evaluate`, whose metrics score relevance alone and would always choose 1).
+    public static let standardLambda: Float = 0.75
+
+    /// How many times the list's length of the strongest candidates MMR chooses from: a candidate below
+    /// them would need a relevance lead of λ-scaled ranks it cannot have, and the pool's Gram matrix stays
+    /// small (40 × 40 for a list of 10).
+    public static let poolPerPick = 4
+
+    public init(lambda: Float = MaximalMarginalRelevance.standardLambda) {
         self.lambda = lambda
     }
 

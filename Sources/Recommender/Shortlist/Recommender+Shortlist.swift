@@ -37,11 +37,11 @@ extension Recommender {
 
         let bar = try scoreBar(steering.threshold, profile: profile, features: &features, scale: &scale, skipping: unrated)
         let passing = (0 ..< pool.count).filter { index in bar.value.map { values[index] >= $0 } ?? true }
-        // MMR looks at the strongest few times `top`: beyond that nothing could be picked anyway.
         let order = passing.sorted {
             values[$0] != values[$1] ? values[$0] > values[$1] : pool[$0].id < pool[$1].id
         }
-        let head = Array(order.prefix(max(top * 4, top)))
+        let (poolSize, overflow) = top.multipliedReportingOverflow(by: MaximalMarginalRelevance.poolPerPick)
+        let head = Array(order.prefix(overflow ? order.count : poolSize))
         let similarities = SparseGram.gram(head.map { scored.sparse[$0] }, dimension: 1 << model.definition.bucketBits)
         let picks = diversity.select(relevance: head.map { values[$0] }, similarities: similarities, count: top)
         // Reasons of translated rows name liked papers by title and English terms from the likes' texts.
@@ -88,12 +88,18 @@ extension Recommender {
         return Dictionary(try library.papers(ids).map { ($0.id.base, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// How many terms a reason names ("matched: diffusion model, 扩散, …").
+    static let matchedTermCount = 5
+    /// Contributions read per term named: most strong contributions are stop-word n-grams of the phrase view
+    /// or bigrams whose unigrams are already named, so the reader needs many to find five readable terms.
+    static let contributionsPerMatchedTerm = 12
+
     /// The readable n-grams behind the strongest positive contributions to a candidate's score (`vector`
     /// is its linear view). Stop-word n-grams of the phrase view count in the score but are never named.
     func matchedTerms(
-        _ text: String, vector: SparseVector, profile: Profile, features: ProfileFeatures, limit: Int = 5
+        _ text: String, vector: SparseVector, profile: Profile, features: ProfileFeatures, limit: Int = Self.matchedTermCount
     ) -> [String] {
-        let strongest = profile.contributions(vector, limit: limit * 12)
+        let strongest = profile.contributions(vector, limit: limit * Self.contributionsPerMatchedTerm)
         guard !strongest.isEmpty else { return [] }
         let names = features.linearFeatureNames(of: text)
         var terms: [String] = []

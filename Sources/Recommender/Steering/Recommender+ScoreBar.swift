@@ -49,9 +49,7 @@ extension Recommender {
             }
             return features.extend(featurizer.sparse(texts[i].text), text: texts[i].text, dense: dense)
         }
-        if let hubness = profile.hubness?.values(of: vectors.map(\.sparse), ids: papers.map(\.id.base)) {
-            for i in vectors.indices { vectors[i].hubness = hubness[i] }
-        }
+        profile.hubness?.measure(&vectors, at: Array(vectors.indices), ids: papers.map(\.id.base))
         let scores = vectors.map(profile.score)
         let scale = translations.isEmpty ? nil : scale.measured(profile: profile, features: &features)
         let values = scores.indices.map { i in

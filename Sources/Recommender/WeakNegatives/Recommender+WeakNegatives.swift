@@ -12,7 +12,7 @@ extension Recommender {
     /// The sample excludes every paper rated in any profile, so a like is never also a weak negative.
     /// `excluding` names further papers that must not be negatives (the held-out positives of `evaluate`).
     public func weakNegatives(excluding: Set<String> = []) throws -> WeakNegatives? {
-        guard settings.kind == .ridge || settings.kind == .blend, settings.weakNegativeCount > 0 else { return nil }
+        guard settings.usesWeakNegatives else { return nil }
         var rated = excluding
         for profile in try library.profiles() {
             for rating in try library.ratings(profile: profile.name) { rated.insert(rating.id.base) }

@@ -54,7 +54,7 @@ extension EmbeddingModel {
 
         let documentFrequency = corpus.documentFrequency(bucketCount: definition.bucketCount)
         let idf = smoothIDF(
-            documentFrequency: corpus.idfDocumentFrequency(bucketCount: definition.bucketCount), documents: documents.count, exponent: definition.idfExponent)
+            documentFrequency: corpus.idfDocumentFrequency(bucketCount: definition.bucketCount), documents: documents.count)
         let kept = (0 ..< definition.bucketCount).filter {
             documentFrequency[$0] >= Int32(clamping: definition.minimumDocumentFrequency)
         }.map { Int32($0) }
@@ -196,14 +196,11 @@ extension EmbeddingModel {
         return (0 ..< count).map { $0 * population / count }
     }
 
-    /// `ln((1+N)/(1+df)) + 1` per bucket, rounded to Float16 (the stored precision); buckets no paper has
-    /// get the largest value.
-    static func smoothIDF(documentFrequency: [Int32], documents: Int, exponent: Float = 1) -> [Float] {
+    /// `ln((1+N)/(1+df)) + 1` per bucket (``ModelDefinition/idfFormula``), rounded to Float16 (the stored
+    /// precision); buckets no paper has get the largest value.
+    static func smoothIDF(documentFrequency: [Int32], documents: Int) -> [Float] {
         let numerator = 1 + Double(documents)
-        return documentFrequency.map { df in
-            let idf = log(numerator / (1 + Double(df))) + 1
-            return Float(Float16(exponent == 1 ? idf : pow(idf, Double(exponent))))
-        }
+        return documentFrequency.map { df in Float(Float16(log(numerator / (1 + Double(df))) + 1)) }
     }
 
     /// Projection rows (one per kept bucket, `k` columns): `vt`'s columns scaled by σ^(p−1), signs fixed.

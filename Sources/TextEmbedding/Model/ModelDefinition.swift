@@ -26,8 +26,6 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
     public var weights: FeatureWeights
     /// Drop scikit-learn's English stop words before forming word bigrams.
     public var dropEnglishStopWords: Bool
-    /// How document frequencies become idf weights.
-    public var idf: IDFFormula
     /// `1 + ln tf` instead of raw counts.
     public var sublinearTF: Bool
     /// Only buckets found in at least this many fitted papers get a projection row; the others do not
@@ -35,12 +33,6 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
     public var minimumDocumentFrequency: Int
     /// The randomized truncated SVD that learns the projection.
     public var svd: SVDSettings
-    /// Each bucket's idf is raised to this power (1: the plain formula). Above 1 it widens the gap
-    /// between rare, specific terms (a method's or dataset's name) and common ones.
-    public var idfExponent: Float
-    /// BM25's k1: when set, a feature's tf weight is `tf·(k1+1)/(tf+k1)` (saturating, 1 at tf = 1)
-    /// instead of ``sublinearTF``'s rule. Length normalisation stays the L2 norm of the whole vector.
-    public var tfSaturation: Float?
     /// Fold English plurals onto the singular (``PluralStemmer``) before hashing words (model v3 on).
     /// Measured with `arxrec evaluate` on all 2,137 simulated users: nDCG@10 +0.003 / +0.001 and
     /// P@10_primary +0.001 on seeds 7 / 8 — small, but the same sign on both tasks and seeds.
@@ -80,9 +72,8 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
     public init(
         name: String, formatVersion: Int = ModelDefinition.currentFormatVersion, hashSeed: UInt64 = 0x6172_7872_6563,
         bucketBits: Int = 20, dimension: Int = 256, weights: FeatureWeights = .chineseWords,
-        dropEnglishStopWords: Bool = true, idf: IDFFormula = .smooth, sublinearTF: Bool = true,
-        minimumDocumentFrequency: Int = 40, svd: SVDSettings = SVDSettings(), idfExponent: Float = 1,
-        tfSaturation: Float? = nil, stemPlurals: Bool = true,
+        dropEnglishStopWords: Bool = true, sublinearTF: Bool = true,
+        minimumDocumentFrequency: Int = 40, svd: SVDSettings = SVDSettings(), stemPlurals: Bool = true,
         dropChineseStopWords: Bool = true, centerDense: Bool = true, phraseView: Bool = true,
         keepLinkWords: Bool = false, chineseWords: ChineseWordSettings? = ChineseWordSettings(),
         termTable: TermTableSettings? = TermTableSettings()
@@ -94,12 +85,9 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         self.dimension = dimension
         self.weights = weights
         self.dropEnglishStopWords = dropEnglishStopWords
-        self.idf = idf
         self.sublinearTF = sublinearTF
         self.minimumDocumentFrequency = minimumDocumentFrequency
         self.svd = svd
-        self.idfExponent = idfExponent
-        self.tfSaturation = tfSaturation
         self.stemPlurals = stemPlurals
         self.dropChineseStopWords = dropChineseStopWords
         self.centerDense = centerDense
@@ -109,6 +97,11 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         // A term table translates Chinese words: a definition without them (v1–v5 style) has none.
         self.termTable = chineseWords == nil ? nil : termTable
     }
+
+    /// The `idf` field's one value: `ln((1 + N) / (1 + df)) + 1`, scikit-learn's `smooth_idf` (never zero;
+    /// a bucket no fitted paper has gets the largest value, `ln(1 + N) + 1`). Written in every definition,
+    /// so the canonical JSON, and with it every model id, is what it was when the field was an enum.
+    public static let idfFormula = "smooth"
 
     enum CodingKeys: String, CodingKey {
         case name, formatVersion, hashSeed, bucketBits, dimension, weights, dropEnglishStopWords, idf, sublinearTF
@@ -128,12 +121,25 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         dimension = try c.decode(Int.self, forKey: .dimension)
         weights = try c.decode(FeatureWeights.self, forKey: .weights)
         dropEnglishStopWords = try c.decode(Bool.self, forKey: .dropEnglishStopWords)
-        idf = try c.decode(IDFFormula.self, forKey: .idf)
+        // Every model's idf is the smooth formula; the field stays in the JSON (and in the id's hash).
+        let idf = try c.decode(String.self, forKey: .idf)
+        guard idf == Self.idfFormula else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .idf, in: c, debugDescription: "idf '\(idf)' is not supported: the only idf is '\(Self.idfFormula)'")
+        }
         sublinearTF = try c.decode(Bool.self, forKey: .sublinearTF)
         minimumDocumentFrequency = try c.decode(Int.self, forKey: .minimumDocumentFrequency)
         svd = try c.decode(SVDSettings.self, forKey: .svd)
-        idfExponent = try c.decodeIfPresent(Float.self, forKey: .idfExponent) ?? 1
-        tfSaturation = try c.decodeIfPresent(Float.self, forKey: .tfSaturation)
+        // Two experiments that lost (Models/EXPERIMENTS.md) and that no shipped model used: a definition
+        // naming them was fitted by an older arxrec and cannot be reproduced by this one.
+        if let exponent = try c.decodeIfPresent(Float.self, forKey: .idfExponent), exponent != 1 {
+            throw DecodingError.dataCorruptedError(
+                forKey: .idfExponent, in: c, debugDescription: "idfExponent is no longer supported: refit without it")
+        }
+        if try c.decodeIfPresent(Float.self, forKey: .tfSaturation) != nil {
+            throw DecodingError.dataCorruptedError(
+                forKey: .tfSaturation, in: c, debugDescription: "tfSaturation is no longer supported: refit without it")
+        }
         stemPlurals = try c.decodeIfPresent(Bool.self, forKey: .stemPlurals) ?? false
         dropChineseStopWords = try c.decodeIfPresent(Bool.self, forKey: .dropChineseStopWords) ?? false
         centerDense = try c.decodeIfPresent(Bool.self, forKey: .centerDense) ?? false
@@ -152,12 +158,10 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         try c.encode(dimension, forKey: .dimension)
         try c.encode(weights, forKey: .weights)
         try c.encode(dropEnglishStopWords, forKey: .dropEnglishStopWords)
-        try c.encode(idf, forKey: .idf)
+        try c.encode(Self.idfFormula, forKey: .idf)
         try c.encode(sublinearTF, forKey: .sublinearTF)
         try c.encode(minimumDocumentFrequency, forKey: .minimumDocumentFrequency)
         try c.encode(svd, forKey: .svd)
-        if idfExponent != 1 { try c.encode(idfExponent, forKey: .idfExponent) }
-        try c.encodeIfPresent(tfSaturation, forKey: .tfSaturation)
         if stemPlurals { try c.encode(stemPlurals, forKey: .stemPlurals) }
         if dropChineseStopWords { try c.encode(dropChineseStopWords, forKey: .dropChineseStopWords) }
         if centerDense { try c.encode(centerDense, forKey: .centerDense) }
@@ -213,8 +217,6 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
             throw fail("SVD oversampling and power iterations must be non-negative")
         }
         guard svd.singularValueExponent.isFinite else { throw fail("singularValueExponent must be finite") }
-        guard idfExponent.isFinite, idfExponent > 0 else { throw fail("idfExponent must be finite and positive") }
-        if let k1 = tfSaturation, !(k1.isFinite && k1 > 0) { throw fail("tfSaturation (BM25 k1) must be finite and positive") }
     }
 }
 
@@ -272,13 +274,6 @@ public struct FeatureWeights: Codable, Sendable, Equatable {
         try c.encode(cjkBigram, forKey: .cjkBigram)
         if cjkWord != 0 { try c.encode(cjkWord, forKey: .cjkWord) }
     }
-}
-
-/// How a bucket's document frequency becomes its idf.
-public enum IDFFormula: String, Codable, Sendable, Equatable {
-    /// `ln((1 + N) / (1 + df)) + 1`, scikit-learn's `smooth_idf`: never zero, and a bucket no fitted paper
-    /// has (df = 0) gets the largest value, `ln(1 + N) + 1`.
-    case smooth
 }
 
 /// Settings of the randomized truncated SVD (range finder with power iterations) behind the projection.

@@ -183,7 +183,7 @@ struct ModelCommand: ParsableCommand {
                 print("name        \(definition.name) (format \(definition.formatVersion))")
                 print("sparse      2^\(definition.bucketBits) signed buckets, seed \(definition.hashSeed), "
                     + "stop words \(definition.dropEnglishStopWords ? "dropped" : "kept"), "
-                    + "\(definition.sublinearTF ? "1 + ln tf" : "tf") × \(definition.idf.rawValue) idf")
+                    + "\(definition.sublinearTF ? "1 + ln tf" : "tf") × \(ModelDefinition.idfFormula) idf")
                 print("dense       \(loaded.dimension)-d LSA, \(loaded.projectionBucketCount) buckets in ≥ "
                     + "\(definition.minimumDocumentFrequency) papers"
                     + (loaded.isBilingual ? ", English and Chinese in one space" : ""))
