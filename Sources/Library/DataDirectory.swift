@@ -1,12 +1,57 @@
 import Foundation
 
-/// Where a library lives when the user does not say (design.md, "Data directory").
+/// Where a library lives when the user does not say (design.md, "Data directory"), and the name of
+/// everything in it: every module that reads or sweeps the directory asks here.
 public enum DataDirectory {
+    /// The SQLite database: papers, ratings, profiles, shortlists. Its absence means "no library here".
+    public static let databaseFileName = "library.sqlite"
+
     /// The vector file of model `modelID`: one Float32 row per paper (``VectorFileHeader``).
-    public static func vectorFileName(modelID: String) -> String { "vectors-\(modelID).f32" }
+    public static func vectorFileName(modelID: String) -> String { "\(vectorPrefix)\(modelID)\(vectorSuffix)" }
 
     /// The 8-bit copy of that vector file which whole-library scans read first (``QuantizedFileHeader``).
-    public static func quantizedVectorFileName(modelID: String) -> String { "vectors-\(modelID).i8" }
+    public static func quantizedVectorFileName(modelID: String) -> String { "\(vectorPrefix)\(modelID)\(quantizedSuffix)" }
+
+    /// Whether `name` is the vector file of some model.
+    public static func isVectorFile(_ name: String) -> Bool { name.hasPrefix(vectorPrefix) && name.hasSuffix(vectorSuffix) }
+
+    /// Whether `name` is the vector file, or its 8-bit copy, of some model.
+    public static func isVectorFileOrCopy(_ name: String) -> Bool {
+        isVectorFile(name) || (name.hasPrefix(vectorPrefix) && name.hasSuffix(quantizedSuffix))
+    }
+
+    /// The file a whole vector file (or 8-bit copy) is written to before it is renamed over `path`.
+    static func rebuildPath(of path: String, token: String) -> String { "\(path)\(rebuildMarker)\(token)" }
+
+    /// Whether `name` is such a rebuild file of a vector file or its copy (left behind when its writer died).
+    public static func isVectorRebuildFile(_ name: String) -> Bool {
+        name.hasPrefix(vectorPrefix) && (name.contains(vectorSuffix + rebuildMarker) || name.contains(quantizedSuffix + rebuildMarker))
+    }
+
+    /// The weak-negative cache of model `modelID`: the sample every ridge profile shares, and its factor.
+    public static func weakNegativesFileName(modelID: String) -> String { "\(weakNegativesPrefix)\(modelID)\(weakNegativesSuffix)" }
+
+    /// Whether `name` is the weak-negative cache of some model.
+    public static func isWeakNegativesFile(_ name: String) -> Bool {
+        name.hasPrefix(weakNegativesPrefix) && name.hasSuffix(weakNegativesSuffix)
+    }
+
+    /// The folder of a model refitted for this library (`model fit --output`, `reindex --model`), used
+    /// instead of the bundled one when it holds a `model.json`.
+    public static let modelFolderName = "model"
+    /// The daily job's settings (`arxrec daily --init` writes it).
+    public static let dailyConfigFileName = "config.json"
+    /// The daily job's memory: the last day it delivered, so a re-run does not deliver twice.
+    public static let dailyStateFileName = "daily-state.json"
+    /// The daily job's published shortlists (`DAY-PROFILE.FORMAT`).
+    public static let shortlistFolderName = "shortlists"
+
+    private static let vectorPrefix = "vectors-"
+    private static let vectorSuffix = ".f32"
+    private static let quantizedSuffix = ".i8"
+    private static let rebuildMarker = ".rebuild-"
+    private static let weakNegativesPrefix = "weak-negatives-"
+    private static let weakNegativesSuffix = ".bin"
 
     /// The data directory, by precedence: `--data-dir` (`explicit`) > `$ARXREC_HOME` >
     /// `$XDG_DATA_HOME/arxrec` > `~/.local/share/arxrec`.

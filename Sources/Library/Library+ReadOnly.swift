@@ -19,7 +19,7 @@ extension Library {
         guard embedder.dimension >= 1 else {
             throw LibraryError.invalidDimension(modelID: modelID, dimension: embedder.dimension)
         }
-        let databasePath = directory.appendingPathComponent(databaseFileName).path
+        let databasePath = directory.appendingPathComponent(DataDirectory.databaseFileName).path
         guard FileManager.default.fileExists(atPath: databasePath) else { throw LibraryError.notALibrary(path: directory.path) }
         try refuseEmptyDatabaseFile(databasePath)
         let writerAtWork = FileManager.default.fileExists(atPath: databasePath + "-wal")
@@ -48,7 +48,7 @@ extension Library {
     public static func isWritable(_ directory: URL) -> Bool {
         guard access(directory.path, W_OK) == 0 else { return false }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0 == databaseFileName || ($0.hasPrefix("vectors-") && $0.hasSuffix(".f32")) }
+        return names.filter { $0 == DataDirectory.databaseFileName || DataDirectory.isVectorFile($0) }
             .allSatisfy { access(directory.appendingPathComponent($0).path, W_OK) == 0 }
     }
 

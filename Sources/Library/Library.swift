@@ -16,7 +16,6 @@ public struct Library: Sendable {
     /// ``LibraryError/busy(path:)``.
     public static let busyTimeout: TimeInterval = 10
     /// The database file's name inside the data directory.
-    public static let databaseFileName = "library.sqlite"
 
     let databasePath: String
     let vectorFilePath: String
@@ -62,7 +61,7 @@ public struct Library: Sendable {
         guard embedder.dimension >= 1 else {
             throw LibraryError.invalidDimension(modelID: modelID, dimension: embedder.dimension)
         }
-        let databasePath = directory.appendingPathComponent(databaseFileName).path
+        let databasePath = directory.appendingPathComponent(DataDirectory.databaseFileName).path
         try refuseEmptyDatabaseFile(databasePath)
         if FileManager.default.fileExists(atPath: directory.path), !isWritable(directory) {
             guard access == .readOnlyWhereUnwritable, FileManager.default.fileExists(atPath: databasePath) else {

@@ -63,7 +63,7 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
         case .emptyDatabaseFile(let path):
             return "\(path) is empty (0 bytes), so it holds no library: restore it from a backup, or delete it to start a new library"
         case .notALibrary(let path):
-            return "\(path) holds no library (no \(Library.databaseFileName)): pass --data-dir or set ARXREC_HOME to your library"
+            return "\(path) holds no library (no \(DataDirectory.databaseFileName)): pass --data-dir or set ARXREC_HOME to your library"
         case .invalidModelID(let id):
             return "model id '\(id)' cannot name a vector file: use 1–128 characters from A–Z a–z 0–9 . _ -"
         case .invalidDimension(let id, let dimension):

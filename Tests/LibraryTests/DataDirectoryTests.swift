@@ -1,5 +1,5 @@
 import Foundation
-import Library
+@testable import Library
 import TestSupport
 import Testing
 
@@ -48,5 +48,22 @@ import Testing
             guard case .directoryUnavailable(let path, _) = error as? LibraryError else { return false }
             return path == file.path && !"\(error)".contains("\n")
         }
+    }
+
+    /// Every module asks these names and predicates, so a sweep deletes exactly what a writer made.
+    @Test func everyFileNameIsRecognisedByItsOwnPredicateOnly() {
+        let model = "lsa256-0123456789abcdef"
+        let vectors = DataDirectory.vectorFileName(modelID: model)
+        let copy = DataDirectory.quantizedVectorFileName(modelID: model)
+        let rebuild = DataDirectory.rebuildPath(of: vectors, token: "A1B2")
+        let cache = DataDirectory.weakNegativesFileName(modelID: model)
+        #expect(DataDirectory.isVectorFile(vectors) && !DataDirectory.isVectorFile(copy))
+        #expect(DataDirectory.isVectorFileOrCopy(vectors) && DataDirectory.isVectorFileOrCopy(copy))
+        #expect(!DataDirectory.isVectorFileOrCopy(rebuild) && !DataDirectory.isVectorFileOrCopy(cache))
+        #expect(DataDirectory.isVectorRebuildFile(rebuild))
+        #expect(DataDirectory.isVectorRebuildFile(DataDirectory.rebuildPath(of: copy, token: "A1B2")))
+        #expect(!DataDirectory.isVectorRebuildFile(vectors) && !DataDirectory.isVectorRebuildFile(cache))
+        #expect(DataDirectory.isWeakNegativesFile(cache) && !DataDirectory.isWeakNegativesFile(vectors))
+        #expect(!DataDirectory.isVectorFile(DataDirectory.databaseFileName))
     }
 }

@@ -37,7 +37,7 @@ struct FuzzIngestTests {
 
     /// Base id → main title of every stored paper, and SQLite's own verdict on the file.
     static func library(_ cli: CLIFixture) throws -> (titles: [String: String], integrity: [String]) {
-        let database = try DatabaseQueue(path: cli.home.file(Library.databaseFileName).path)
+        let database = try DatabaseQueue(path: cli.home.file(DataDirectory.databaseFileName).path)
         defer { try? database.close() }
         return try database.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT base_id, title FROM papers")

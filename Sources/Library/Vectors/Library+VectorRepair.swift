@@ -177,7 +177,7 @@ extension Library {
     func removeOtherModelsVectorFiles() {
         let current = [DataDirectory.vectorFileName(modelID: modelID), DataDirectory.quantizedVectorFileName(modelID: modelID)]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        for name in names where name.hasPrefix("vectors-") && (name.hasSuffix(".f32") || name.hasSuffix(".i8")) && !current.contains(name) {
+        for name in names where DataDirectory.isVectorFileOrCopy(name) && !current.contains(name) {
             unlink(directory.appendingPathComponent(name).path)
         }
     }
@@ -185,7 +185,7 @@ extension Library {
     /// Deletes rebuild files left by killed rebuilds: those no live process holds the lock of.
     func removeAbandonedRebuildFiles() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        for name in names where name.hasPrefix("vectors-") && (name.contains(".f32.rebuild-") || name.contains(".i8.rebuild-")) {
+        for name in names where DataDirectory.isVectorRebuildFile(name) {
             let path = directory.appendingPathComponent(name).path
             guard let handle = try? VectorFileHandle.openForWriting(path, create: false), handle.tryLockExclusive() else {
                 continue

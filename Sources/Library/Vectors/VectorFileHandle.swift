@@ -51,7 +51,7 @@ final class VectorFileHandle {
     /// `Library+VectorRepair` knows), opened for writing and flock-ed, so a concurrent `open` does not take it for
     /// the real file before it is renamed over `path`. The caller unlinks it if it never renames it.
     static func createRebuildFile(beside path: String) throws(LibraryError) -> VectorFileHandle {
-        let temporaryPath = "\(path).rebuild-\(UUID().uuidString)"
+        let temporaryPath = DataDirectory.rebuildPath(of: path, token: UUID().uuidString)
         guard let handle = try openForWriting(temporaryPath, create: true) else {
             throw .vectorFileIO(path: temporaryPath, operation: "create", errno: ENOENT)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Library
 import LinearAlgebra
 
 /// The weak-negative sample of a library and its Cholesky factor, kept on disk next to the library.
@@ -26,7 +27,7 @@ struct WeakNegativesCache {
     static let magic = Array("ARXNEG2\0".utf8)
 
     static func url(in directory: URL, modelID: String) -> URL {
-        directory.appendingPathComponent("weak-negatives-\(modelID).bin")
+        directory.appendingPathComponent(DataDirectory.weakNegativesFileName(modelID: modelID))
     }
 
     /// Deletes the caches of other models in `directory`. Called after writing this model's cache: the
@@ -35,7 +36,7 @@ struct WeakNegativesCache {
     static func removeOthers(in directory: URL, keeping modelID: String) {
         let kept = url(in: directory, modelID: modelID).lastPathComponent
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        for name in names where name.hasPrefix("weak-negatives-") && name.hasSuffix(".bin") && name != kept {
+        for name in names where DataDirectory.isWeakNegativesFile(name) && name != kept {
             try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
         }
     }

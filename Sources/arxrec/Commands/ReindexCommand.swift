@@ -41,7 +41,7 @@ struct ReindexCommand: ParsableCommand {
             let progress = ProgressBar(label: "fitting")
             let (fitted, record) = try EmbeddingModel.fit(documents: documents, definition: model.definition) { _ in progress.update(0) }
             progress.finish()
-            let folder = library.resolvedDataDirectory.appendingPathComponent("model", isDirectory: true)
+            let folder = library.resolvedDataDirectory.appendingPathComponent(DataDirectory.modelFolderName, isDirectory: true)
             try fitted.write(to: folder, fitRecord: record)
             model = fitted
             print("fitted model \(fitted.id) on \(documents.count) papers")

@@ -46,7 +46,7 @@ struct DailyConfig: Codable, Equatable {
         case md, json, html, atom
     }
 
-    static let fileName = "config.json"
+    static let fileName = DataDirectory.dailyConfigFileName
 
     init() {}
 

@@ -44,7 +44,7 @@ struct DailyJob {
     }
 
     var library: Library { recommender.library }
-    var shortlistFolder: URL { dataDirectory.appendingPathComponent("shortlists", isDirectory: true) }
+    var shortlistFolder: URL { dataDirectory.appendingPathComponent(DataDirectory.shortlistFolderName, isDirectory: true) }
 
     func run(day: Day, isToday: Bool) async throws -> DayResult {
         var result = DayResult(day: day.description)
@@ -184,7 +184,7 @@ struct DailyJob {
 struct DailyState: Codable {
     var lastCompletedDay: String?
 
-    static let fileName = "daily-state.json"
+    static let fileName = DataDirectory.dailyStateFileName
 
     static func load(from directory: URL) -> DailyState {
         let url = directory.appendingPathComponent(fileName)

@@ -31,7 +31,7 @@ struct LibraryOptions: ParsableArguments {
         if let modelDirectory {
             return try EmbeddingModel.load(from: URL(fileURLWithPath: modelDirectory))
         }
-        let refitted = resolvedDataDirectory.appendingPathComponent("model", isDirectory: true)
+        let refitted = resolvedDataDirectory.appendingPathComponent(DataDirectory.modelFolderName, isDirectory: true)
         if FileManager.default.fileExists(atPath: refitted.appendingPathComponent("model.json").path) {
             return try EmbeddingModel.load(from: refitted)
         }

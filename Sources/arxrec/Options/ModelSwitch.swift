@@ -14,8 +14,8 @@ struct ModelSwitch: CommandFailure {
     /// Throws when the library in `directory` has vectors of another model but none of `modelID`.
     static func refuseReEmbedding(in directory: URL, modelID: String, modelDirectory: String) throws {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        let vectorFiles = names.filter { $0.hasPrefix("vectors-") && $0.hasSuffix(".f32") }
-        guard !vectorFiles.isEmpty, !vectorFiles.contains("vectors-\(modelID).f32") else { return }
+        let vectorFiles = names.filter(DataDirectory.isVectorFile)
+        guard !vectorFiles.isEmpty, !vectorFiles.contains(DataDirectory.vectorFileName(modelID: modelID)) else { return }
         throw ModelSwitch(modelID: modelID, modelDirectory: modelDirectory)
     }
 

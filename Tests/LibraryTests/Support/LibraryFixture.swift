@@ -22,7 +22,7 @@ struct LibraryFixture {
     }
 
     var vectorFile: URL { directory.file("vectors-\(embedder.modelID).f32") }
-    var databaseFile: URL { directory.file(Library.databaseFileName) }
+    var databaseFile: URL { directory.file(DataDirectory.databaseFileName) }
 
     /// A separate SQLite connection to the library's database, as another program would open it.
     func database() throws -> DatabaseQueue { try DatabaseQueue(path: databaseFile.path) }
