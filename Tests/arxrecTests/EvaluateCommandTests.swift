@@ -20,6 +20,15 @@ struct EvaluateCommandTests {
         #expect(SimilarReRank(depth: 100, sparseWeight: 3).summary == "the dense top 100 re-scored by dense + 3 × sparse cosine")
     }
 
+    /// `similar --help` states the rule `similar` runs, read from the constants rather than written twice.
+    @Test func similarHelpStatesTheStandardRule() {
+        let help = SimilarCommand.helpMessage(columns: 200).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains(SimilarReRank.standard.summary))
+        #expect(help.contains("divided by \(SimilarReRank.standard.similarityDivisor):"))
+        #expect(help.contains("dense top \(CrossLanguageReRank.standardDepth) on the topical view"))
+        #expect(SimilarReRank(depth: 100, sparseWeight: 3).similarityDivisor == "4")
+    }
+
     /// End to end on 400 real papers with a small definition: `--queries` reaches the similar task, and
     /// without it every one of the (fewer than 1,000) papers asks.
     @Test func queriesReachTheSimilarTask() throws {

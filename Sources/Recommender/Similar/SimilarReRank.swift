@@ -31,8 +31,14 @@ public struct SimilarReRank: Sendable, Codable, Equatable {
 
     /// The rule in words, as help texts state it: "the dense top 100 re-scored by dense + 3 × sparse cosine".
     public var summary: String {
-        isActive ? "the dense top \(depth) re-scored by dense + \(String(format: "%g", sparseWeight)) × sparse cosine" : "the dense view alone"
+        isActive ? "the dense top \(depth) re-scored by dense + \(weightText) × sparse cosine" : "the dense view alone"
     }
+
+    /// The sparse weight as help texts print it ("3", "0.5").
+    public var weightText: String { String(format: "%g", sparseWeight) }
+
+    /// What ``similarity(_:)`` divides a re-ranked score by, as help texts print it ("4": 1 + the weight).
+    public var similarityDivisor: String { String(format: "%g", isActive && sparseWeight > 0 ? 1 + sparseWeight : 1) }
 
     /// `hits` re-scored and re-sorted (score descending, then index).
     public func apply(_ hits: [ScoredIndex], query: SparseVector, sparse: (Int) -> SparseVector) -> [ScoredIndex] {

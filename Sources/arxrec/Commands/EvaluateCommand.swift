@@ -48,7 +48,7 @@ struct EvaluateCommand: ParsableCommand {
         later papers, whose Chinese texts it has never seen.
           twins       --candidates seeded random test papers with a Chinese text (default 5,000): each \
                       Chinese text ranks the English texts of all of them as `similar` ranks a Chinese query \
-                      (the dense top 300 re-scored on the topical view, plain LSA); MRR, R@1 and R@10 of its \
+                      (the dense top \(CrossLanguageReRank.standardDepth) re-scored on the topical view, plain LSA); MRR, R@1 and R@10 of its \
                       own paper. dense_MRR / topical_MRR: either view alone. bridged_* adds --bridge-weight × \
                       the sparse cosine (Latin terms the two texts share); sparse_MRR is that sparse cosine \
                       alone (an English-only model's lot).
@@ -110,12 +110,12 @@ struct EvaluateCommand: ParsableCommand {
     var profileSettings: String?
 
     @Option(name: .customLong("rerank-depth"), help: ArgumentHelp(
-        "similar: re-score the dense top N with the sparse view (0: off; default: what `similar` does, 100; \(CountRange.reRankDepth.text)).",
+        "similar: re-score the dense top N with the sparse view (0: off; default: what `similar` does, \(SimilarReRank.standard.depth); \(CountRange.reRankDepth.text)).",
         valueName: "n"))
     var reRankDepth: Int?
 
     @Option(name: .customLong("rerank-weight"), help: ArgumentHelp(
-        "similar: weight of the sparse cosine added to the dense score of the re-ranked papers (default 3; finite, at least 0).",
+        "similar: weight of the sparse cosine added to the dense score of the re-ranked papers (default \(SimilarReRank.standard.weightText); finite, at least 0).",
         valueName: "w"))
     var reRankWeight: Float?
 
