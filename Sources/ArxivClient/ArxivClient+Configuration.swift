@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension ArxivClient {
     /// Where arxrec fetches from and how politely.

@@ -1,5 +1,5 @@
 import Foundation
-import Logging
+public import Logging
 
 /// Fetches papers from arXiv's three public interfaces — the API (by id), the RSS daily listings
 /// and OAI-PMH bulk harvesting — politely by construction.

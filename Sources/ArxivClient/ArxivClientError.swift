@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Why a fetch from arXiv failed. Each message is one line that names the request and says what
 /// to do; ``isOffline`` lets the CLI say "offline" instead of blaming arXiv.

@@ -1,6 +1,6 @@
-import ArxivFormats
+public import ArxivFormats
 import Foundation
-import Recommender
+public import Recommender
 import TextEmbedding
 
 /// `arxrec evaluate --crosslang`: how well one model serves Chinese texts of papers it has never seen.

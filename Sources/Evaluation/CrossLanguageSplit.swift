@@ -1,7 +1,7 @@
-import ArxivFormats
+public import ArxivFormats
 import Foundation
 import Recommender
-import TextEmbedding
+public import TextEmbedding
 
 /// The papers of `evaluate --crosslang` cut in time: the model is fitted on the pairs announced before
 /// ``cut`` and tested on the later ones, whose Chinese texts it has never seen — as the digests of days to

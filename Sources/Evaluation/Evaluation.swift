@@ -1,9 +1,9 @@
 import ArxivFormats
-import Foundation
+public import Foundation
 import Library
 import LinearAlgebra
-import Recommender
-import TextEmbedding
+public import Recommender
+public import TextEmbedding
 
 /// `arxrec evaluate`: the offline evaluation of issue 9 on real papers — the similar task and the
 /// author-simulated profile task — run end to end through the code users run: the model is fitted

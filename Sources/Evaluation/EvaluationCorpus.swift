@@ -1,8 +1,8 @@
-import ArxivFormats
-import Foundation
+public import ArxivFormats
+public import Foundation
 import LinearAlgebra
 import Recommender
-import TextEmbedding
+public import TextEmbedding
 
 /// The papers an evaluation runs on: a corpus file read whole, optionally cut to a seeded random subset.
 ///

@@ -1,4 +1,4 @@
-import Recommender
+public import Recommender
 
 /// The figures of one evaluation run, in the JSON schema of issue 9:
 /// `{"papers":N, "similar":{"P@10_primary":x, "queries":1000}, "profile":{"users":U, "positives":P,

@@ -1,5 +1,5 @@
 import LinearAlgebra
-import Recommender
+public import Recommender
 
 /// The similar-papers task: for seeded random query papers, the top 10 neighbours over all evaluated
 /// papers on the dense view (the query excluded), and `P@10_primary` — the share of those neighbours

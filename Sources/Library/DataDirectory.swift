@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where a library lives when the user does not say (design.md, "Data directory"), and the name of
 /// everything in it: every module that reads or sweeps the directory asks here.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What one ``Library/ingest(_:source:run:)`` call did, one count per incoming record.
 public struct IngestSummary: Sendable, Codable, Hashable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GRDB
 
 /// A local arXiv library: `library.sqlite` (papers, ratings, profiles, shortlists, ingest runs) and

@@ -1,5 +1,5 @@
-import ArxivFormats
-import Foundation
+public import ArxivFormats
+public import Foundation
 
 /// A user's verdict on a paper; stored as +1 / −1.
 public enum Rating: Int, Sendable, Codable, CaseIterable {

@@ -1,5 +1,5 @@
-import ArxivFormats
-import Foundation
+public import ArxivFormats
+public import Foundation
 
 /// A paper as the library holds it: the merge of every record ingested for its id.
 public struct StoredPaper: Sendable, Codable, Hashable, Identifiable {

@@ -1,6 +1,6 @@
-import Library
+public import Library
 import LinearAlgebra
-import TextEmbedding
+public import TextEmbedding
 
 /// Adapts the embedding model to the library's embedder protocol: the library stores the dense view.
 public struct ModelEmbedder: TextEmbedder {

@@ -1,7 +1,7 @@
 import ArxivFormats
-import Library
+public import Library
 import LinearAlgebra
-import TextEmbedding
+public import TextEmbedding
 
 /// The three jobs users come for, over one library and one embedding model: learn a profile from
 /// ratings, rank a day's candidates into a shortlist, and find similar papers.

@@ -1,4 +1,4 @@
-import ArxivFormats
+public import ArxivFormats
 
 public enum RecommenderError: Error, Sendable, CustomStringConvertible {
     case notInLibrary(ArxivID)

@@ -1,4 +1,4 @@
-import Library
+public import Library
 
 /// Which of a paper's texts is scored, and in which language.
 ///

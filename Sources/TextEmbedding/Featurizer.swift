@@ -1,5 +1,5 @@
 import Foundation
-import LinearAlgebra
+public import LinearAlgebra
 
 /// Computes the sparse view of texts, reusing its buffers from one text to the next.
 ///

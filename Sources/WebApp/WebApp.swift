@@ -1,9 +1,9 @@
-import Foundation
+public import Foundation
 import HTTPTypes
-import Hummingbird
+public import Hummingbird
 import NIOCore
 import Logging
-import Recommender
+public import Recommender
 
 /// `arxrec serve`: the library as a local web page — the day's shortlist per profile with like / dislike /
 /// clear, similar papers, search and the profile — over the same library the CLI uses.

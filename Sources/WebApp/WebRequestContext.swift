@@ -1,4 +1,4 @@
-import Hummingbird
+public import Hummingbird
 
 /// What a request carries from ``RequestGuard`` to the routes: the session token its forms must repeat,
 /// and the fields of a POST form whose token was checked. A route never sees an unchecked POST.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Runs the built `arxrec` executable as a child process, the way a user or cron does.
 public struct ArxrecProcess {

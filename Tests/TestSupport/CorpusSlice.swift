@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The newest lines of the real 40,717-paper corpus (it is in announcement order), written to a temp
 /// file, so tests can ingest a realistic few thousand papers without parsing all 80 MB.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A real input file the fuzz tests damage: every format arxrec reads, from `../shared/data` and the
 /// hand-written RSS and OAI-PMH fixtures (arXiv's documented formats; `../shared/data` has none).

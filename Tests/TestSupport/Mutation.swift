@@ -1,5 +1,5 @@
-import Foundation
-import LinearAlgebra
+public import Foundation
+public import LinearAlgebra
 
 /// One kind of damage the fuzz tests do to a real input file: what a bad download, a bad editor, a
 /// bad disk or a hostile source does to a digest, a feed or a snapshot.

@@ -1,5 +1,5 @@
 import Foundation
-import Testing
+public import Testing
 
 extension Tag {
     /// A suite that runs the built `arxrec` binary, builds a library from the corpus, fits a model, serves on a

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Testing
 
 /// Locates the project's read-only real data (`../shared/data` beside the repository).

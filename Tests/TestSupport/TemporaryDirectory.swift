@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A fresh directory under the system temp folder, removed when the value is deinitialised.
 public final class TemporaryDirectory: @unchecked Sendable {

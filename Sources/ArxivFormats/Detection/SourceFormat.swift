@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The source formats arxrec reads.
 public enum SourceFormat: String, Sendable, CaseIterable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One entry point for the CLI: opens a file (or standard input), detects its format unless told,
 /// and streams papers and issues from it.

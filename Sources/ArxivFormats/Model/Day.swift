@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A calendar day in UTC, printed `YYYY-MM-DD` — the unit of arXiv announcements and of shortlists.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {

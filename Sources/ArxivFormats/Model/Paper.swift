@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One arXiv paper as any source describes it: the unit every parser emits and the library stores.
 ///

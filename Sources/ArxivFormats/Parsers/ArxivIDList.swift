@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// arXiv ids read from a list a user already has: a BibTeX file (ids in `eprint`, `url` or `doi`
 /// fields — `10.48550/arXiv.2512.19693` is arXiv's DOI form) or a plain list of ids/URLs, one per line

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads arXiv API responses (`export.arxiv.org/api/query`, Atom 1.0) and the Atom flavour of the
 /// daily listings (`rss.arxiv.org/atom/<cat>`).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads the daily Chinese arXiv digest: a `# arxiv YYYY-MM-DD` heading, then a markdown table
 /// `| 标题 | 作者 | PDF链接 |  摘要 |` (title, first author, PDF link, abstract), all translated.

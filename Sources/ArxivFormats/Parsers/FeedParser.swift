@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A parser of one whole document (a digest, an Atom/RSS feed, an OAI-PMH page) that streams its records.
 ///

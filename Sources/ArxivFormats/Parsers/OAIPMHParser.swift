@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads OAI-PMH `ListRecords` (and `GetRecord`) responses from arXiv's OAI-PMH interface in both
 /// arXiv-specific metadata formats.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads arXiv's daily listing feeds, `rss.arxiv.org/rss/<cat>` (RSS 2.0, since January 2024), and
 /// tolerates the older RDF/RSS 1.0 listings (items are matched by local name).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A paper's Chinese text from a JSON-lines file of structured summaries
 /// (`{"id", "date", "tldr", "motivation", "method", "result", "conclusion"}`, one paper per line, as

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Streams arXiv bulk-snapshot JSON lines with bounded memory.
 ///

@@ -1,4 +1,4 @@
-import ArxivFormats
+public import ArxivFormats
 import Foundation
 import GRDB
 

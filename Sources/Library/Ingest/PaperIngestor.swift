@@ -1,5 +1,5 @@
-import ArxivFormats
-import Foundation
+public import ArxivFormats
+public import Foundation
 
 /// Streams papers from a source file (or stdin) into the library in batches, so memory stays bounded
 /// however large the source, and each batch is one transaction: a killed ingest keeps whole batches.

@@ -1,5 +1,5 @@
-import ArxivFormats
-import Foundation
+public import ArxivFormats
+public import Foundation
 import GRDB
 
 /// A profile with how many papers it likes and dislikes: one line of `arxrec profile list`.

@@ -1,4 +1,4 @@
-import GRDB
+public import GRDB
 
 /// The library's SQLite schema as versioned migrations.
 ///

@@ -1,4 +1,4 @@
-import LinearAlgebra
+public import LinearAlgebra
 
 /// The 8-bit rows of the vector file (``QuantizedFileHeader``), memory-mapped read-only, lent beside a
 /// ``VectorView`` by ``Library/withScanViews(_:)`` only.

@@ -1,5 +1,5 @@
-import LinearAlgebra
-import TextEmbedding
+public import LinearAlgebra
+public import TextEmbedding
 
 /// How a Chinese query (a paper known only in Chinese, or Chinese search text) is ranked against the
 /// library with a bilingual model: the dense view's top ``depth`` neighbours re-scored by their cosine on

@@ -1,5 +1,5 @@
 import Dispatch
-import LinearAlgebra
+public import LinearAlgebra
 
 /// How close a paper sits to the library at large: the mean of its ``neighbours`` largest sparse-view
 /// cosines to a random sample of library papers (the profile's weak negatives).

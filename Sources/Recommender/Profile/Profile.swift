@@ -1,4 +1,4 @@
-import LinearAlgebra
+public import LinearAlgebra
 import TextEmbedding
 
 /// A learned profile: a linear scorer over the sparse view, the liked papers themselves, and the likes'

@@ -1,5 +1,5 @@
-import LinearAlgebra
-import TextEmbedding
+public import LinearAlgebra
+public import TextEmbedding
 
 /// A paper as a profile sees it: the sparse view, and — when the settings give it weight — the topical
 /// view, the model's dense view re-weighted to singular-value exponent

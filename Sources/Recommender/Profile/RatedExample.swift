@@ -1,4 +1,4 @@
-import LinearAlgebra
+public import LinearAlgebra
 
 /// A rated paper as the profile learner sees it: its id, its sparse-view vector and (when the profile
 /// uses it) its topical-view vector.

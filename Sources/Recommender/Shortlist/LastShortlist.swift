@@ -1,6 +1,6 @@
-import ArxivFormats
+public import ArxivFormats
 import Foundation
-import Library
+public import Library
 
 /// What `arxrec rate` is told to rate: an arXiv id in any form, or a position in the list shown last.
 ///

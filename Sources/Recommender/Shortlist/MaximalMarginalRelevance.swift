@@ -1,4 +1,4 @@
-import LinearAlgebra
+public import LinearAlgebra
 
 /// Greedy maximal marginal relevance (Carbonell & Goldstein, 1998): picks items that are relevant and
 /// unlike the ones already picked, so near-duplicates (a paper and its companion, two versions of one

@@ -1,5 +1,5 @@
 import ArxivFormats
-import Library
+public import Library
 import LinearAlgebra
 import TextEmbedding
 

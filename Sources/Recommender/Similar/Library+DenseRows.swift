@@ -1,5 +1,5 @@
-import Library
-import LinearAlgebra
+package import Library
+package import LinearAlgebra
 
 extension Library {
     /// The papers' dense rows from the vector file, in the order of `papers`, and whether each had one

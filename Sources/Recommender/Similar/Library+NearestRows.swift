@@ -1,4 +1,4 @@
-import Library
+public import Library
 import LinearAlgebra
 
 extension Library {

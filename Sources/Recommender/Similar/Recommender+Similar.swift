@@ -1,4 +1,4 @@
-import ArxivFormats
+public import ArxivFormats
 import Library
 import LinearAlgebra
 import TextEmbedding

@@ -1,5 +1,5 @@
 import Foundation
-import LinearAlgebra
+public import LinearAlgebra
 
 /// Re-scores the dense view's top `depth` neighbours with `dense + sparseWeight × sparse cosine`: the
 /// dense view finds the topical neighbourhood, the exact sparse view refines its order by shared terms.

@@ -1,5 +1,5 @@
 import Foundation
-import Library
+public import Library
 
 /// What a reader asked the daily list to keep: a score bar and keyword and category filters, all applied
 /// to the candidates before maximal marginal relevance picks the list, so a filtered-out or

@@ -1,4 +1,4 @@
-import LinearAlgebra
+public import LinearAlgebra
 
 /// Unrated library papers that stand in as weak negatives for every profile of one library.
 ///

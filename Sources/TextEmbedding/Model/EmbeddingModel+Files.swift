@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// `model.json`: the definition, the id, the shape of each artifact and the fit record.
 struct ModelManifest: Codable {

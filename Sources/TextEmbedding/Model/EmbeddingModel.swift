@@ -1,5 +1,5 @@
 import Foundation
-import LinearAlgebra
+public import LinearAlgebra
 
 /// The hashed n-gram model: a sparse view (hashed tf-idf) and a dense view (a learned LSA projection of
 /// the sparse view), as ../shared/design.md's model section describes.

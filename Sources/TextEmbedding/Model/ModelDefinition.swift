@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Everything that shapes a vector: two models with equal definitions and equal artifacts give
 /// bit-identical vectors, and the model id is a hash of both.

@@ -1,4 +1,4 @@
-import LinearAlgebra
+public import LinearAlgebra
 
 /// Reads a Chinese text as English buckets through a model's ``TermTable``: t = Σ_z |x_z|·T[z,·] over the
 /// Chinese words z of the text's sparse view x (a word's hash sign says nothing; the table's weights carry

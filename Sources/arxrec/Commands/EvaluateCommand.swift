@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import ArxivFormats
 import Foundation
 import Evaluation
