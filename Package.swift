@@ -8,6 +8,12 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// The modules whose loops every corpus-sized test runs (parsers, featurizer, BLAS glue, ridge, hubness,
+/// evaluation) are optimized in debug builds too. The suite runs the debug `arxrec` binary over real corpus
+/// slices, and at -Onone those loops cost most of its CPU (`Scripts/test`, README "Development"). The rest —
+/// commands, the web app, dependencies — stays unoptimized, so the debug build is as quick as before.
+let optimizedSettings: [SwiftSetting] = swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "arxrec",
     platforms: [.macOS(.v14)],
@@ -34,13 +40,13 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
-        .target(name: "LinearAlgebra", dependencies: ["CBLAS"], swiftSettings: swiftSettings),
-        .target(name: "ArxivFormats", swiftSettings: swiftSettings),
-        .target(name: "TextEmbedding", dependencies: ["LinearAlgebra"], swiftSettings: swiftSettings),
+        .target(name: "LinearAlgebra", dependencies: ["CBLAS"], swiftSettings: optimizedSettings),
+        .target(name: "ArxivFormats", swiftSettings: optimizedSettings),
+        .target(name: "TextEmbedding", dependencies: ["LinearAlgebra"], swiftSettings: optimizedSettings),
         .target(
             name: "Library",
             dependencies: ["ArxivFormats", "LinearAlgebra", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: swiftSettings
+            swiftSettings: optimizedSettings
         ),
         .target(
             name: "ArxivClient",
@@ -50,14 +56,14 @@ let package = Package(
         .target(
             name: "Recommender",
             dependencies: ["Library", "TextEmbedding", "LinearAlgebra", "ArxivFormats"],
-            swiftSettings: swiftSettings
+            swiftSettings: optimizedSettings
         ),
         // `arxrec evaluate`: simulated users and held-out days; it sees the recommender only as users run it
         // (public and `package` declarations), so an evaluation cannot measure code `shortlist` does not run.
         .target(
             name: "Evaluation",
             dependencies: ["Recommender", "Library", "TextEmbedding", "LinearAlgebra", "ArxivFormats"],
-            swiftSettings: swiftSettings
+            swiftSettings: optimizedSettings
         ),
         // `arxrec serve`: the library as a local web page (one process, loopback by default).
         .target(

@@ -16,15 +16,11 @@ public struct SimilarReRank: Sendable, Codable, Equatable {
         self.sparseWeight = sparseWeight
     }
 
-    /// The dense top 100 re-scored by `dense + 3 × sparse cosine`.
+    /// The dense top 100 re-scored by `dense + 3 × sparse cosine` (experiment 60).
     ///
     /// Why a mix and not the sparse cosine alone: the centered dense view (model v4) spreads a field's
-    /// cosines out instead of crowding them at 0.99, so its score is worth keeping. Measured with `arxrec
-    /// evaluate --papers 20000 --queries 20000` (every paper asks), P@10_primary seed 7 / seed 8: this rule
-    /// 0.7095 / 0.7085; depth 300 0.7096 / 0.7088 (3× the re-rank time); depth 100 weight 2 0.7089 / 0.7074;
-    /// depth 30 weight 2 0.7077 / 0.7063; the previous rule — the sparse cosine orders the dense top 30
-    /// (weight 100), tuned on the uncentered view — 0.7067 / 0.7064; the centered dense view alone
-    /// 0.7030 / 0.7026.
+    /// cosines out instead of crowding them at 0.99, so its score is worth keeping; depth 300 gains nothing
+    /// measurable at three times the re-rank's cost (figures: `Models/EXPERIMENTS.md`, experiments 60–61).
     public static let standard = SimilarReRank(depth: 100, sparseWeight: 3)
 
     public var isActive: Bool { depth > 0 && sparseWeight != 0 }
