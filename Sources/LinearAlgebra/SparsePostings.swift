@@ -18,27 +18,40 @@ public struct SparsePostings: Sendable {
     let rows: [Int32]
     let values: [Float]
 
-    /// - Complexity: O(nnz · log nnz) (one sort of the entries by index).
+    /// - Complexity: O(nnz + largest index): a counting sort of the entries by index (a comparison sort of
+    /// the 1.1 M entries of a 2,000-paper weak-negative sample's two views was a tenth of a cold `shortlist`).
     public init(rows set: [SparseVector]) {
         rowCount = set.count
-        var entries: [(index: Int32, row: Int32, value: Float)] = []
-        entries.reserveCapacity(set.reduce(0) { $0 + $1.indices.count })
-        for (row, vector) in set.enumerated() {
-            for (index, value) in zip(vector.indices, vector.values) { entries.append((index, Int32(row), value)) }
+        let largest = set.reduce(-1) { max($0, Int($1.indices.last ?? -1)) }
+        // starts[i + 1] counts index i's entries, then (prefix sums) starts[i] is where they begin.
+        var starts = [Int](repeating: 0, count: largest + 2)
+        for vector in set {
+            for index in vector.indices { starts[Int(index) + 1] += 1 }
         }
-        // Rows ascending within an index, so every product is summed in the same order on every run.
-        entries.sort { $0.index != $1.index ? $0.index < $1.index : $0.row < $1.row }
         var indices: [Int32] = []
-        var offsets: [Int] = []
-        for (position, entry) in entries.enumerated() where indices.last != entry.index {
-            indices.append(entry.index)
-            offsets.append(position)
+        if largest >= 0 {
+            for index in 0 ... largest where starts[index + 1] > 0 { indices.append(Int32(index)) }
         }
-        offsets.append(entries.count)
+        for i in starts.indices.dropFirst() { starts[i] += starts[i - 1] }
+        let total = starts[starts.count - 1]
+        let offsets = indices.map { starts[Int($0)] } + [total]
+        // Rows are visited in order, so within an index they ascend: every product is summed in the same
+        // order on every run (as the stable sort this replaces did).
+        var next = starts
+        var rows = [Int32](repeating: 0, count: total)
+        var values = [Float](repeating: 0, count: total)
+        for (row, vector) in set.enumerated() {
+            for (index, value) in zip(vector.indices, vector.values) {
+                let position = next[Int(index)]
+                rows[position] = Int32(row)
+                values[position] = value
+                next[Int(index)] = position + 1
+            }
+        }
         self.indices = indices
         self.offsets = offsets
-        self.rows = entries.map(\.row)
-        self.values = entries.map(\.value)
+        self.rows = rows
+        self.values = values
     }
 
     /// Writes ⟨x, row j⟩ for every row j into `products` (`rowCount` elements, overwritten).
