@@ -23,29 +23,43 @@ public struct SparsePostings: Sendable {
     public init(rows set: [SparseVector]) {
         rowCount = set.count
         let largest = set.reduce(-1) { max($0, Int($1.indices.last ?? -1)) }
-        // starts[i + 1] counts index i's entries, then (prefix sums) starts[i] is where they begin.
-        var starts = [Int](repeating: 0, count: largest + 2)
-        for vector in set {
-            for index in vector.indices { starts[Int(index) + 1] += 1 }
-        }
-        var indices: [Int32] = []
-        if largest >= 0 {
-            for index in 0 ... largest where starts[index + 1] > 0 { indices.append(Int32(index)) }
-        }
-        for i in starts.indices.dropFirst() { starts[i] += starts[i - 1] }
-        let total = starts[starts.count - 1]
-        let offsets = indices.map { starts[Int($0)] } + [total]
-        // Rows are visited in order, so within an index they ascend: every product is summed in the same
-        // order on every run (as the stable sort this replaces did).
-        var next = starts
+        let total = set.reduce(0) { $0 + $1.indices.count }
+        // next[i] counts index i's entries, then (prefix sums) says where the next of them goes.
+        var next = [Int](repeating: 0, count: largest + 1)
         var rows = [Int32](repeating: 0, count: total)
         var values = [Float](repeating: 0, count: total)
-        for (row, vector) in set.enumerated() {
-            for (index, value) in zip(vector.indices, vector.values) {
-                let position = next[Int(index)]
-                rows[position] = Int32(row)
-                values[position] = value
-                next[Int(index)] = position + 1
+        var indices: [Int32] = []
+        var offsets: [Int] = []
+        next.withUnsafeMutableBufferPointer { next in
+            for vector in set {
+                vector.indices.withUnsafeBufferPointer { for index in $0 { next[Int(index)] += 1 } }
+            }
+            var position = 0
+            for index in next.indices where next[index] > 0 {
+                indices.append(Int32(index))
+                offsets.append(position)
+                position += next[index]
+                next[index] = offsets[offsets.count - 1]
+            }
+            offsets.append(position)
+            // Rows are visited in order, so within an index they ascend: every product is summed in the same
+            // order on every run (as the stable sort this replaces did).
+            rows.withUnsafeMutableBufferPointer { rows in
+                values.withUnsafeMutableBufferPointer { values in
+                    for (row, vector) in set.enumerated() {
+                        vector.indices.withUnsafeBufferPointer { vectorIndices in
+                            vector.values.withUnsafeBufferPointer { vectorValues in
+                                for k in 0 ..< vectorIndices.count {
+                                    let index = Int(vectorIndices[k])
+                                    let target = next[index]
+                                    rows[target] = Int32(row)
+                                    values[target] = vectorValues[k]
+                                    next[index] = target + 1
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         self.indices = indices
