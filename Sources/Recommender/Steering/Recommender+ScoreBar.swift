@@ -67,13 +67,15 @@ extension Recommender {
         return (featurized.map(\.vector), translations)
     }
 
-    /// Scores `vectors` (the papers `ids`, base ids) for `profile` after setting their hubness; the values
-    /// of the `translated` ones are mapped onto the profile's English scale.
+    /// Scores `vectors` (the papers `ids`, base ids) for `profile` after setting their hubness (but for the
+    /// `hubnessKnown` ones, which carry it already); the values of the `translated` ones are mapped onto the
+    /// profile's English scale.
     func score(
-        _ vectors: inout [ProfileVector], ids: [String], translated: Set<Int>, profile: Profile,
-        features: inout ProfileFeatures, scale: inout ScaleMemo
+        _ vectors: inout [ProfileVector], ids: [String], translated: Set<Int>, hubnessKnown: Set<Int> = [],
+        profile: Profile, features: inout ProfileFeatures, scale: inout ScaleMemo
     ) -> (scores: [Profile.Score], values: [Float]) {
-        profile.hubness?.measure(&vectors, at: Array(vectors.indices), ids: ids)
+        let unknown = vectors.indices.filter { !hubnessKnown.contains($0) }
+        profile.hubness?.measure(&vectors, at: unknown, ids: unknown.map { ids[$0] })
         let scores = vectors.map(profile.score)
         let scale = translated.isEmpty ? nil : scale.measured(profile: profile, features: &features)
         let values = scores.indices.map { i in
@@ -84,7 +86,8 @@ extension Recommender {
 
     /// The bar `threshold` asks for. A learned one scores ``ScoreBar/sampleSize`` unrated library papers
     /// that are not among `skipping` (the day's candidates) nor the profile's weak negatives, drawn with a
-    /// seed of their own so the bar is the same on every run over the same library and ratings.
+    /// seed of their own and kept (``NoiseSampleCache``) like the weak negatives, so the bar is the same on
+    /// every run over the same library and ratings, and on the days after while the sample stays fresh.
     func scoreBar(
         _ threshold: Steering.Threshold, profile: Profile, features: inout ProfileFeatures, scale: inout ScaleMemo,
         skipping: [StoredPaper]
@@ -93,18 +96,25 @@ extension Recommender {
         case .off: return AppliedBar(value: nil, source: "off")
         case .fixed(let value): return AppliedBar(value: value, source: "fixed")
         case .learned:
-            var excluded = Set(profile.likeIDs + profile.dislikeIDs + skipping.map(\.id.base))
+            var rated = Set(profile.likeIDs + profile.dislikeIDs)
             for profileName in try library.profiles().map(\.name) {
-                for rating in try library.ratings(profile: profileName) { excluded.insert(rating.id.base) }
+                for rating in try library.ratings(profile: profileName) { rated.insert(rating.id.base) }
             }
+            var excluded = rated.union(skipping.map(\.id.base))
             if let negatives = profile.hubness?.sampleColumns.keys { excluded.formUnion(negatives) }
-            let ids = try library.randomPaperIDs(count: ScoreBar.sampleSize, seed: negativeSeed ^ Self.noiseSeedSalt, excluding: excluded)
-            guard ids.count >= ScoreBar.minimumSample else { return AppliedBar(value: nil, source: "unlearned", sample: ids.count) }
-            let noise = try noiseVectors(ids, features: features)
+            let hubnessKey = profile.hubness?.sampleKey ?? 0
+            let noise = try noiseSample(
+                excluding: excluded, rated: rated, libraryPapers: try library.paperCount(), features: features,
+                hubnessKey: hubnessKey)
+            guard noise.vectors.count >= ScoreBar.minimumSample else {
+                return AppliedBar(value: nil, source: "unlearned", sample: noise.vectors.count)
+            }
             var vectors = noise.vectors
             let scores = score(
-                &vectors, ids: noise.ids, translated: noise.translated, profile: profile, features: &features, scale: &scale
+                &vectors, ids: noise.ids, translated: noise.translated, hubnessKnown: noise.hubnessKnown, profile: profile,
+                features: &features, scale: &scale
             ).values
+            keepNoiseSample(noise, scored: vectors, features: features, hubnessKey: hubnessKey)
             guard let bar = ScoreBar.learn(noiseScores: scores) else {
                 return AppliedBar(value: nil, source: "unlearned", sample: vectors.count)
             }
