@@ -36,6 +36,18 @@ public enum DataDirectory {
         name.hasPrefix(weakNegativesPrefix) && name.hasSuffix(weakNegativesSuffix)
     }
 
+    /// The learned bar's noise-sample cache of model `modelID`: the sample's papers and their vectors.
+    public static func noiseSampleFileName(modelID: String) -> String { "\(noiseSamplePrefix)\(modelID)\(noiseSampleSuffix)" }
+
+    /// Whether `name` is the noise-sample cache of some model.
+    public static func isNoiseSampleFile(_ name: String) -> Bool {
+        name.hasPrefix(noiseSamplePrefix) && name.hasSuffix(noiseSampleSuffix)
+    }
+
+    /// Where a library notes that the model files it is used with were verified (the model's
+    /// `ModelVerificationStamp`), so the next command can skip hashing them.
+    public static let modelStampFileName = "model-verified.txt"
+
     /// The folder of a model refitted for this library (`model fit --output`, `reindex --model`), used
     /// instead of the bundled one when it holds a `model.json`.
     public static let modelFolderName = "model"
@@ -52,6 +64,8 @@ public enum DataDirectory {
     private static let rebuildMarker = ".rebuild-"
     private static let weakNegativesPrefix = "weak-negatives-"
     private static let weakNegativesSuffix = ".bin"
+    private static let noiseSamplePrefix = "noise-sample-"
+    private static let noiseSampleSuffix = ".bin"
 
     /// The data directory, by precedence: `--data-dir` (`explicit`) > `$ARXREC_HOME` >
     /// `$XDG_DATA_HOME/arxrec` > `~/.local/share/arxrec`.

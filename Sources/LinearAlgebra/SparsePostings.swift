@@ -18,27 +18,54 @@ public struct SparsePostings: Sendable {
     let rows: [Int32]
     let values: [Float]
 
-    /// - Complexity: O(nnz · log nnz) (one sort of the entries by index).
+    /// - Complexity: O(nnz + largest index): a counting sort of the entries by index (a comparison sort of
+    /// the 1.1 M entries of a 2,000-paper weak-negative sample's two views was a tenth of a cold `shortlist`).
     public init(rows set: [SparseVector]) {
         rowCount = set.count
-        var entries: [(index: Int32, row: Int32, value: Float)] = []
-        entries.reserveCapacity(set.reduce(0) { $0 + $1.indices.count })
-        for (row, vector) in set.enumerated() {
-            for (index, value) in zip(vector.indices, vector.values) { entries.append((index, Int32(row), value)) }
-        }
-        // Rows ascending within an index, so every product is summed in the same order on every run.
-        entries.sort { $0.index != $1.index ? $0.index < $1.index : $0.row < $1.row }
+        let largest = set.reduce(-1) { max($0, Int($1.indices.last ?? -1)) }
+        let total = set.reduce(0) { $0 + $1.indices.count }
+        // next[i] counts index i's entries, then (prefix sums) says where the next of them goes.
+        var next = [Int](repeating: 0, count: largest + 1)
+        var rows = [Int32](repeating: 0, count: total)
+        var values = [Float](repeating: 0, count: total)
         var indices: [Int32] = []
         var offsets: [Int] = []
-        for (position, entry) in entries.enumerated() where indices.last != entry.index {
-            indices.append(entry.index)
+        next.withUnsafeMutableBufferPointer { next in
+            for vector in set {
+                vector.indices.withUnsafeBufferPointer { for index in $0 { next[Int(index)] += 1 } }
+            }
+            var position = 0
+            for index in next.indices where next[index] > 0 {
+                indices.append(Int32(index))
+                offsets.append(position)
+                position += next[index]
+                next[index] = offsets[offsets.count - 1]
+            }
             offsets.append(position)
+            // Rows are visited in order, so within an index they ascend: every product is summed in the same
+            // order on every run (as the stable sort this replaces did).
+            rows.withUnsafeMutableBufferPointer { rows in
+                values.withUnsafeMutableBufferPointer { values in
+                    for (row, vector) in set.enumerated() {
+                        vector.indices.withUnsafeBufferPointer { vectorIndices in
+                            vector.values.withUnsafeBufferPointer { vectorValues in
+                                for k in 0 ..< vectorIndices.count {
+                                    let index = Int(vectorIndices[k])
+                                    let target = next[index]
+                                    rows[target] = Int32(row)
+                                    values[target] = vectorValues[k]
+                                    next[index] = target + 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        offsets.append(entries.count)
         self.indices = indices
         self.offsets = offsets
-        self.rows = entries.map(\.row)
-        self.values = entries.map(\.value)
+        self.rows = rows
+        self.values = values
     }
 
     /// Writes ⟨x, row j⟩ for every row j into `products` (`rowCount` elements, overwritten).

@@ -30,6 +30,19 @@ import Testing
         #expect(try library.paper(ArxivID(parsing: "https://arxiv.org/abs/0704.0003"))?.id.version == 3)
     }
 
+    /// A cache's check that its papers are all still there: each stored base id counted once, whatever
+    /// version is asked for; unknown ids not at all.
+    @Test func countStoredCountsEachStoredBaseIdOnce() throws {
+        let fixture = try LibraryFixture()
+        let library = try fixture.open()
+        try library.ingest(try SampleRecords.snapshotPapers(), source: "s")
+        let ids = try ["0704.0100", "2512.19693", "0704.0003v1", "0704.0003v3", "hep-th/9901001"].map { try ArxivID(parsing: $0) }
+        #expect(try library.countStored(ids) == 2)
+        #expect(try library.countStored([]) == 0)
+        let many = try library.randomPaperIDs(count: 700, seed: 3, excluding: [])
+        #expect(try library.countStored(many) == many.count)
+    }
+
     @Test func randomSamplesAreDeterministicAndHonourExclusions() throws {
         let fixture = try LibraryFixture()
         let library = try fixture.open()

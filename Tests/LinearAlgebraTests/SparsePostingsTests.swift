@@ -1,4 +1,4 @@
-import LinearAlgebra
+@testable import LinearAlgebra
 import Testing
 
 /// Products through the postings against pairwise merge-join dot products.
@@ -24,6 +24,23 @@ struct SparsePostingsTests {
         #expect(products == [0, 0])
         products.withUnsafeMutableBufferPointer { postings.products(with: SparseVector(indices: [5, 7], values: [2, 1]), into: $0) }
         #expect(products == [4, 3])
+    }
+
+    /// The counting sort lays the entries out as a stable sort by index would: indices ascending, rows
+    /// ascending within each.
+    @Test func theLayoutIsTheStableSortByIndex() {
+        let set = SparseGramTests.randomRows(60, dimension: 300, seed: 44) + [.empty]
+        let postings = SparsePostings(rows: set)
+        let entries = set.enumerated().flatMap { row, vector in
+            zip(vector.indices, vector.values).map { (index: $0, row: Int32(row), value: $1) }
+        }.sorted { $0.index != $1.index ? $0.index < $1.index : $0.row < $1.row }
+        #expect(postings.rows == entries.map(\.row) && postings.values == entries.map(\.value))
+        #expect(postings.indices == Array(Set(entries.map(\.index))).sorted())
+        for (k, index) in postings.indices.enumerated() {
+            #expect(entries[postings.offsets[k]].index == index)
+            #expect(postings.offsets[k + 1] == entries.count || entries[postings.offsets[k + 1]].index != index)
+        }
+        #expect(postings.offsets.last == entries.count)
     }
 
     @Test func anEmptySetHasNoProducts() {

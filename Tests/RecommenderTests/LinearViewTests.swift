@@ -44,7 +44,7 @@ struct LinearViewTests {
         var recommender = corpus.recommender
         let phrases = try #require(try recommender.weakNegatives())
         let url = WeakNegativesCache.url(in: corpus.directory.url, modelID: corpus.model.id)
-        let cache = try #require(WeakNegativesCache.load(from: url))
+        let cache = try #require(WeakNegativesCache.load(from: url, featureCount: corpus.model.definition.bucketCount))
         #expect(cache.linearView == .phrases && cache.matches(recommender.settings))
         var content = recommender.settings
         content.linearView = .content
@@ -53,7 +53,7 @@ struct LinearViewTests {
         recommender.settings = content
         let rebuilt = try #require(try recommender.weakNegatives())
         #expect(rebuilt.ids == phrases.ids)
-        #expect(WeakNegativesCache.load(from: url)?.linearView == .content)
+        #expect(WeakNegativesCache.load(from: url, featureCount: corpus.model.definition.bucketCount)?.linearView == .content)
         // Same papers, other view: the ridge's vectors differ, the content views (hubness) do not.
         #expect(rebuilt.vectors[0] != phrases.vectors[0])
         let probe = try #require(Hubness(sample: rebuilt, neighbours: 5)).values(of: [corpus.model.sparse(Self.text)], ids: ["x"])
@@ -61,14 +61,14 @@ struct LinearViewTests {
         #expect(probe == same)
     }
 
-    /// A cache written before the view was recorded (format 1) is not read: it is rebuilt in format 2.
+    /// A cache written before the view was recorded (format 1) is not read: it is rebuilt in the current format.
     @Test func aFormatOneCacheIsRebuilt() throws {
         let corpus = try CorpusLibrary()
         let url = WeakNegativesCache.url(in: corpus.directory.url, modelID: corpus.model.id)
         try Data("ARXNEG1\u{0}".utf8 + [UInt8](repeating: 0, count: 64)).write(to: url)
-        #expect(WeakNegativesCache.load(from: url) == nil)
+        #expect(WeakNegativesCache.load(from: url, featureCount: corpus.model.definition.bucketCount) == nil)
         _ = try #require(try corpus.recommender.weakNegatives())
-        #expect(try Data(contentsOf: url).prefix(8) == Data("ARXNEG2\u{0}".utf8))
-        #expect(WeakNegativesCache.load(from: url)?.linearView == .phrases)
+        #expect(try Data(contentsOf: url).prefix(8) == Data(WeakNegativesCache.magic))
+        #expect(WeakNegativesCache.load(from: url, featureCount: corpus.model.definition.bucketCount)?.linearView == .phrases)
     }
 }

@@ -19,6 +19,15 @@ extension Library {
         return try bases.compactMap { byID[$0] }.map { try StoredPaper($0) }
     }
 
+    /// How many of `ids`' base ids (each counted once) are in the library: primary-key seeks that read no
+    /// paper's text, for a cache that only needs to know its papers are still there.
+    public func countStored(_ ids: [ArxivID]) throws -> Int {
+        let bases = Array(Set(ids.map(\.base)))
+        return try read { db in
+            try chunked(bases).reduce(0) { $0 + (try PaperRecord.filter(keys: $1).fetchCount(db)) }
+        }
+    }
+
     /// The papers listed on `day` (`YYYY-MM-DD`: the UTC day of the first publication date the
     /// library learned for each), by id.
     ///

@@ -1,5 +1,6 @@
 import Dispatch
 public import LinearAlgebra
+import TextEmbedding
 
 /// How close a paper sits to the library at large: the mean of its ``neighbours`` largest sparse-view
 /// cosines to a random sample of library papers (the profile's weak negatives).
@@ -20,6 +21,10 @@ public struct Hubness: Sendable {
     let sampleColumns: [String: Int]
     /// How many of the largest cosines are averaged.
     public let neighbours: Int
+    /// Names what a paper's hubness depends on besides its own vector — the sample's papers in order and
+    /// ``neighbours`` (FNV-1a; the sample's vectors follow from its papers and the model) — so a cache of
+    /// hubness values (``NoiseSampleCache``) can tell whether they still hold.
+    let sampleKey: UInt64
 
     /// `nil` when there is nothing to measure against (no sample, or `neighbours` < 1).
     public init?(sample negatives: WeakNegatives, neighbours: Int) {
@@ -27,6 +32,7 @@ public struct Hubness: Sendable {
         sample = negatives.postings
         sampleColumns = negatives.rowOfID
         self.neighbours = neighbours
+        sampleKey = FeatureHash.fnv1a(Array("\(neighbours)\n".utf8) + Array(negatives.ids.joined(separator: "\n").utf8))
     }
 
     /// The hubness of each of `vectors` (the papers `ids`, same order).

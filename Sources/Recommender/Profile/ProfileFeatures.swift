@@ -43,10 +43,14 @@ public struct ProfileFeatures {
     public let model: EmbeddingModel
     /// Per-dimension factors from the model's dense view to the topical view; nil when unused.
     private let topicalScale: [Float]?
+    /// The settings' ``ProfileSettings/topicalExponent`` when the topical view is used: with the model and
+    /// ``linearView``, what a paper's vector depends on (the key of a cache of vectors).
+    let topicalExponent: Float?
     private var featurizer: Featurizer
     /// The phrase view's featurizer when the linear part reads it.
     private var phrases: Featurizer?
-    /// Reads Chinese texts as English buckets when the model has a term table (model v7 on).
+    /// Reads Chinese texts as English buckets when the model has a term table (model v7 on); made on the
+    /// first Chinese text, so that English-only work never decodes the table (``EmbeddingModel/translation``).
     private var translator: Translator?
 
     public init(model: EmbeddingModel, settings: ProfileSettings) {
@@ -56,11 +60,12 @@ public struct ProfileFeatures {
             // A model fitted at p = 1 cannot be re-weighted; its dense view is then used as it is.
             topicalScale = model.spectrumRescaling(toExponent: settings.topicalExponent)
                 ?? [Float](repeating: 1, count: model.dimension)
+            topicalExponent = settings.topicalExponent
         } else {
             topicalScale = nil
+            topicalExponent = nil
         }
         featurizer = Featurizer(model: model)
-        translator = Translator(model: model)
     }
 
     /// The profile vector of `text`.
@@ -77,7 +82,7 @@ public struct ProfileFeatures {
     }
 
     /// Whether Chinese texts are translated (the model has a term table).
-    public var translates: Bool { translator != nil }
+    public var translates: Bool { model.hasTermTable }
 
     /// The profile vector of the Chinese `text` read through the model's term table — content and linear
     /// views both the translated English buckets, with the model's calibration — and the translation
@@ -86,7 +91,9 @@ public struct ProfileFeatures {
     public mutating func translated(_ text: String, dense: ArraySlice<Float>? = nil)
         -> (vector: ProfileVector, translation: Translator.Translation)?
     {
-        guard var translator, let calibration = model.translation?.calibration else { return nil }
+        guard model.hasTermTable, var translator = translator ?? Translator(model: model),
+              let calibration = model.translation?.calibration
+        else { return nil }
         let translation = translator.translate(text)
         self.translator = translator
         var vector = ProfileVector(sparse: translation.vector, linear: translation.vector, calibration: calibration)

@@ -35,32 +35,59 @@ extension Recommender {
     func scoreVectors(
         _ papers: [StoredPaper], profile: Profile, features: inout ProfileFeatures, scale: inout ScaleMemo
     ) -> ScoredVectors {
-        var featurizer = Featurizer(model: model)
         let texts = papers.map(ScoringText.init)
+        let featurized = featurize(papers, texts: texts, features: features)
+        var vectors = featurized.vectors
+        let (scores, values) = score(
+            &vectors, ids: papers.map(\.id.base), translated: Set(featurized.translations.keys), profile: profile,
+            features: &features, scale: &scale)
+        return ScoredVectors(
+            texts: texts, vectors: vectors, scores: scores, values: values, translations: featurized.translations)
+    }
+
+    /// The profile vectors of `papers` (whose scoring texts are `texts`) and the translation of each
+    /// translated one, featurized on both cores (``ConcurrentParts``; each vector depends on its paper alone).
+    func featurize(_ papers: [StoredPaper], texts: [ScoringText], features: ProfileFeatures)
+        -> (vectors: [ProfileVector], translations: [Int: Translator.Translation])
+    {
         // The papers' dense views are in the vector file already; a library that cannot map it only
         // costs the projection.
         let stored = features.usesTopicalView ? try? library.denseRows(of: papers) : nil
-        var translations: [Int: Translator.Translation] = [:]
-        var vectors = texts.indices.map { i -> ProfileVector in
+        let featurized = ConcurrentParts.map(
+            texts.count, makeState: { (features: features, featurizer: Featurizer(model: model)) }
+        ) { part, i -> (vector: ProfileVector, translation: Translator.Translation?) in
             let dense = stored?.stored[i] == true ? stored?.rows.row(i) : nil
-            if texts[i].isChinese, let (vector, translation) = features.translated(texts[i].text, dense: dense) {
-                translations[i] = translation
-                return vector
+            if texts[i].isChinese, let (vector, translation) = part.features.translated(texts[i].text, dense: dense) {
+                return (vector, translation)
             }
-            return features.extend(featurizer.sparse(texts[i].text), text: texts[i].text, dense: dense)
+            return (part.features.extend(part.featurizer.sparse(texts[i].text), text: texts[i].text, dense: dense), nil)
         }
-        profile.hubness?.measure(&vectors, at: Array(vectors.indices), ids: papers.map(\.id.base))
+        var translations: [Int: Translator.Translation] = [:]
+        for (i, result) in featurized.enumerated() { if let translation = result.translation { translations[i] = translation } }
+        return (featurized.map(\.vector), translations)
+    }
+
+    /// Scores `vectors` (the papers `ids`, base ids) for `profile` after setting their hubness (but for the
+    /// `hubnessKnown` ones, which carry it already); the values of the `translated` ones are mapped onto the
+    /// profile's English scale.
+    func score(
+        _ vectors: inout [ProfileVector], ids: [String], translated: Set<Int>, hubnessKnown: Set<Int> = [],
+        profile: Profile, features: inout ProfileFeatures, scale: inout ScaleMemo
+    ) -> (scores: [Profile.Score], values: [Float]) {
+        let unknown = vectors.indices.filter { !hubnessKnown.contains($0) }
+        profile.hubness?.measure(&vectors, at: unknown, ids: unknown.map { ids[$0] })
         let scores = vectors.map(profile.score)
-        let scale = translations.isEmpty ? nil : scale.measured(profile: profile, features: &features)
+        let scale = translated.isEmpty ? nil : scale.measured(profile: profile, features: &features)
         let values = scores.indices.map { i in
-            translations[i] != nil ? scale?.english(scores[i].value) ?? scores[i].value : scores[i].value
+            translated.contains(i) ? scale?.english(scores[i].value) ?? scores[i].value : scores[i].value
         }
-        return ScoredVectors(texts: texts, vectors: vectors, scores: scores, values: values, translations: translations)
+        return (scores, values)
     }
 
     /// The bar `threshold` asks for. A learned one scores ``ScoreBar/sampleSize`` unrated library papers
     /// that are not among `skipping` (the day's candidates) nor the profile's weak negatives, drawn with a
-    /// seed of their own so the bar is the same on every run over the same library and ratings.
+    /// seed of their own and kept (``NoiseSampleCache``) like the weak negatives, so the bar is the same on
+    /// every run over the same library and ratings, and on the days after while the sample stays fresh.
     func scoreBar(
         _ threshold: Steering.Threshold, profile: Profile, features: inout ProfileFeatures, scale: inout ScaleMemo,
         skipping: [StoredPaper]
@@ -69,19 +96,29 @@ extension Recommender {
         case .off: return AppliedBar(value: nil, source: "off")
         case .fixed(let value): return AppliedBar(value: value, source: "fixed")
         case .learned:
-            var excluded = Set(profile.likeIDs + profile.dislikeIDs + skipping.map(\.id.base))
+            var rated = Set(profile.likeIDs + profile.dislikeIDs)
             for profileName in try library.profiles().map(\.name) {
-                for rating in try library.ratings(profile: profileName) { excluded.insert(rating.id.base) }
+                for rating in try library.ratings(profile: profileName) { rated.insert(rating.id.base) }
             }
+            var excluded = rated.union(skipping.map(\.id.base))
             if let negatives = profile.hubness?.sampleColumns.keys { excluded.formUnion(negatives) }
-            let ids = try library.randomPaperIDs(count: ScoreBar.sampleSize, seed: negativeSeed ^ Self.noiseSeedSalt, excluding: excluded)
-            guard ids.count >= ScoreBar.minimumSample else { return AppliedBar(value: nil, source: "unlearned", sample: ids.count) }
-            let noise = try library.papers(ids)
-            let scores = scoreVectors(noise, profile: profile, features: &features, scale: &scale).values
-            guard let bar = ScoreBar.learn(noiseScores: scores) else {
-                return AppliedBar(value: nil, source: "unlearned", sample: noise.count)
+            let hubnessKey = profile.hubness?.sampleKey ?? 0
+            let noise = try noiseSample(
+                excluding: excluded, rated: rated, libraryPapers: try library.paperCount(), features: features,
+                hubnessKey: hubnessKey)
+            guard noise.vectors.count >= ScoreBar.minimumSample else {
+                return AppliedBar(value: nil, source: "unlearned", sample: noise.vectors.count)
             }
-            return AppliedBar(value: bar, source: "learned", sample: noise.count)
+            var vectors = noise.vectors
+            let scores = score(
+                &vectors, ids: noise.ids, translated: noise.translated, hubnessKnown: noise.hubnessKnown, profile: profile,
+                features: &features, scale: &scale
+            ).values
+            keepNoiseSample(noise, scored: vectors, features: features, hubnessKey: hubnessKey)
+            guard let bar = ScoreBar.learn(noiseScores: scores) else {
+                return AppliedBar(value: nil, source: "unlearned", sample: vectors.count)
+            }
+            return AppliedBar(value: bar, source: "learned", sample: vectors.count)
         }
     }
 

@@ -22,14 +22,14 @@ extension Recommender {
             return kept
         }
         let cacheURL = WeakNegativesCache.url(in: library.directory, modelID: model.id)
-        if let cache = WeakNegativesCache.load(from: cacheURL), cache.matches(settings),
+        if let cache = WeakNegativesCache.load(from: cacheURL, featureCount: featureCount), cache.matches(settings),
            cache.isFresh(libraryPapers: papersInLibrary, rated: rated, wanted: settings.weakNegativeCount) {
             let ids = try cache.ids.map { try ArxivID(parsing: $0) }
-            let papers = try library.papers(ids)
-            // `papers(_:)` keeps the order of `ids`, which is the order the factor was built in.
-            if papers.count == ids.count {
+            // A paper gone from the library makes the sample stale; the vectors are the cache's own (those
+            // the factor was built from), so the papers are not featurized again.
+            if try library.countStored(ids) == Set(cache.ids).count {
                 let negatives = WeakNegatives(
-                    ids: cache.ids, vectors: negativeVectors(papers),
+                    ids: cache.ids, vectors: cache.vectors,
                     factorization: CholeskyFactorization(precomputedFactor: cache.factor),
                     solvedTargets: cache.solvedTargets, settings: settings, featureCount: featureCount
                 )
@@ -40,16 +40,16 @@ extension Recommender {
         let ids = try library.randomPaperIDs(count: settings.weakNegativeCount, seed: negativeSeed, excluding: rated)
         guard !ids.isEmpty else { return nil }
         let papers = try library.papers(ids)
+        let vectors = negativeVectors(papers)
         let negatives = try WeakNegatives(
-            ids: papers.map(\.id.base), vectors: negativeVectors(papers),
-            settings: settings, featureCount: featureCount
+            ids: papers.map(\.id.base), vectors: vectors, settings: settings, featureCount: featureCount
         )
         if let factorization = negatives.factorization {
             // A cache that cannot be written (read-only library) only costs speed.
             try? WeakNegativesCache(
                 ids: negatives.ids, libraryPapers: papersInLibrary, lambda: settings.lambda,
                 weight: settings.weakNegativeWeight, target: settings.weakNegativeTarget, linearView: settings.linearView,
-                factor: factorization.factor, solvedTargets: negatives.solvedTargets
+                factor: factorization.factor, solvedTargets: negatives.solvedTargets, vectors: vectors
             ).write(to: cacheURL)
             WeakNegativesCache.removeOthers(in: library.directory, keeping: model.id)
         }
@@ -57,13 +57,14 @@ extension Recommender {
         return negatives
     }
 
-    /// The weak negatives' content and linear views (they need no topical view: they are never candidates).
+    /// The weak negatives' content and linear views (they need no topical view: they are never candidates),
+    /// featurized on both cores.
     func negativeVectors(_ papers: [StoredPaper]) -> [ProfileVector] {
-        var featurizer = Featurizer(model: model)
-        var phrases = ProfileFeatures.phraseFeaturizer(model: model, settings: settings)
-        return papers.map { paper in
-            let text = ScoringText(paper).text
-            return ProfileVector(sparse: featurizer.sparse(text), linear: phrases?.sparse(text))
+        let texts = papers.map { ScoringText($0).text }
+        return ConcurrentParts.map(texts.count, makeState: {
+            (content: Featurizer(model: model), phrases: ProfileFeatures.phraseFeaturizer(model: model, settings: settings))
+        }) { part, i in
+            ProfileVector(sparse: part.content.sparse(texts[i]), linear: part.phrases?.sparse(texts[i]))
         }
     }
 }

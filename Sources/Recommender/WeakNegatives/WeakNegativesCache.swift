@@ -2,18 +2,22 @@ import Foundation
 import Library
 import LinearAlgebra
 
-/// The weak-negative sample of a library and its Cholesky factor, kept on disk next to the library.
+/// The weak-negative sample of a library, its Cholesky factor and its vectors, kept on disk next to the library.
 ///
-/// Factoring the sample's Gram costs a second or more on a 2,000-paper sample; a cold `shortlist` must
-/// finish in well under a second. The sample does not need to change with every ingest — any few
+/// Factoring the sample's Gram costs a second or more on a 2,000-paper sample, and featurizing its papers
+/// again a third of a cold `shortlist` (perf, 100 k library); a cold `shortlist` must finish in well under
+/// a second, so both are kept. The sample does not need to change with every ingest — any few
 /// thousand unrated papers of the library are a fine background — so it is drawn once and reused until
 /// the model or the ridge settings change, one of its papers gets rated or disappears, or the library
 /// has more than doubled since it was drawn.
 ///
-/// File `weak-negatives-<model id>.bin`: magic `ARXNEG2\0`, then little-endian UInt32 count n, Float λ,
+/// File `weak-negatives-<model id>.bin`: magic `ARXNEG3\0`, then little-endian UInt32 count n, Float λ,
 /// weight, target, UInt32 linear view (0 content, 1 phrases), UInt64 library size at drawing, UInt32 byte length of the ids (newline-joined
-/// UTF-8) and the ids, then n×n Float32 factor rows and n Float32 solved targets. Written to a temp file
-/// and renamed, so a reader never sees half a cache; anything that does not parse is ignored and rebuilt.
+/// UTF-8) and the ids, then n×n Float32 factor rows, n Float32 solved targets, and the n papers' vectors
+/// (``CacheByteWriter``: the content view, then the linear view, or ``CacheByteReader/sameAsContent``
+/// when it is the content view). The vectors are those the factor was built from, so they stay consistent
+/// with it even if a paper's text changes later. Written to a temp file and renamed, so a reader never sees
+/// half a cache; anything that does not parse (an older format, a damaged file) is ignored and rebuilt.
 struct WeakNegativesCache {
     let ids: [String]
     let libraryPapers: Int
@@ -23,22 +27,18 @@ struct WeakNegativesCache {
     let linearView: LinearView
     let factor: Matrix
     let solvedTargets: [Float]
+    /// The sample's content and linear views, in the order of `ids`.
+    let vectors: [ProfileVector]
 
-    static let magic = Array("ARXNEG2\0".utf8)
+    static let magic = Array("ARXNEG3\0".utf8)
 
     static func url(in directory: URL, modelID: String) -> URL {
         directory.appendingPathComponent(DataDirectory.weakNegativesFileName(modelID: modelID))
     }
 
-    /// Deletes the caches of other models in `directory`. Called after writing this model's cache: the
-    /// library has moved to this model (its vector file is rebuilt for it), and a cache of another model's
-    /// vectors would only serve after a switch back, which rebuilds the library's vectors anyway.
+    /// Deletes the caches of other models in `directory` (``CacheFiles/removeOthers(in:keeping:where:)``).
     static func removeOthers(in directory: URL, keeping modelID: String) {
-        let kept = url(in: directory, modelID: modelID).lastPathComponent
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        for name in names where DataDirectory.isWeakNegativesFile(name) && name != kept {
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
-        }
+        CacheFiles.removeOthers(in: directory, keeping: url(in: directory, modelID: modelID), where: DataDirectory.isWeakNegativesFile)
     }
 
     /// Whether the cache serves `settings` (the factor depends on λ, the weak negatives' weight and target,
@@ -63,78 +63,53 @@ struct WeakNegativesCache {
         return true
     }
 
-    static func load(from url: URL) -> WeakNegativesCache? {
-        guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else { return nil }
-        var reader = ByteReader(data: data)
-        guard reader.bytes(magic.count) == magic,
-              let count = reader.uint32().map(Int.init), let lambda = reader.float(), let weight = reader.float(),
+    /// The cache at `url`, or nil when there is none or it does not parse. `featureCount` bounds the
+    /// vectors' buckets (the model's bucket count), so a damaged vector is refused rather than trusted.
+    static func load(from url: URL, featureCount: Int) -> WeakNegativesCache? {
+        guard var reader = CacheByteReader(contentsOf: url),
+              reader.bytes(magic.count) == magic,
+              let count = reader.uint32().map(Int.init), count <= maximumCount,
+              let lambda = reader.float(), let weight = reader.float(),
               let target = reader.float(), let view = reader.uint32(), view <= 1,
               let libraryPapers = reader.uint64().map(Int.init),
-              let idBytes = reader.uint32().map(Int.init), let idData = reader.bytes(idBytes),
-              let factor = reader.floats(count * count), let solved = reader.floats(count), reader.isAtEnd
+              let ids = reader.ids(), ids.count == count,
+              let factor = reader.floats(count * count), let solved = reader.floats(count)
         else { return nil }
-        let ids = String(decoding: idData, as: UTF8.self).split(separator: "\n").map(String.init)
-        guard ids.count == count else { return nil }
+        var vectors: [ProfileVector] = []
+        vectors.reserveCapacity(count)
+        for _ in 0 ..< count {
+            guard let sparse = reader.sparseVector(featureCount: featureCount),
+                  let linear = reader.sparseVector(featureCount: featureCount, content: sparse)
+            else { return nil }
+            vectors.append(ProfileVector(sparse: sparse, linear: linear))
+        }
+        guard reader.isAtEnd else { return nil }
         return WeakNegativesCache(
             ids: ids, libraryPapers: libraryPapers, lambda: lambda, weight: weight, target: target,
-            linearView: view == 1 ? .phrases : .content, factor: Matrix(rows: count, columns: count, storage: factor), solvedTargets: solved
+            linearView: view == 1 ? .phrases : .content, factor: Matrix(rows: count, columns: count, storage: factor),
+            solvedTargets: solved, vectors: vectors
         )
     }
 
+    /// More negatives than any setting asks for (``ProfileSettings/weakNegativeCount`` is a few thousand):
+    /// a count beyond it is damage, refused before `count²` is computed.
+    static let maximumCount = 1 << 15
+
     func write(to url: URL) throws {
-        var data = Data(Self.magic)
-        func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-        func append(_ value: Float) { append(value.bitPattern) }
-        append(UInt32(ids.count))
-        append(lambda)
-        append(weight)
-        append(target)
-        append(UInt32(linearView == .phrases ? 1 : 0))
-        append(UInt64(libraryPapers))
-        let idData = Data(ids.joined(separator: "\n").utf8)
-        append(UInt32(idData.count))
-        data.append(idData)
-        for value in factor.storage { append(value) }
-        for value in solvedTargets { append(value) }
-        try data.write(to: url, options: .atomic)
-    }
-
-    /// Reads little-endian values from cache bytes; nil past the end.
-    private struct ByteReader {
-        let data: Data
-        var offset = 0
-
-        var isAtEnd: Bool { offset == data.count }
-
-        mutating func bytes(_ count: Int) -> [UInt8]? {
-            guard count >= 0, offset + count <= data.count else { return nil }
-            defer { offset += count }
-            return Array(data[data.startIndex + offset ..< data.startIndex + offset + count])
+        var writer = CacheByteWriter(magic: Self.magic)
+        writer.append(UInt32(ids.count))
+        writer.append(lambda)
+        writer.append(weight)
+        writer.append(target)
+        writer.append(UInt32(linearView == .phrases ? 1 : 0))
+        writer.append(UInt64(libraryPapers))
+        writer.append(ids: ids)
+        writer.append(factor.storage)
+        writer.append(solvedTargets)
+        for vector in vectors {
+            writer.append(vector.sparse)
+            writer.append(vector.linear, content: vector.sparse)
         }
-
-        mutating func uint32() -> UInt32? { integer() }
-        mutating func uint64() -> UInt64? { integer() }
-        mutating func float() -> Float? { uint32().map(Float.init(bitPattern:)) }
-
-        mutating func floats(_ count: Int) -> [Float]? {
-            guard count >= 0, offset + count * 4 <= data.count else { return nil }
-            var values = [Float](repeating: 0, count: count)
-            values.withUnsafeMutableBytes { target in
-                _ = data.copyBytes(to: target, from: data.startIndex + offset ..< data.startIndex + offset + count * 4)
-            }
-            offset += count * 4
-            return values.map { Float(bitPattern: UInt32(littleEndian: $0.bitPattern)) }
-        }
-
-        private mutating func integer<T: FixedWidthInteger>() -> T? {
-            let size = MemoryLayout<T>.size
-            guard offset + size <= data.count else { return nil }
-            var value: T = 0
-            withUnsafeMutableBytes(of: &value) { target in
-                _ = data.copyBytes(to: target, from: data.startIndex + offset ..< data.startIndex + offset + size)
-            }
-            offset += size
-            return T(littleEndian: value)
-        }
+        try writer.write(to: url)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The weak negatives a long-running process (`arxrec serve`) used last, kept in memory so that each page
-/// does not load the 16 MB cache file and featurize its 2,000 papers again.
+/// does not load the cache file (its 16 MB factor and the 2,000 papers' vectors) again.
 ///
 /// It holds exactly what ``Recommender/weakNegatives(excluding:)`` would return from its disk cache, and is
 /// trusted under the same rule (``WeakNegativesCache/isFresh(ids:drawnFrom:libraryPapers:rated:wanted:)``):

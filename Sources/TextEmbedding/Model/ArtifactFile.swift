@@ -99,8 +99,13 @@ enum ArtifactFile: String, CaseIterable, Sendable {
 
     /// The payload elements of `data`, after checking the header against the expected shape.
     func decode<Element: FixedWidthInteger>(
-        _ data: Data, path: String, rows: Int, columns: Int, as _: Element.Type
+        _ data: Data, path: String, rows: Int, columns: Int, as type: Element.Type
     ) throws(ModelError) -> [Element] {
+        try payload(data, path: path, rows: rows, columns: columns).elements(as: type)
+    }
+
+    /// The payload of `data` (not yet copied out), after checking the header against the expected shape.
+    func payload(_ data: Data, path: String, rows: Int, columns: Int) throws(ModelError) -> ArtifactPayload {
         let expected = Self.headerSize + rows * columns * elementSize
         guard data.count >= Self.headerSize else {
             throw .sizeMismatch(path: path, expected: expected, actual: data.count)
@@ -123,12 +128,23 @@ enum ArtifactFile: String, CaseIterable, Sendable {
                 reason: "shape \(field(1))×\(field(2))×\(field(3)) bytes, model.json says \(rows)×\(columns)×\(elementSize)")
         }
         guard data.count == expected else { throw .sizeMismatch(path: path, expected: expected, actual: data.count) }
-        let count = rows * columns
+        return ArtifactPayload(data: data, count: rows * columns)
+    }
+}
+
+/// The checked payload of one artifact file: `count` little-endian elements after the header.
+struct ArtifactPayload: Sendable {
+    let data: Data
+    let count: Int
+
+    /// The elements, copied out of the file's bytes.
+    func elements<Element: FixedWidthInteger>(as _: Element.Type) -> [Element] {
         // One copy of the payload's bytes, then the byte order: a per-element unaligned load costs a generic
         // metadata lookup per element in debug builds, which made every command's model load take seconds there.
         var elements = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
             data.withUnsafeBytes { raw in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[Self.headerSize...]))
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: raw[ArtifactFile.headerSize...]))
             }
             initialized = count
         }

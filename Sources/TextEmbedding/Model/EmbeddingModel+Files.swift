@@ -22,7 +22,15 @@ extension EmbeddingModel {
 
     /// Loads the model in `directory` (`model.json` and its artifacts), checking every artifact's header
     /// and size and that the files hash to the id `model.json` records.
-    public static func load(from directory: URL) throws(ModelError) -> EmbeddingModel {
+    ///
+    /// `verificationStamp` names a file where the caller keeps a ``ModelVerificationStamp`` (a library's
+    /// data directory): when it says these very files hashed to this id already, the hash is skipped, and
+    /// the term table's files are not even read until a Chinese text needs them; otherwise the model is
+    /// hashed and the stamp written.
+    public static func load(from directory: URL, verificationStamp: URL? = nil) throws(ModelError) -> EmbeddingModel {
+        // Taken before anything is read, so a file changed while loading leaves a stamp that no longer matches.
+        let stamp = verificationStamp.map(ModelVerificationStamp.init)
+        let state = stamp == nil ? nil : ModelVerificationStamp.fileState(of: directory)
         let manifestURL = directory.appendingPathComponent(manifestFileName)
         let manifestData = try read(manifestURL)
         let manifest: ModelManifest
@@ -33,6 +41,7 @@ extension EmbeddingModel {
         }
         let definition = manifest.definition
         try definition.validate()
+        let verified = state.map { stamp?.matches(state: $0, id: manifest.id) ?? false } ?? false
 
         var data: [ArtifactFile: Data] = [:]
         var shapes: [ArtifactFile: ArtifactEntry] = [:]
@@ -49,7 +58,9 @@ extension EmbeddingModel {
                 throw .badJSON(path: manifestURL.path, reason: "artifact \(artifact.rawValue) must be \(artifact.fileName)")
             }
             shapes[artifact] = entry
-            data[artifact] = try read(directory.appendingPathComponent(entry.file))
+            if !(verified && LazyTranslation.artifacts.contains(artifact)) {
+                data[artifact] = try read(directory.appendingPathComponent(entry.file))
+            }
         }
         func path(_ artifact: ArtifactFile) -> String { directory.appendingPathComponent(artifact.fileName).path }
         func shape(_ artifact: ArtifactFile) -> ArtifactEntry { shapes[artifact] ?? ArtifactEntry(file: "", rows: 0, columns: 0, bytes: 0) }
@@ -113,7 +124,7 @@ extension EmbeddingModel {
             lexicon = ChineseLexicon(words: words, costs: costs)
         }
 
-        var translation: TermTranslation? = nil
+        var translation: LazyTranslation? = nil
         if definition.termTable != nil {
             let tableShape = shape(.termTable)
             let calibrationShape = shape(.translationCalibration)
@@ -122,32 +133,36 @@ extension EmbeddingModel {
             else {
                 throw .badJSON(path: manifestURL.path, reason: "the term table must be N×3, its calibration 1×4, its pairs 1×N")
             }
-            let cells = try ArtifactFile.termTable.decode(
-                data[.termTable] ?? Data(), path: path(.termTable), rows: tableShape.rows, columns: 3, as: UInt32.self)
-            let entries = stride(from: 0, to: cells.count, by: 3).map {
-                (source: Int32(bitPattern: cells[$0]), target: Int32(bitPattern: cells[$0 + 1]),
-                 weight: Float(bitPattern: cells[$0 + 2]))
+            let paths = (table: path(.termTable), calibration: path(.translationCalibration), pairs: path(.calibrationPairs))
+            let bucketCount = definition.bucketCount
+            if verified {
+                // Hashed before (the stamp): read, checked and decoded when a Chinese text first needs them.
+                translation = LazyTranslation { () throws(ModelError) in
+                    let table = try ArtifactFile.termTable.payload(
+                        read(URL(fileURLWithPath: paths.table)), path: paths.table, rows: tableShape.rows, columns: 3)
+                    let calibration = try ArtifactFile.translationCalibration.payload(
+                        read(URL(fileURLWithPath: paths.calibration)), path: paths.calibration, rows: 1, columns: 4)
+                    let pairs = try ArtifactFile.calibrationPairs.payload(
+                        read(URL(fileURLWithPath: paths.pairs)), path: paths.pairs, rows: 1, columns: pairsShape.columns)
+                    return try decodeTranslation(
+                        table: table, calibration: calibration, pairs: pairs, paths: paths, bucketCount: bucketCount)
+                }
+            } else {
+                // Read for the hash: headers and sizes checked now (a file of the wrong shape is refused by
+                // its name), the payloads decoded when a Chinese text first needs them.
+                let table = try ArtifactFile.termTable.payload(
+                    data[.termTable] ?? Data(), path: paths.table, rows: tableShape.rows, columns: 3)
+                let calibration = try ArtifactFile.translationCalibration.payload(
+                    data[.translationCalibration] ?? Data(), path: paths.calibration, rows: 1, columns: 4)
+                let pairs = try ArtifactFile.calibrationPairs.payload(
+                    data[.calibrationPairs] ?? Data(), path: paths.pairs, rows: 1, columns: pairsShape.columns)
+                translation = LazyTranslation { () throws(ModelError) in
+                    try decodeTranslation(table: table, calibration: calibration, pairs: pairs, paths: paths, bucketCount: bucketCount)
+                }
             }
-            if let problem = TermTable.problem(entries, bucketCount: definition.bucketCount) {
-                throw .invalidArtifact(path: path(.termTable), reason: problem)
-            }
-            let calibrationBits = try ArtifactFile.translationCalibration.decode(
-                data[.translationCalibration] ?? Data(), path: path(.translationCalibration), rows: 1, columns: 4,
-                as: UInt32.self)
-            guard let calibration = TranslationCalibration(values: calibrationBits.map(Float.init(bitPattern:))) else {
-                throw .invalidArtifact(
-                    path: path(.translationCalibration), reason: "the calibration must be finite with positive slopes")
-            }
-            let pairBytes = try ArtifactFile.calibrationPairs.decode(
-                data[.calibrationPairs] ?? Data(), path: path(.calibrationPairs), rows: 1, columns: pairsShape.columns,
-                as: UInt8.self)
-            guard let pairs = CalibrationPair.decode(pairBytes) else {
-                throw .invalidArtifact(path: path(.calibrationPairs), reason: "a line is not 'english TAB chinese'")
-            }
-            translation = TermTranslation(table: TermTable(entries: entries), calibration: calibration, pairs: pairs)
         }
 
-        let computed = identifier(definition: definition, artifacts: data)
+        let computed = verified ? manifest.id : identifier(definition: definition, artifacts: data)
         guard computed == manifest.id else {
             throw .checksumMismatch(path: manifestURL.path, recorded: manifest.id, computed: computed)
         }
@@ -159,9 +174,32 @@ extension EmbeddingModel {
         guard idf.allSatisfy({ $0.isFinite && $0 > 0 }) else {
             throw .invalidArtifact(path: path(.idf), reason: "idf values must be finite and positive")
         }
+        if !verified, let state { stamp?.record(state: state, id: computed) }
         return EmbeddingModel(
             definition: definition, idf: idf, projectionBuckets: buckets.map { Int32($0) },
-            projectionHalves: rowBits, centering: centering, lexicon: lexicon, translation: translation, id: computed)
+            projectionHalves: rowBits, centering: centering, lexicon: lexicon, lazyTranslation: translation, id: computed)
+    }
+
+    /// The term table, calibration and pairs of their artifacts' payloads (headers already checked).
+    private static func decodeTranslation(
+        table: ArtifactPayload, calibration: ArtifactPayload, pairs: ArtifactPayload,
+        paths: (table: String, calibration: String, pairs: String), bucketCount: Int
+    ) throws(ModelError) -> TermTranslation {
+        let cells = table.elements(as: UInt32.self)
+        let entries = stride(from: 0, to: cells.count, by: 3).map {
+            (source: Int32(bitPattern: cells[$0]), target: Int32(bitPattern: cells[$0 + 1]),
+             weight: Float(bitPattern: cells[$0 + 2]))
+        }
+        if let problem = TermTable.problem(entries, bucketCount: bucketCount) {
+            throw .invalidArtifact(path: paths.table, reason: problem)
+        }
+        guard let calibration = TranslationCalibration(values: calibration.elements(as: UInt32.self).map(Float.init(bitPattern:))) else {
+            throw .invalidArtifact(path: paths.calibration, reason: "the calibration must be finite with positive slopes")
+        }
+        guard let pairs = CalibrationPair.decode(pairs.elements(as: UInt8.self)) else {
+            throw .invalidArtifact(path: paths.pairs, reason: "a line is not 'english TAB chinese'")
+        }
+        return TermTranslation(table: TermTable(entries: entries), calibration: calibration, pairs: pairs)
     }
 
     /// The words of a `lexicon-words.u8` payload: UTF-8 lines, each ended by a line feed, non-empty, made of
@@ -174,7 +212,8 @@ extension EmbeddingModel {
         var previous: ArraySlice<UInt8>? = nil
         for line in bytes.split(separator: 0x0a, omittingEmptySubsequences: false).dropLast() {
             let word = String(decoding: line, as: UTF8.self)
-            guard !line.isEmpty, Array(word.utf8) == Array(line), word.unicodeScalars.allSatisfy({ Tokenizer.isCJK($0.value) })
+            // `elementsEqual`, not two arrays: no allocation per word (26 k words at every model load).
+            guard !line.isEmpty, word.utf8.elementsEqual(line), word.unicodeScalars.allSatisfy({ Tokenizer.isCJK($0.value) })
             else {
                 throw .invalidArtifact(path: path, reason: "lexicon word \(words.count + 1) is not a run of CJK characters")
             }
@@ -291,10 +330,14 @@ extension EmbeddingModel {
         return definition.idPrefix + "-" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
+    /// The bytes of `url`, memory-mapped: on Linux `.mappedIfSafe` reads (copies) the whole file, and the
+    /// model's 17 MB are then copied once more into arrays; mapped, the id's hash and the decode read the
+    /// page cache directly. Model files are only ever replaced by a rename (`write(to:)` is atomic), never
+    /// rewritten in place, so a mapping stays valid.
     private static func read(_ url: URL) throws(ModelError) -> Data {
         guard FileManager.default.fileExists(atPath: url.path) else { throw .missingFile(path: url.path) }
         do {
-            return try Data(contentsOf: url, options: .mappedIfSafe)
+            return try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
             throw .unreadable(path: url.path, reason: describe(error))
         }

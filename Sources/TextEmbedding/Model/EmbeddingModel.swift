@@ -33,8 +33,22 @@ public struct EmbeddingModel: Sendable {
     /// ``ModelDefinition/chineseWords``; nil otherwise.
     public let lexicon: ChineseLexicon?
     /// The term table, its calibration and calibration pairs, when the definition has
-    /// ``ModelDefinition/termTable``; nil otherwise.
-    public let translation: TermTranslation?
+    /// ``ModelDefinition/termTable``; nil otherwise. Decoded on first use (``LazyTranslation``).
+    let lazyTranslation: LazyTranslation?
+
+    /// The term table, its calibration and calibration pairs, when the definition has
+    /// ``ModelDefinition/termTable``; nil otherwise (and, never in practice, when artifacts that hash to
+    /// the model's id do not decode: ``translationError`` says why).
+    public var translation: TermTranslation? { try? lazyTranslation?.value().get() }
+
+    /// Why a model with a term table has no ``translation`` (its artifacts do not decode), or nil.
+    public var translationError: ModelError? {
+        guard case .failure(let error) = lazyTranslation?.value() else { return nil }
+        return error
+    }
+
+    /// Whether the model has a term table (without decoding it): Chinese texts can be translated.
+    public var hasTermTable: Bool { definition.termTable != nil }
 
     /// The projection rows widened to Float (row-major, `projectionBucketCount × dimension`).
     var projection: [Float] { projectionHalves.map(HalfFloat.widen) }
@@ -62,6 +76,19 @@ public struct EmbeddingModel: Sendable {
         definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16],
         centering: [Float] = [], lexicon: ChineseLexicon? = nil, translation: TermTranslation? = nil, id: String?
     ) {
+        self.init(
+            definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves,
+            centering: centering, lexicon: lexicon, lazyTranslation: translation.map(LazyTranslation.init), id: id ?? Self.identifier(
+                definition: definition, artifacts: Self.encodeArtifacts(
+                    definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves,
+                    centering: centering, lexicon: lexicon, translation: translation)))
+    }
+
+    /// A model whose term table may still be undecoded (a loaded model), with its id known.
+    init(
+        definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16],
+        centering: [Float], lexicon: ChineseLexicon?, lazyTranslation: LazyTranslation?, id: String
+    ) {
         precondition(idf.count == definition.bucketCount)
         precondition(projectionHalves.count == projectionBuckets.count * definition.dimension)
         precondition(
@@ -71,7 +98,7 @@ public struct EmbeddingModel: Sendable {
             (definition.chineseWords != nil) == (lexicon != nil),
             "EmbeddingModel: a lexicon goes with, and only with, a definition that learns Chinese words")
         precondition(
-            (definition.termTable != nil) == (translation != nil),
+            (definition.termTable != nil) == (lazyTranslation != nil),
             "EmbeddingModel: a term table goes with, and only with, a definition that learns one")
         self.definition = definition
         self.idf = idf
@@ -79,11 +106,9 @@ public struct EmbeddingModel: Sendable {
         self.projectionHalves = projectionHalves
         self.centering = centering
         self.lexicon = lexicon
-        self.translation = translation
+        self.lazyTranslation = lazyTranslation
         self.projectionIndex = ProjectionIndex(buckets: projectionBuckets, bucketCount: definition.bucketCount)
-        self.id = id ?? Self.identifier(definition: definition, artifacts: Self.encodeArtifacts(
-            definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves,
-            centering: centering, lexicon: lexicon, translation: translation))
+        self.id = id
     }
 
     /// The sparse view of `text` (see ``Featurizer``).

@@ -27,15 +27,18 @@ struct LibraryOptions: ParsableArguments {
     }
 
     /// The model: `--model`, else the one the library was refitted with (`reindex --refit`), else the default.
+    /// Its verification is noted in the data directory (``DataDirectory/modelStampFileName``), so the next
+    /// command over the same library and model files skips hashing them.
     func loadModel() throws -> EmbeddingModel {
+        let stamp = resolvedDataDirectory.appendingPathComponent(DataDirectory.modelStampFileName)
         if let modelDirectory {
-            return try EmbeddingModel.load(from: URL(fileURLWithPath: modelDirectory))
+            return try EmbeddingModel.load(from: URL(fileURLWithPath: modelDirectory), verificationStamp: stamp)
         }
         let refitted = resolvedDataDirectory.appendingPathComponent(DataDirectory.modelFolderName, isDirectory: true)
         if FileManager.default.fileExists(atPath: refitted.appendingPathComponent("model.json").path) {
-            return try EmbeddingModel.load(from: refitted)
+            return try EmbeddingModel.load(from: refitted, verificationStamp: stamp)
         }
-        return try EmbeddingModel.load(from: ModelLocator.defaultModelDirectory())
+        return try EmbeddingModel.load(from: ModelLocator.defaultModelDirectory(), verificationStamp: stamp)
     }
 
     /// Opens (creating if needed) the library with the model's embedder. A command that only reads

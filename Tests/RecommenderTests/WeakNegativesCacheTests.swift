@@ -1,0 +1,86 @@
+import ArxivFormats
+import Foundation
+import Library
+import LinearAlgebra
+import TestSupport
+import Testing
+import TextEmbedding
+@testable import Recommender
+
+/// The weak-negative cache keeps the sample's vectors with its factor, so a shortlist does not featurize
+/// the sample again; a cache in an older format or with a damaged vector is rebuilt, never trusted.
+@Suite(.tags(.slow), .skippedInQuickLoop)
+struct WeakNegativesCacheTests {
+    @Test func theCachedVectorsAreTheOnesTheSampleWasBuiltFrom() throws {
+        let corpus = try CorpusLibrary()
+        let drawn = try #require(try corpus.recommender.weakNegatives())
+        let url = WeakNegativesCache.url(in: corpus.directory.url, modelID: corpus.model.id)
+        let cache = try #require(WeakNegativesCache.load(from: url, featureCount: corpus.model.definition.bucketCount))
+        #expect(cache.ids == drawn.ids)
+        let papers = try corpus.library.papers(drawn.ids.map { try ArxivID(parsing: $0) })
+        let fresh = corpus.recommender.negativeVectors(papers)
+        #expect(cache.vectors.map(\.sparse) == fresh.map(\.sparse))
+        #expect(cache.vectors.map(\.linear) == fresh.map(\.linear))
+        #expect(cache.vectors.contains { $0.linear != $0.sparse })
+        let loaded = try #require(try corpus.recommender.weakNegatives())
+        #expect(loaded.vectors == drawn.vectors)
+    }
+
+    /// The vectors a cached sample serves come from the file, not from featurizing its papers again:
+    /// vectors swapped between papers in the file are what the sample then holds.
+    @Test func aCachedSampleIsNotFeaturizedAgain() throws {
+        let corpus = try CorpusLibrary()
+        _ = try #require(try corpus.recommender.weakNegatives())
+        let url = WeakNegativesCache.url(in: corpus.directory.url, modelID: corpus.model.id)
+        let cache = try #require(WeakNegativesCache.load(from: url, featureCount: corpus.model.definition.bucketCount))
+        let rotated = Array(cache.vectors.dropFirst()) + cache.vectors.prefix(1)
+        try WeakNegativesCache(
+            ids: cache.ids, libraryPapers: cache.libraryPapers, lambda: cache.lambda, weight: cache.weight,
+            target: cache.target, linearView: cache.linearView, factor: cache.factor, solvedTargets: cache.solvedTargets,
+            vectors: rotated
+        ).write(to: url)
+        let served = try #require(try corpus.recommender.weakNegatives())
+        #expect(served.vectors == rotated.map(\.linear))
+        #expect(served.vectors != cache.vectors.map(\.linear))
+    }
+
+    /// A format-2 cache (the factor without the vectors) is not read: the sample is drawn again, the same
+    /// papers, and the cache is rewritten in the current format.
+    @Test func aFormatTwoCacheIsRebuilt() throws {
+        let corpus = try CorpusLibrary()
+        let drawn = try #require(try corpus.recommender.weakNegatives())
+        let url = WeakNegativesCache.url(in: corpus.directory.url, modelID: corpus.model.id)
+        let current = try Data(contentsOf: url)
+        // Format 2 is format 3 without the vectors: magic, header, ids, factor, solved targets.
+        let idBytes = Data(drawn.ids.joined(separator: "\n").utf8).count
+        let formatTwoLength = 8 + 5 * 4 + 8 + 4 + idBytes + 4 * (drawn.count * drawn.count + drawn.count)
+        try (Data("ARXNEG2\u{0}".utf8) + current[8 ..< formatTwoLength]).write(to: url)
+        #expect(WeakNegativesCache.load(from: url, featureCount: corpus.model.definition.bucketCount) == nil)
+
+        let rebuilt = try #require(try corpus.recommender.weakNegatives())
+        #expect(rebuilt.ids == drawn.ids && rebuilt.vectors == drawn.vectors)
+        #expect(try Data(contentsOf: url) == current)
+    }
+
+    /// A vector whose buckets are out of order or out of the model's range, or a file cut short, is refused
+    /// (no trap) and the cache rebuilt.
+    @Test func aDamagedVectorIsRefusedAndTheCacheRebuilt() throws {
+        let corpus = try CorpusLibrary()
+        let drawn = try #require(try corpus.recommender.weakNegatives())
+        let url = WeakNegativesCache.url(in: corpus.directory.url, modelID: corpus.model.id)
+        let current = try Data(contentsOf: url)
+        let buckets = corpus.model.definition.bucketCount
+        let idBytes = Data(drawn.ids.joined(separator: "\n").utf8).count
+        let firstVector = 8 + 5 * 4 + 8 + 4 + idBytes + 4 * (drawn.count * drawn.count + drawn.count)
+        // The first vector's first bucket: past the model's buckets.
+        var damaged = current
+        withUnsafeBytes(of: Int32(buckets).littleEndian) { damaged.replaceSubrange(firstVector + 4 ..< firstVector + 8, with: $0) }
+        for bytes in [damaged, current.dropLast(4)] {
+            try bytes.write(to: url)
+            #expect(WeakNegativesCache.load(from: url, featureCount: buckets) == nil)
+            let rebuilt = try #require(try corpus.recommender.weakNegatives())
+            #expect(rebuilt.ids == drawn.ids && rebuilt.vectors == drawn.vectors)
+            #expect(try Data(contentsOf: url) == current)
+        }
+    }
+}
