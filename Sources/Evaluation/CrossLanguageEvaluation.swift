@@ -58,6 +58,17 @@ public struct CrossLanguageEvaluation: Sendable {
             figures.topicalMeanReciprocalRank, figures.sparseMeanReciprocalRank, figures.bridgeWeight,
             figures.bridgedMeanReciprocalRank, figures.similarPrecision, figures.englishSimilarPrecision))
 
+        let languageMean = LanguageMeanProbe().run(split: split, candidates: twins.candidates, seed: seed)
+        if let languageMean {
+            func line(_ r: LanguageMeanProbe.Reading) -> String {
+                String(format: "MRR %.4f, P@10 %.4f, English share %.3f", r.meanReciprocalRank, r.similarPrecision, r.englishShare)
+            }
+            phase("language-mean", "per-language mean: English pool \(line(languageMean.englishPool)) → \(line(languageMean.englishPoolLanguageMean)); "
+                + "mixed pool \(line(languageMean.mixedPool)) → query only \(line(languageMean.mixedPoolQueryOnly)), both \(line(languageMean.mixedPoolLanguageMean)), topical too \(line(languageMean.mixedPoolLanguageMeanTopicalToo)); "
+                + "the rule's means (calibration pairs): English pool \(languageMean.englishPoolRule.map(line) ?? "-"), "
+                + "mixed pool \(languageMean.mixedPoolRule.map(line) ?? "-"), language told \(languageMean.languageTold.map { String(format: "%.4f", $0) } ?? "-")")
+        }
+
         let profile = try CrossLanguageProfileTask(settings: profileSettings, users: users).run(split: split, seed: seed)
         phase("profile", String(
             format: "profile: %d users, %d positives; nDCG@10 Chinese-only candidates %.4f, English %.4f (× %.3f)",
@@ -67,7 +78,7 @@ public struct CrossLanguageEvaluation: Sendable {
         return CrossLanguageReport(
             cut: cut.description, model: model.id, fitted: { if case .fit = source { true } else { false } }(),
             seed: seed, train: .init(papers: train.count, pairs: split.trainPairCount),
-            test: .init(papers: test.count, pairs: split.testPairs.count), twins: figures,
+            test: .init(papers: test.count, pairs: split.testPairs.count), twins: figures, languageMean: languageMean,
             profile: .init(chinese: profile.chinese, english: profile.english),
             seconds: phases.elapsed, phases: phases.phases)
     }
@@ -103,6 +114,8 @@ public struct CrossLanguageReport: Codable, Sendable, Equatable {
     public var train: Period
     public var test: Period
     public var twins: TwinRetrievalTask.Figures
+    /// The per-language-mean probe (``LanguageMeanProbe``); nil without a topical view.
+    public var languageMean: LanguageMeanProbe.Figures?
     /// The profile task with Chinese-only candidates next to the same users reading English (nil only in
     /// reports written before it was measured).
     public var profile: ProfileComparison?

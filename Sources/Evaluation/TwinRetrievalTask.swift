@@ -5,7 +5,7 @@ import TextEmbedding
 
 /// zh → en on the test period: seeded random test papers that have a Chinese text (N of them); each
 /// Chinese text is ranked against the English texts of all N as `similar` ranks a Chinese query
-/// (``CrossLanguageReRank``: the dense top 300 re-scored on the topical view).
+/// (``CrossLanguageReRank``: the dense top 300 re-scored on the topical view, each language's mean taken off).
 ///
 /// - twins: the rank of its own paper's English text (ties count against it,
 ///   ``RankingMetrics/rank(positive:others:)``); MRR, R@1, R@10. Also measured: the dense view alone,
@@ -76,7 +76,7 @@ public struct TwinRetrievalTask: Sendable {
         let englishDense = model.denseMatrix(english)
         let chineseDense = model.denseMatrix(chinese)
         let rule = CrossLanguageReRank(model: model)
-        let englishTopical = rule.map { rule in Self.matrix((0 ..< n).map { rule.topical(englishDense.row($0)) }, columns: model.dimension) }
+        let englishTopical = rule.map { rule in Self.matrix((0 ..< n).map { rule.compared(englishDense.row($0)) }, columns: model.dimension) }
         var featurizer = Featurizer(model: model)
         let englishSparse = english.map { featurizer.sparse($0) }
         let postings = SparsePostings(rows: englishSparse)
@@ -93,7 +93,7 @@ public struct TwinRetrievalTask: Sendable {
             let scores = queries.multiplyTransposed(englishDense)
             let englishScores = englishQueries.multiplyTransposed(englishDense)
             let topicalScores = rule.flatMap { rule in
-                englishTopical.map { Self.matrix(rows.map { rule.topical(chineseDense.row($0)) }, columns: model.dimension).multiplyTransposed($0) }
+                englishTopical.map { Self.matrix(rows.map { rule.compared(chineseDense.row($0)) }, columns: model.dimension).multiplyTransposed($0) }
             }
             for q in rows {
                 let denseRow = Array(scores.row(q - start))

@@ -25,10 +25,11 @@ struct CrossLanguageCommandTests {
         #expect(items.count == 10)
         // With an English-only model it was compared with the 9 other Chinese rows only. Now English papers
         // are among its neighbours (Visual Language Hypothesis, Generative Latent Coding for image
-        // compression, for the prism hypothesis of unified autoencoding), though the other Chinese rows still
-        // rank high: the Chinese texts share a language offset (Models/EXPERIMENTS.md, v6 section).
+        // compression, for the prism hypothesis of unified autoencoding). The Chinese texts share a language
+        // offset, so the 9 other Chinese rows took 8 of the 10 places until the re-rank took each language's
+        // mean off (CrossLanguageReRank, LanguageMeans; Models/EXPERIMENTS.md, session 8).
         let english = items.compactMap { $0["id"] as? String }.filter { !Self.isDigestPaper($0) }
-        #expect(english.count >= 2, "English papers are among the neighbours: \(items)")
+        #expect(english.count >= 8, "English papers on its topic are most of its neighbours: \(items)")
 
         let table = try cli.run(["similar", "2512.19693", "--offline"])
         #expect(table.stdout.contains("bilingual dense view"))

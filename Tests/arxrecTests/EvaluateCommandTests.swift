@@ -111,6 +111,16 @@ struct EvaluateCommandTests {
         #expect((chinese["nDCG@10"] as? Double).map { $0 > 0 && $0 <= 1 } == true, "\(chinese)")
         let train = try #require(report["train"] as? [String: Any])
         #expect((train["pairs"] as? Int ?? 0) > 100)
+        // The per-language-mean probe: the English pool holds only English texts, the mixed pool also the
+        // other pairs' Chinese texts, which take some of a Chinese query's 10 nearest places.
+        let languageMean = try #require(report["languageMean"] as? [String: Any])
+        let englishPool = try #require(languageMean["englishPool"] as? [String: Any])
+        #expect(englishPool["english_share@10"] as? Double == 1)
+        for reading in ["mixedPool", "mixedPoolQueryOnly", "mixedPoolLanguageMean", "mixedPoolLanguageMeanTopicalToo"] {
+            let figures = try #require(languageMean[reading] as? [String: Any], "\(reading)")
+            #expect((figures["english_share@10"] as? Double).map { (0 ... 1).contains($0) } == true, "\(reading): \(figures)")
+            #expect((figures["MRR"] as? Double).map { $0 > 0 && $0 <= 1 } == true, "\(reading): \(figures)")
+        }
 
         let missing = try ArxrecProcess.run(["evaluate", "--corpus", slice.path, "--crosslang"])
         #expect(missing.status == 64)
