@@ -61,7 +61,12 @@ struct MixedLanguageTests {
         let shortlist = try corpus.recommender.shortlist(for: "mixed", candidates: candidates, date: "2025-12-23", top: 5)
         #expect(shortlist.candidates == 9, "the liked row is not a candidate")
         #expect(shortlist.items.allSatisfy { $0.scoredOnTranslation && $0.scoredLanguage == "zh" })
-        #expect(shortlist.items.allSatisfy { $0.reason.nearest?.id == "2512.19693" }, "only the Chinese like can explain a Chinese-only paper")
+        // Translated rows meet English and Chinese likes in the same English buckets (model v7 on), so any like
+        // may be the nearest; a named one is a like of this profile, close by, and the Chinese like explains
+        // some of its own digest's rows. A row with no close like names none (no invented reason).
+        let likes = Set(try corpus.library.ratings(profile: "mixed").map(\.id.base))
+        #expect(shortlist.items.allSatisfy { item in item.reason.nearest.map { likes.contains($0.id) && $0.similarity > 0 } ?? true })
+        #expect(shortlist.items.contains { $0.reason.nearest?.id == "2512.19693" })
         #expect(shortlist.items.allSatisfy { $0.score > 0 })
         #expect(shortlist.items.first?.reasonText.contains("scored on the zh text") == true)
     }

@@ -28,3 +28,13 @@ struct ProfileSettingsGateTests {
         #expect(decoded == ProfileSettings.with { $0.lambda = 0.5 })
     }
 }
+
+/// Retired options are refused by name, not silently ignored: a file that asks for them measured something else.
+struct RetiredProfileSettingsTests {
+    @Test func aNonZeroWeakNegativeTargetIsRefused() throws {
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(ProfileSettings.self, from: Data(#"{"weakNegativeTarget":-0.2}"#.utf8))
+        }
+        #expect(try JSONDecoder().decode(ProfileSettings.self, from: Data(#"{"weakNegativeTarget":0}"#.utf8)) == .standard)
+    }
+}

@@ -36,25 +36,22 @@ struct WeakNegativesCacheTests {
         let rotated = Array(cache.vectors.dropFirst()) + cache.vectors.prefix(1)
         try WeakNegativesCache(
             ids: cache.ids, libraryPapers: cache.libraryPapers, lambda: cache.lambda, weight: cache.weight,
-            target: cache.target, linearView: cache.linearView, factor: cache.factor, solvedTargets: cache.solvedTargets,
-            vectors: rotated
+            linearView: cache.linearView, factor: cache.factor, vectors: rotated
         ).write(to: url)
         let served = try #require(try corpus.recommender.weakNegatives())
         #expect(served.vectors == rotated.map(\.linear))
         #expect(served.vectors != cache.vectors.map(\.linear))
     }
 
-    /// A format-2 cache (the factor without the vectors) is not read: the sample is drawn again, the same
-    /// papers, and the cache is rewritten in the current format.
-    @Test func aFormatTwoCacheIsRebuilt() throws {
+    /// A cache of an older format (2: no vectors; 3: with the weak negatives' zero target and its solved
+    /// vector) is not read: the sample is drawn again, the same papers, and rewritten in the current format.
+    @Test(arguments: ["ARXNEG2\u{0}", "ARXNEG3\u{0}"])
+    func anOlderFormatIsRebuilt(magic: String) throws {
         let corpus = try CorpusLibrary()
         let drawn = try #require(try corpus.recommender.weakNegatives())
         let url = WeakNegativesCache.url(in: corpus.directory.url, modelID: corpus.model.id)
         let current = try Data(contentsOf: url)
-        // Format 2 is format 3 without the vectors: magic, header, ids, factor, solved targets.
-        let idBytes = Data(drawn.ids.joined(separator: "\n").utf8).count
-        let formatTwoLength = 8 + 5 * 4 + 8 + 4 + idBytes + 4 * (drawn.count * drawn.count + drawn.count)
-        try (Data("ARXNEG2\u{0}".utf8) + current[8 ..< formatTwoLength]).write(to: url)
+        try (Data(magic.utf8) + current.dropFirst(8)).write(to: url)
         #expect(WeakNegativesCache.load(from: url, featureCount: corpus.model.definition.bucketCount) == nil)
 
         let rebuilt = try #require(try corpus.recommender.weakNegatives())
@@ -71,7 +68,8 @@ struct WeakNegativesCacheTests {
         let current = try Data(contentsOf: url)
         let buckets = corpus.model.definition.bucketCount
         let idBytes = Data(drawn.ids.joined(separator: "\n").utf8).count
-        let firstVector = 8 + 5 * 4 + 8 + 4 + idBytes + 4 * (drawn.count * drawn.count + drawn.count)
+        // Magic, count, λ, weight, view, library size, id bytes, ids, factor.
+        let firstVector = 8 + 4 * 4 + 8 + 4 + idBytes + 4 * drawn.count * drawn.count
         // The first vector's first bucket: past the model's buckets.
         var damaged = current
         withUnsafeBytes(of: Int32(buckets).littleEndian) { damaged.replaceSubrange(firstVector + 4 ..< firstVector + 8, with: $0) }

@@ -47,8 +47,6 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     public var dislikeWeight: Float = 2
     /// Per-example weight of a weak negative (an unrated library paper). 1: 0.5 scored the same (experiment 28).
     public var weakNegativeWeight: Float = 1
-    /// Regression target of a weak negative. 0: −0.2, +0.1 and +0.25 all lost badly (experiments 29, 36).
-    public var weakNegativeTarget: Float = 0
     /// How many unrated library papers serve as weak negatives. 2,000: 1,000 lost, 4,000 gained +0.003 at twice
     /// the cached Gram's cost on every cold shortlist (experiments 26–27).
     public var weakNegativeCount = 2_000
@@ -108,6 +106,9 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         return Hubness(sample: negatives, neighbours: hubnessNeighbours)
     }
 
+    /// Fields of settings files written by older versions that no longer exist.
+    private enum RetiredKeys: String, CodingKey { case weakNegativeTarget }
+
     /// Decodes settings saved by any version: a missing field keeps its default (so a settings file
     /// may name only what it changes).
     public init(from decoder: any Decoder) throws {
@@ -117,7 +118,13 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         lambda = try c.decodeIfPresent(Float.self, forKey: .lambda) ?? d.lambda
         dislikeWeight = try c.decodeIfPresent(Float.self, forKey: .dislikeWeight) ?? d.dislikeWeight
         weakNegativeWeight = try c.decodeIfPresent(Float.self, forKey: .weakNegativeWeight) ?? d.weakNegativeWeight
-        weakNegativeTarget = try c.decodeIfPresent(Float.self, forKey: .weakNegativeTarget) ?? d.weakNegativeTarget
+        // The weak negatives' regression target is 0 (−0.2, +0.1 and +0.25 all lost badly, experiments 29
+        // and 36); the option is gone, and a file asking for another value is refused rather than ignored.
+        let retired = try decoder.container(keyedBy: RetiredKeys.self)
+        if let target = try retired.decodeIfPresent(Float.self, forKey: .weakNegativeTarget), target != 0 {
+            throw DecodingError.dataCorruptedError(
+                forKey: .weakNegativeTarget, in: retired, debugDescription: "weakNegativeTarget is no longer supported (it is always 0)")
+        }
         weakNegativeCount = try c.decodeIfPresent(Int.self, forKey: .weakNegativeCount) ?? d.weakNegativeCount
         minimumLikesForRidge = try c.decodeIfPresent(Int.self, forKey: .minimumLikesForRidge) ?? d.minimumLikesForRidge
         nearestWeight = try c.decodeIfPresent(Float.self, forKey: .nearestWeight) ?? d.nearestWeight

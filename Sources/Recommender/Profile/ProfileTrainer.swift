@@ -9,7 +9,8 @@ import LinearAlgebra
 /// blocks, the W block G = K_WW + (λ/c_w)I is the same for every profile of a library, so its Cholesky
 /// factor is cached in ``WeakNegatives`` and a profile only solves its own m × m Schur complement
 /// S = A − B·G⁻¹·Bᵀ (A = K_PP + λC_P⁻¹, B = K_PW) with LAPACK `sposv`:
-/// α_P = S⁻¹(y_P − B·G⁻¹y_W), α_W = G⁻¹y_W − G⁻¹Bᵀα_P. Cost per profile: O(m·|W|·nnz + m·|W|² + m³).
+/// α_P = S⁻¹(y_P − B·G⁻¹y_W), α_W = G⁻¹y_W − G⁻¹Bᵀα_P; weak negatives' targets are 0 (experiments 29, 36),
+/// so α_P = S⁻¹y_P and α_W = −G⁻¹Bᵀα_P. Cost per profile: O(m·|W|·nnz + m·|W|² + m³).
 public struct ProfileTrainer: Sendable {
     public let settings: ProfileSettings
     public let featureCount: Int
@@ -83,7 +84,6 @@ public struct ProfileTrainer: Sendable {
         }
         let vectors = examples.map(\.linear)
         let m = examples.count
-        let n = negatives.count
 
         // A = K_PP + λ C_P⁻¹
         var a = SparseGram.gram(vectors, dimension: featureCount)
@@ -96,18 +96,13 @@ public struct ProfileTrainer: Sendable {
         // B = K_PW (m × n); Z = G⁻¹Bᵀ (n × m)
         let b = negatives.products(with: vectors)
         let z = factorization.solve(b.transposed())
-        // S = A − B·Z ; rhs = y_P − B·G⁻¹y_W
+        // S = A − B·Z ; the right-hand side is y_P (y_W = 0, so B·G⁻¹y_W vanishes)
         let bz = b.multiply(z)
         var s = a
         for i in 0 ..< s.storage.count { s.storage[i] -= bz.storage[i] }
-        let bg = b.multiply(negatives.solvedTargets)
-        var rhs = targets
-        for i in 0 ..< m { rhs[i] -= bg[i] }
-        let alphaP = try LAPACK.solvePositiveDefinite(s, Matrix(rows: m, columns: 1, storage: rhs)).storage
-        // α_W = G⁻¹y_W − Z·α_P
-        let zAlpha = z.multiply(alphaP)
-        var alphaW = negatives.solvedTargets
-        for i in 0 ..< n { alphaW[i] -= zAlpha[i] }
+        let alphaP = try LAPACK.solvePositiveDefinite(s, Matrix(rows: m, columns: 1, storage: targets)).storage
+        // α_W = −Z·α_P (G⁻¹y_W = 0)
+        let alphaW = z.multiply(alphaP).map { -$0 }
 
         var weights = [Float](repeating: 0, count: featureCount)
         for (vector, alpha) in zip(vectors, alphaP) { add([vector], scale: alpha, into: &weights) }

@@ -31,7 +31,7 @@ extension Recommender {
                 let negatives = WeakNegatives(
                     ids: cache.ids, vectors: cache.vectors,
                     factorization: CholeskyFactorization(precomputedFactor: cache.factor),
-                    solvedTargets: cache.solvedTargets, settings: settings, featureCount: featureCount
+                    settings: settings, featureCount: featureCount
                 )
                 weakNegativesMemo?.keep(negatives, drawnFrom: cache.libraryPapers)
                 return negatives
@@ -48,8 +48,8 @@ extension Recommender {
             // A cache that cannot be written (read-only library) only costs speed.
             try? WeakNegativesCache(
                 ids: negatives.ids, libraryPapers: papersInLibrary, lambda: settings.lambda,
-                weight: settings.weakNegativeWeight, target: settings.weakNegativeTarget, linearView: settings.linearView,
-                factor: factorization.factor, solvedTargets: negatives.solvedTargets, vectors: vectors
+                weight: settings.weakNegativeWeight, linearView: settings.linearView,
+                factor: factorization.factor, vectors: vectors
             ).write(to: cacheURL)
             WeakNegativesCache.removeOthers(in: library.directory, keeping: model.id)
         }

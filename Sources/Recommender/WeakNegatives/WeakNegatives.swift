@@ -18,12 +18,9 @@ public struct WeakNegatives: Sendable {
     let rowOfID: [String: Int]
     /// Cholesky factor of K_WW + (λ / weight)·I.
     let factorization: CholeskyFactorization?
-    /// G⁻¹·y_W, the negatives' own solution (zero when their target is zero).
-    let solvedTargets: [Float]
     /// The settings the factorisation was built for.
     let lambda: Float
     let weight: Float
-    let target: Float
     /// The view asked for (the vectors were made by ``ProfileFeatures`` for the same settings).
     let linearView: LinearView
     let featureCount: Int
@@ -40,22 +37,16 @@ public struct WeakNegatives: Sendable {
         rowOfID = Self.rows(of: ids)
         self.lambda = settings.lambda
         self.weight = settings.weakNegativeWeight
-        self.target = settings.weakNegativeTarget
         self.linearView = settings.linearView
         self.featureCount = featureCount
         guard !vectors.isEmpty else {
             factorization = nil
-            solvedTargets = []
             return
         }
         var gram = linearPostings.products(with: vectors)
         let ridge = settings.lambda / max(settings.weakNegativeWeight, .leastNormalMagnitude)
         for i in 0 ..< vectors.count { gram[i, i] += ridge }
-        let factorization = try CholeskyFactorization(gram)
-        self.factorization = factorization
-        solvedTargets = target == 0
-            ? [Float](repeating: 0, count: vectors.count)
-            : factorization.solve([Float](repeating: target, count: vectors.count))
+        factorization = try CholeskyFactorization(gram)
     }
 
     /// A sample whose linear view is its content view (``LinearView/content``).
@@ -66,19 +57,17 @@ public struct WeakNegatives: Sendable {
 
     /// Restores a sample whose factorisation was computed earlier (``WeakNegativesCache``).
     init(
-        ids: [String], vectors: [ProfileVector], factorization: CholeskyFactorization, solvedTargets: [Float],
+        ids: [String], vectors: [ProfileVector], factorization: CholeskyFactorization,
         settings: ProfileSettings, featureCount: Int
     ) {
-        precondition(ids.count == vectors.count && factorization.dimension == ids.count && solvedTargets.count == ids.count)
+        precondition(ids.count == vectors.count && factorization.dimension == ids.count)
         self.ids = ids
         self.vectors = vectors.map(\.linear)
         (linearPostings, postings) = Self.postings(vectors)
         rowOfID = Self.rows(of: ids)
         self.factorization = factorization
-        self.solvedTargets = solvedTargets
         self.lambda = settings.lambda
         self.weight = settings.weakNegativeWeight
-        self.target = settings.weakNegativeTarget
         self.linearView = settings.linearView
         self.featureCount = featureCount
     }
@@ -102,9 +91,8 @@ public struct WeakNegatives: Sendable {
         Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Whether this cache was built for the given settings (λ, weight, target and linear view must match).
+    /// Whether this cache was built for the given settings (λ, weight and linear view must match).
     public func matches(_ settings: ProfileSettings) -> Bool {
-        settings.lambda == lambda && settings.weakNegativeWeight == weight && settings.weakNegativeTarget == target
-            && settings.linearView == linearView
+        settings.lambda == lambda && settings.weakNegativeWeight == weight && settings.linearView == linearView
     }
 }

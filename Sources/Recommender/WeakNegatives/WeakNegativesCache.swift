@@ -11,9 +11,9 @@ import LinearAlgebra
 /// the model or the ridge settings change, one of its papers gets rated or disappears, or the library
 /// has more than doubled since it was drawn.
 ///
-/// File `weak-negatives-<model id>.bin`: magic `ARXNEG3\0`, then little-endian UInt32 count n, Float λ,
-/// weight, target, UInt32 linear view (0 content, 1 phrases), UInt64 library size at drawing, UInt32 byte length of the ids (newline-joined
-/// UTF-8) and the ids, then n×n Float32 factor rows, n Float32 solved targets, and the n papers' vectors
+/// File `weak-negatives-<model id>.bin`: magic `ARXNEG4\0`, then little-endian UInt32 count n, Float λ,
+/// weight, UInt32 linear view (0 content, 1 phrases), UInt64 library size at drawing, UInt32 byte length of the ids (newline-joined
+/// UTF-8) and the ids, then n×n Float32 factor rows and the n papers' vectors
 /// (``CacheByteWriter``: the content view, then the linear view, or ``CacheByteReader/sameAsContent``
 /// when it is the content view). The vectors are those the factor was built from, so they stay consistent
 /// with it even if a paper's text changes later. Written to a temp file and renamed, so a reader never sees
@@ -23,14 +23,14 @@ struct WeakNegativesCache {
     let libraryPapers: Int
     let lambda: Float
     let weight: Float
-    let target: Float
     let linearView: LinearView
     let factor: Matrix
-    let solvedTargets: [Float]
     /// The sample's content and linear views, in the order of `ids`.
     let vectors: [ProfileVector]
 
-    static let magic = Array("ARXNEG3\0".utf8)
+    /// Format 4: format 3 less the weak negatives' regression target and its solved vector (always 0,
+    /// experiments 29 and 36), so a format-3 cache is rebuilt once.
+    static let magic = Array("ARXNEG4\0".utf8)
 
     static func url(in directory: URL, modelID: String) -> URL {
         directory.appendingPathComponent(DataDirectory.weakNegativesFileName(modelID: modelID))
@@ -41,11 +41,10 @@ struct WeakNegativesCache {
         CacheFiles.removeOthers(in: directory, keeping: url(in: directory, modelID: modelID), where: DataDirectory.isWeakNegativesFile)
     }
 
-    /// Whether the cache serves `settings` (the factor depends on λ, the weak negatives' weight and target,
-    /// and the view the ridge reads).
+    /// Whether the cache serves `settings` (the factor depends on λ, the weak negatives' weight and the view
+    /// the ridge reads).
     func matches(_ settings: ProfileSettings) -> Bool {
-        settings.lambda == lambda && settings.weakNegativeWeight == weight && settings.weakNegativeTarget == target
-            && settings.linearView == linearView
+        settings.lambda == lambda && settings.weakNegativeWeight == weight && settings.linearView == linearView
     }
 
     /// Whether the sample still represents a library of `papers` papers with `rated` rated ones.
@@ -70,10 +69,10 @@ struct WeakNegativesCache {
               reader.bytes(magic.count) == magic,
               let count = reader.uint32().map(Int.init), count <= maximumCount,
               let lambda = reader.float(), let weight = reader.float(),
-              let target = reader.float(), let view = reader.uint32(), view <= 1,
+              let view = reader.uint32(), view <= 1,
               let libraryPapers = reader.uint64().map(Int.init),
               let ids = reader.ids(), ids.count == count,
-              let factor = reader.floats(count * count), let solved = reader.floats(count)
+              let factor = reader.floats(count * count)
         else { return nil }
         var vectors: [ProfileVector] = []
         vectors.reserveCapacity(count)
@@ -85,9 +84,9 @@ struct WeakNegativesCache {
         }
         guard reader.isAtEnd else { return nil }
         return WeakNegativesCache(
-            ids: ids, libraryPapers: libraryPapers, lambda: lambda, weight: weight, target: target,
+            ids: ids, libraryPapers: libraryPapers, lambda: lambda, weight: weight,
             linearView: view == 1 ? .phrases : .content, factor: Matrix(rows: count, columns: count, storage: factor),
-            solvedTargets: solved, vectors: vectors
+            vectors: vectors
         )
     }
 
@@ -100,12 +99,10 @@ struct WeakNegativesCache {
         writer.append(UInt32(ids.count))
         writer.append(lambda)
         writer.append(weight)
-        writer.append(target)
         writer.append(UInt32(linearView == .phrases ? 1 : 0))
         writer.append(UInt64(libraryPapers))
         writer.append(ids: ids)
         writer.append(factor.storage)
-        writer.append(solvedTargets)
         for vector in vectors {
             writer.append(vector.sparse)
             writer.append(vector.linear, content: vector.sparse)
