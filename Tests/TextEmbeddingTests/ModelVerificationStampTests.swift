@@ -72,6 +72,27 @@ import TestSupport
         }
     }
 
+    /// A stamped load reads the term table only when a Chinese text needs it; a table replaced in between
+    /// is refused, not decoded.
+    @Test func aTermTableChangedAfterAStampedLoadIsRefused() throws {
+        let directory = try TemporaryDirectory(prefix: "model-stamp-lazy")
+        let modelURL = try Self.copyOfDefaultModel(in: directory)
+        let stampURL = directory.file("model-verified.txt")
+        try Self.settle(modelURL)
+        _ = try EmbeddingModel.load(from: modelURL, verificationStamp: stampURL)
+        let model = try EmbeddingModel.load(from: modelURL, verificationStamp: stampURL)
+        let table = modelURL.appendingPathComponent(ArtifactFile.termTable.fileName)
+        try Data(contentsOf: table).write(to: table, options: .atomic)
+        #expect(model.translation == nil)
+        guard case .invalidArtifact(let path, _) = model.translationError else {
+            Issue.record("expected invalidArtifact, got \(String(describing: model.translationError))")
+            return
+        }
+        #expect(path.hasSuffix(ArtifactFile.termTable.fileName))
+        // Loaded again, the model is hashed (the stamp no longer matches) and its table decodes.
+        #expect(try EmbeddingModel.load(from: modelURL, verificationStamp: stampURL).translation != nil)
+    }
+
     /// One stamp file serves one model: loading another model hashes it and moves the stamp to it.
     @Test func anotherModelsStampDoesNotVouch() throws {
         let directory = try TemporaryDirectory(prefix: "model-stamp-other")

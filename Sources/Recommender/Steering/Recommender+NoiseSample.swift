@@ -40,7 +40,8 @@ extension Recommender {
             if WeakNegativesCache.isFresh(
                 ids: bases, drawnFrom: cache.libraryPapers, libraryPapers: libraryPapers, rated: rated, wanted: wanted),
                try library.countStored(ids) == Set(bases).count {
-                let hubnessHolds = hubnessKey != 0 && cache.hubnessKey == hubnessKey
+                // Key 0 on both sides: no hubness is used, and the kept values are the zeros written then.
+                let hubnessHolds = cache.hubnessKey == hubnessKey
                 var sample = NoiseSample(drawnFrom: cache.libraryPapers, drawnCount: cache.drawnCount, isStale: !hubnessHolds)
                 for (i, base) in bases.enumerated() where !excluded.contains(base) {
                     var vector = cache.vectors[i]

@@ -135,8 +135,9 @@ extension EmbeddingModel {
             }
             let paths = (table: path(.termTable), calibration: path(.translationCalibration), pairs: path(.calibrationPairs))
             let bucketCount = definition.bucketCount
-            if verified {
-                // Hashed before (the stamp): read, checked and decoded when a Chinese text first needs them.
+            if verified, let vouched = state?.text {
+                // Hashed before (the stamp): read, checked and decoded when a Chinese text first needs them,
+                // and only if the files are still the ones the stamp vouched for at load.
                 translation = LazyTranslation { () throws(ModelError) in
                     let table = try ArtifactFile.termTable.payload(
                         read(URL(fileURLWithPath: paths.table)), path: paths.table, rows: tableShape.rows, columns: 3)
@@ -144,6 +145,10 @@ extension EmbeddingModel {
                         read(URL(fileURLWithPath: paths.calibration)), path: paths.calibration, rows: 1, columns: 4)
                     let pairs = try ArtifactFile.calibrationPairs.payload(
                         read(URL(fileURLWithPath: paths.pairs)), path: paths.pairs, rows: 1, columns: pairsShape.columns)
+                    guard ModelVerificationStamp.fileState(of: directory)?.text == vouched else {
+                        throw .invalidArtifact(
+                            path: paths.table, reason: "the model's files changed while it was in use: run the command again")
+                    }
                     return try decodeTranslation(
                         table: table, calibration: calibration, pairs: pairs, paths: paths, bucketCount: bucketCount)
                 }

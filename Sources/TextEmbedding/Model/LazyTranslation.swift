@@ -5,7 +5,9 @@ import Foundation
 /// Why lazily: only a Chinese-only text is translated, and decoding the table (71 k entries) and the
 /// calibration pairs (30 k lines) was a tenth of every command's model load (perf, `arxrec stats`),
 /// `similar` and `search` on English texts included. The bytes are read and hashed into the model's id at
-/// load (their headers checked there too), so what is decoded here is what the id names.
+/// load (their headers checked there too), so what is decoded here is what the id names; or, when a
+/// ``ModelVerificationStamp`` vouches for the files, read on first use and decoded only if they are still
+/// the files it vouched for.
 ///
 /// Thread-safe: the decode runs at most once, under a lock; the box is owned by its model value (no global
 /// state) and shared by its copies.
