@@ -14,18 +14,15 @@ struct ProfileTask: Sendable {
     let featureCount: Int
 
     /// The ranks of every user's held-out positives, one accumulator per user, in user order. Users are
-    /// split over two threads; the result does not depend on the split.
+    /// split over the cores (``ConcurrentParts``); the result does not depend on the split.
     func run(users: [UserSimulation.User], vectors: [ProfileVector], ids: [String], negatives: WeakNegatives?) throws
         -> [RankingAccumulator]
     {
         let trainer = ProfileTrainer(settings: settings, featureCount: featureCount)
-        let results = UserResults(count: users.count)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            for index in stride(from: part, to: users.count, by: 2) {
-                results.store(Result { try Self.evaluate(users[index], trainer: trainer, vectors: vectors, ids: ids, negatives: negatives) }, at: index)
-            }
+        let results = ConcurrentParts.map(users.count, minimumPerPart: 1, makeState: {}) { _, index in
+            Result { try Self.evaluate(users[index], trainer: trainer, vectors: vectors, ids: ids, negatives: negatives) }
         }
-        return try results.all().map { try $0.get() }
+        return try results.map { try $0.get() }
     }
 
     static func evaluate(
@@ -42,18 +39,4 @@ struct ProfileTask: Sendable {
         }
         return ranks
     }
-}
-
-/// Per-user results of a `concurrentPerform`, each slot written by exactly one iteration.
-private final class UserResults: @unchecked Sendable {
-    private var slots: [Result<RankingAccumulator, any Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ result: Result<RankingAccumulator, any Error>, at index: Int) {
-        lock.withLock { slots[index] = result }
-    }
-
-    func all() -> [Result<RankingAccumulator, any Error>] { lock.withLock { slots.compactMap { $0 } } }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 public import LinearAlgebra
 import TextEmbedding
 
@@ -38,27 +37,20 @@ public struct Hubness: Sendable {
     /// The hubness of each of `vectors` (the papers `ids`, same order).
     ///
     /// Per paper: its products with the whole sample through the sample's postings (only shared entries
-    /// are read), then a partial top-k. Papers are split over two threads; each result depends on its
-    /// paper alone, so the split changes nothing.
+    /// are read), then a partial top-k. Papers are split over the cores (``ConcurrentParts``); each result
+    /// depends on its paper alone, so the split changes nothing.
     public func values(of vectors: [SparseVector], ids: [String]) -> [Float] {
         precondition(vectors.count == ids.count, "Hubness: \(vectors.count) vectors for \(ids.count) ids")
-        var result = [Float](repeating: 0, count: vectors.count)
-        let threads = min(2, vectors.count)
-        result.withUnsafeMutableBufferPointer { output in
-            let out = HubnessOutput(buffer: output)
-            DispatchQueue.concurrentPerform(iterations: threads) { thread in
-                var products = [Float](repeating: 0, count: sample.rowCount)
-                products.withUnsafeMutableBufferPointer { products in
-                    for i in stride(from: thread, to: vectors.count, by: threads) {
-                        sample.products(with: vectors[i], into: products)
-                        let own = sampleColumns[ids[i]].map { Set([$0]) } ?? []
-                        let nearest = topK(UnsafeBufferPointer(products), k: neighbours, excluding: own)
-                        out.buffer[i] = nearest.reduce(0) { $0 + $1.score } / Float(max(nearest.count, 1))
-                    }
-                }
+        return ConcurrentParts.map(vectors.count, minimumPerPart: 1, makeState: {
+            [Float](repeating: 0, count: sample.rowCount)
+        }) { products, i in
+            products.withUnsafeMutableBufferPointer { products in
+                sample.products(with: vectors[i], into: products)
+                let own = sampleColumns[ids[i]].map { Set([$0]) } ?? []
+                let nearest = topK(UnsafeBufferPointer(products), k: neighbours, excluding: own)
+                return nearest.reduce(0) { $0 + $1.score } / Float(max(nearest.count, 1))
             }
         }
-        return result
     }
 
     /// Sets the ``ProfileVector/hubness`` of `vectors[i]` for each `i` of `indices`, whose papers are `ids`
@@ -67,10 +59,4 @@ public struct Hubness: Sendable {
         let measured = values(of: indices.map { vectors[$0].sparse }, ids: ids)
         for (index, value) in zip(indices, measured) { vectors[index].hubness = value }
     }
-}
-
-/// The output of one ``Hubness/values(of:ids:)``, lent to its two threads; each writes only its own
-/// interleaved share, and the buffer outlives the call.
-private struct HubnessOutput: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Float>
 }

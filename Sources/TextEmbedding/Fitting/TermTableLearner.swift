@@ -65,36 +65,34 @@ struct TermTableLearner {
             for z in pair.chinese where slot[Int(z)] >= 0 { postings[Int(slot[Int(z)])].append(Int32(document)) }
         }
 
-        let rows = TranslationRows(count: words.count)
         let settings = settings
         let postingLists = postings
         let chineseCounts = chineseFrequency
         let englishCounts = englishFrequency
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            var counts = [Int32](repeating: 0, count: bucketCount)
-            var touched: [Int32] = []
-            for index in stride(from: part, to: words.count, by: 2) {
-                for document in postingLists[index] {
-                    for e in englishKept[Int(document)] {
-                        if counts[Int(e)] == 0 { touched.append(e) }
-                        counts[Int(e)] += 1
-                    }
+        // Each word's row depends on that word alone, so any split over the cores gives the same table.
+        let rows = ConcurrentParts.map(words.count, minimumPerPart: 1, makeState: {
+            (counts: [Int32](repeating: 0, count: bucketCount), touched: [Int32]())
+        }) { state, index -> [(Int32, Float)] in
+            for document in postingLists[index] {
+                for e in englishKept[Int(document)] {
+                    if state.counts[Int(e)] == 0 { state.touched.append(e) }
+                    state.counts[Int(e)] += 1
                 }
-                let nz = Float(chineseCounts[words[index]])
-                var candidates: [(target: Int32, ochiai: Float)] = []
-                for e in touched {
-                    let together = counts[Int(e)]
-                    counts[Int(e)] = 0
-                    guard together >= settings.minimumCoOccurrence else { continue }
-                    let ochiai = Float(together) / (nz * Float(englishCounts[Int(e)])).squareRoot()
-                    if ochiai >= settings.minimumOchiai { candidates.append((e, ochiai)) }
-                }
-                touched.removeAll(keepingCapacity: true)
-                candidates.sort { $0.ochiai != $1.ochiai ? $0.ochiai > $1.ochiai : $0.target < $1.target }
-                rows.store(candidates.prefix(settings.candidatesKept).map { ($0.target, $0.ochiai) }, at: index)
             }
+            let nz = Float(chineseCounts[words[index]])
+            var candidates: [(target: Int32, ochiai: Float)] = []
+            for e in state.touched {
+                let together = state.counts[Int(e)]
+                state.counts[Int(e)] = 0
+                guard together >= settings.minimumCoOccurrence else { continue }
+                let ochiai = Float(together) / (nz * Float(englishCounts[Int(e)])).squareRoot()
+                if ochiai >= settings.minimumOchiai { candidates.append((e, ochiai)) }
+            }
+            state.touched.removeAll(keepingCapacity: true)
+            candidates.sort { $0.ochiai != $1.ochiai ? $0.ochiai > $1.ochiai : $0.target < $1.target }
+            return candidates.prefix(settings.candidatesKept).map { ($0.target, $0.ochiai) }
         }
-        var weighted = rows.all()
+        var weighted = rows
         if let rounds = settings.alignmentRounds, rounds > 0 {
             let pairs = zip(pairBuckets, englishKept).map { pair, english in
                 TermAlignment.Pair(words: pair.chinese.compactMap { slot[Int($0)] >= 0 ? slot[Int($0)] : nil }, english: english)
@@ -116,16 +114,4 @@ struct TermTableLearner {
         }
         return TermTable(entries: entries)
     }
-}
-
-/// Per-word results of a `concurrentPerform`, each slot written by exactly one iteration.
-private final class TranslationRows: @unchecked Sendable {
-    private var slots: [[(Int32, Float)]]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func store(_ row: [(Int32, Float)], at index: Int) { lock.withLock { slots[index] = row } }
-
-    func all() -> [[(Int32, Float)]] { lock.withLock { slots } }
 }
