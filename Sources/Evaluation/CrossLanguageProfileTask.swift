@@ -37,7 +37,7 @@ struct CrossLanguageProfileTask: Sendable {
         var drawn = pool
         let sample = SeededSample.draw(settings.weakNegativeCount, from: &drawn, using: &generator).sorted()
         let dayPapers = Set(simulated.flatMap { $0.heldOut.flatMap { [$0.positive] + $0.negatives } })
-        var english = [ProfileVector](repeating: ProfileVector(sparse: .empty), count: papers.count)
+        var english = [ProfileVector](repeating: ProfileVector(content: .empty), count: papers.count)
         for index in usersPapers.union(dayPapers).union(sample) { english[index] = features.vector(papers[index].embeddingText) }
         let negatives = sample.isEmpty ? nil : try WeakNegatives(
             ids: sample.map { papers[$0].id.base }, vectors: sample.map { english[$0] }, settings: settings,

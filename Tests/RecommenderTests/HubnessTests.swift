@@ -53,13 +53,13 @@ struct HubnessTests {
         let settings = ProfileSettings.with { $0.kind = .blend; $0.nearestWeight = 0.4; $0.hubnessWeight = 1.5; $0.hubnessNeighbours = 5 }
         let negatives = try Self.sample(settings)
         let likes = ProfileTrainerTests.randomVectors(4, seed: 33).enumerated().map {
-            RatedExample(id: "l\($0.offset)", features: ProfileVector(sparse: $0.element), label: .like)
+            RatedExample(id: "l\($0.offset)", features: ProfileVector(content: $0.element), label: .like)
         }
         let profile = try ProfileTrainer(settings: settings, featureCount: Self.dimension).train(likes, negatives: negatives)
         #expect(profile.hubness != nil)
         let candidate = ProfileTrainerTests.randomVectors(1, seed: 34)[0]
-        let plain = profile.score(ProfileVector(sparse: candidate))
-        let hub = profile.score(ProfileVector(sparse: candidate, hubness: 0.2))
+        let plain = profile.score(ProfileVector(content: candidate))
+        let hub = profile.score(ProfileVector(content: candidate, hubness: 0.2))
         #expect(hub.hubness == 0.2)
         #expect(abs((plain.value - hub.value) - 0.4 * 1.5 * 0.2) < 1e-6)
         #expect(hub.linear == plain.linear)
@@ -71,10 +71,10 @@ struct HubnessTests {
         let settings = ProfileSettings.with { $0.kind = .blend; $0.hubnessNeighbours = 5; $0.likeHubnessWeight = 1 }
         let negatives = try Self.sample(settings)
         let likes = ProfileTrainerTests.randomVectors(6, seed: 37).enumerated().map {
-            RatedExample(id: "l\($0.offset)", features: ProfileVector(sparse: $0.element), label: .like)
+            RatedExample(id: "l\($0.offset)", features: ProfileVector(content: $0.element), label: .like)
         }
         let profile = try ProfileTrainer(settings: settings, featureCount: Self.dimension).train(likes, negatives: negatives)
-        let hubness = try #require(Hubness(sample: negatives, neighbours: 5)).values(of: likes.map(\.vector), ids: likes.map(\.id))
+        let hubness = try #require(Hubness(sample: negatives, neighbours: 5)).values(of: likes.map(\.content), ids: likes.map(\.id))
         #expect(profile.likePenalties == hubness)
         var unpenalised = settings
         unpenalised.likeHubnessWeight = 0
@@ -82,13 +82,13 @@ struct HubnessTests {
         #expect(plain.likePenalties.isEmpty)
         var differed = false
         for candidate in ProfileTrainerTests.randomVectors(200, seed: 38) {
-            let cosines = likes.map { $0.vector.dot(candidate) }
+            let cosines = likes.map { $0.content.dot(candidate) }
             let adjusted = zip(cosines, hubness).map { $0 - $1 }
             let best = try #require(adjusted.indices.max { adjusted[$0] < adjusted[$1] })
             let nearest = try #require(profile.nearestLike(candidate))
             #expect(nearest.index == best)
             #expect(nearest.similarity == cosines[best])
-            let score = profile.score(ProfileVector(sparse: candidate))
+            let score = profile.score(ProfileVector(content: candidate))
             let expected = score.linear + 0.4 * adjusted[best] + 0 * score.topical
             #expect(abs(score.value - expected) < 1e-5)
             if plain.nearestLike(candidate)?.index != best { differed = true }
@@ -99,9 +99,9 @@ struct HubnessTests {
     @Test func otherRulesAndSettingsIgnoreHubness() throws {
         let negatives = try Self.sample(ProfileSettings.with { $0.kind = .ridge })
         let likes = ProfileTrainerTests.randomVectors(4, seed: 35).enumerated().map {
-            RatedExample(id: "l\($0.offset)", features: ProfileVector(sparse: $0.element), label: .like)
+            RatedExample(id: "l\($0.offset)", features: ProfileVector(content: $0.element), label: .like)
         }
-        let candidate = ProfileVector(sparse: ProfileTrainerTests.randomVectors(1, seed: 36)[0], hubness: 0.3)
+        let candidate = ProfileVector(content: ProfileTrainerTests.randomVectors(1, seed: 36)[0], hubness: 0.3)
         for settings in [ProfileSettings.with { $0.kind = .ridge }, ProfileSettings.with { $0.kind = .blend; $0.hubnessWeight = 0 }] {
             let profile = try ProfileTrainer(settings: settings, featureCount: Self.dimension).train(likes, negatives: negatives)
             #expect(profile.hubness == nil)

@@ -17,10 +17,10 @@ struct LinearViewTests {
         var content = ProfileFeatures(model: model, settings: ProfileSettings.with { $0.linearView = .content })
         #expect(phrases.linearView == .phrases && content.linearView == .content)
         let vector = phrases.vector(Self.text)
-        #expect(vector.sparse == model.sparse(Self.text))
-        #expect(vector.linear.indices.count > vector.sparse.indices.count)
+        #expect(vector.content == model.sparse(Self.text))
+        #expect(vector.linear.indices.count > vector.content.indices.count)
         #expect(abs(vector.linear.norm - 1) < 1e-5)
-        #expect(content.vector(Self.text).linear == vector.sparse)
+        #expect(content.vector(Self.text).linear == vector.content)
         // Names for reasons: content n-grams of the phrase view, never a stop word or a lone CJK character.
         let names = Set(phrases.linearFeatureNames(of: Self.text).values)
         #expect(names.isSuperset(of: ["scene graph", "acme", "scenenet"]))
@@ -35,7 +35,7 @@ struct LinearViewTests {
         var features = ProfileFeatures(model: model, settings: ProfileSettings.with { $0.linearView = .phrases })
         #expect(features.linearView == .content)
         let vector = features.vector(Self.text)
-        #expect(vector.linear == vector.sparse)
+        #expect(vector.linear == vector.content)
     }
 
     /// The negatives' factor is of the linear view's Gram: a cache built for one view never serves the other.

@@ -31,14 +31,14 @@ struct ProfileTrainerTests {
     @Test func schurComplementEqualsTheDirectDualSolve() throws {
         let settings = ProfileSettings.with { $0.kind = .ridge; $0.lambda = 0.7; $0.dislikeWeight = 3; $0.weakNegativeWeight = 0.5 }
         let vectors = Self.randomVectors(60, seed: 11)
-        let likes = vectors[0 ..< 5].enumerated().map { RatedExample(id: "l\($0.offset)", features: ProfileVector(sparse: $0.element), label: .like) }
-        let dislikes = vectors[5 ..< 7].enumerated().map { RatedExample(id: "d\($0.offset)", features: ProfileVector(sparse: $0.element), label: .dislike) }
+        let likes = vectors[0 ..< 5].enumerated().map { RatedExample(id: "l\($0.offset)", features: ProfileVector(content: $0.element), label: .like) }
+        let dislikes = vectors[5 ..< 7].enumerated().map { RatedExample(id: "d\($0.offset)", features: ProfileVector(content: $0.element), label: .dislike) }
         let weak = Array(vectors[7...])
         let negatives = try WeakNegatives(ids: weak.indices.map { "w\($0)" }, vectors: weak, settings: settings, featureCount: Self.dimension)
         let profile = try ProfileTrainer(settings: settings, featureCount: Self.dimension).train(likes + dislikes, negatives: negatives)
         #expect(profile.effectiveKind == .ridge)
 
-        let rows = likes.map(\.vector) + dislikes.map(\.vector) + weak
+        let rows = likes.map(\.content) + dislikes.map(\.content) + weak
         let targets = [Float](repeating: 1, count: 5) + [-1, -1] + [Float](repeating: 0, count: weak.count)
         let weights = [Float](repeating: 1, count: 5) + [3, 3] + [Float](repeating: 0.5, count: weak.count)
         let expected = try Self.directRidge(rows, targets: targets, weights: weights, lambda: 0.7)
@@ -52,20 +52,20 @@ struct ProfileTrainerTests {
         let vectors = Self.randomVectors(30, seed: 21)
         let settings = ProfileSettings.with { $0.kind = .blend; $0.minimumLikesForRidge = 3 }
         let negatives = try WeakNegatives(ids: (0 ..< 28).map { "w\($0)" }, vectors: Array(vectors[2...]), settings: settings, featureCount: Self.dimension)
-        let likes = [RatedExample(id: "a", features: ProfileVector(sparse: vectors[0]), label: .like), RatedExample(id: "b", features: ProfileVector(sparse: vectors[1]), label: .like)]
+        let likes = [RatedExample(id: "a", features: ProfileVector(content: vectors[0]), label: .like), RatedExample(id: "b", features: ProfileVector(content: vectors[1]), label: .like)]
         let profile = try ProfileTrainer(settings: settings, featureCount: Self.dimension).train(likes, negatives: negatives)
         #expect(profile.weakNegativeCount == 0)
         // The centroid + nearest-liked cold start: a liked paper scores its own cosine (1) in the nearest term.
         #expect(profile.nearestLike(vectors[0])?.index == 0)
         #expect(abs((profile.nearestLike(vectors[0])?.similarity ?? 0) - 1) < 1e-5)
-        #expect(profile.score(ProfileVector(sparse: vectors[0])).value > profile.score(ProfileVector(sparse: vectors[20])).value)
+        #expect(profile.score(ProfileVector(content: vectors[0])).value > profile.score(ProfileVector(content: vectors[20])).value)
     }
 
     @Test func dislikesPushTheirOwnTopicDown() throws {
         let vectors = Self.randomVectors(3, seed: 31)
         let examples = [
-            RatedExample(id: "like", features: ProfileVector(sparse: vectors[0]), label: .like),
-            RatedExample(id: "dislike", features: ProfileVector(sparse: vectors[1]), label: .dislike),
+            RatedExample(id: "like", features: ProfileVector(content: vectors[0]), label: .like),
+            RatedExample(id: "dislike", features: ProfileVector(content: vectors[1]), label: .dislike),
         ]
         let profile = try ProfileTrainer(settings: ProfileSettings.with { $0.kind = .centroid }, featureCount: Self.dimension).train(examples, negatives: nil)
         #expect(profile.linearScore(vectors[0]) > 0)
@@ -76,6 +76,6 @@ struct ProfileTrainerTests {
     @Test func anEmptyProfileIsEmpty() throws {
         let profile = try ProfileTrainer(featureCount: Self.dimension).train([], negatives: nil)
         #expect(profile.isEmpty)
-        #expect(profile.score(ProfileVector(sparse: Self.randomVectors(1, seed: 1)[0])).value == 0)
+        #expect(profile.score(ProfileVector(content: Self.randomVectors(1, seed: 1)[0])).value == 0)
     }
 }

@@ -12,7 +12,7 @@ import TextEmbedding
         var settings = ProfileSettings.standard
         settings.kind = kind
         settings.topicalWeight = 0
-        let example = RatedExample(id: "2501.00001", features: ProfileVector(sparse: like), label: .like)
+        let example = RatedExample(id: "2501.00001", features: ProfileVector(content: like), label: .like)
         return try ProfileTrainer(settings: settings, featureCount: 16).train([example], negatives: nil)
     }
 
@@ -21,14 +21,14 @@ import TextEmbedding
             content: KernelCalibration(offset: 0.01, slope: 0.4), linear: KernelCalibration(offset: 0.02, slope: 0.5))
         let candidate = SparseVector(indices: [3, 7], values: [0.707_1, 0.707_1])
         let centroid = try Self.profile(.centroid)
-        let plain = centroid.score(ProfileVector(sparse: candidate))
-        let translated = centroid.score(ProfileVector(sparse: candidate, calibration: calibration))
+        let plain = centroid.score(ProfileVector(content: candidate))
+        let translated = centroid.score(ProfileVector(content: candidate, calibration: calibration))
         #expect(abs(translated.linear - 0.5 * plain.linear) < 1e-6, "the linear part × the linear slope")
 
         let nearest = try Self.profile(.nearest)
         let cosine = Self.like.dot(candidate)
-        #expect(abs(nearest.score(ProfileVector(sparse: candidate)).value - cosine) < 1e-6)
-        #expect(abs(nearest.score(ProfileVector(sparse: candidate, calibration: calibration)).value - (0.01 + 0.4 * cosine)) < 1e-6,
+        #expect(abs(nearest.score(ProfileVector(content: candidate)).value - cosine) < 1e-6)
+        #expect(abs(nearest.score(ProfileVector(content: candidate, calibration: calibration)).value - (0.01 + 0.4 * cosine)) < 1e-6,
                 "the nearest-liked cosine through the content kernel")
     }
 

@@ -19,9 +19,9 @@ struct WeakNegativesCacheTests {
         #expect(cache.ids == drawn.ids)
         let papers = try corpus.library.papers(drawn.ids.map { try ArxivID(parsing: $0) })
         let fresh = corpus.recommender.negativeVectors(papers)
-        #expect(cache.vectors.map(\.sparse) == fresh.map(\.sparse))
+        #expect(cache.vectors.map(\.content) == fresh.map(\.content))
         #expect(cache.vectors.map(\.linear) == fresh.map(\.linear))
-        #expect(cache.vectors.contains { $0.linear != $0.sparse })
+        #expect(cache.vectors.contains { $0.linear != $0.content })
         let loaded = try #require(try corpus.recommender.weakNegatives())
         #expect(loaded.vectors == drawn.vectors)
     }

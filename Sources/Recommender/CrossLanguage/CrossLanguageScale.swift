@@ -30,8 +30,8 @@ public struct CrossLanguageScale: Sendable, Equatable {
         }
         if let hubness = profile.hubness {
             let ids = pairs.indices.map { "calibration-pair-\($0)" }
-            for (i, value) in hubness.values(of: english.map(\.sparse), ids: ids).enumerated() { english[i].hubness = value }
-            for (i, value) in hubness.values(of: chinese.map(\.sparse), ids: ids).enumerated() { chinese[i].hubness = value }
+            hubness.measure(&english, at: Array(english.indices), ids: ids)
+            hubness.measure(&chinese, at: Array(chinese.indices), ids: ids)
         }
         let (englishMean, englishDeviation) = Self.moments(english.map { profile.score($0).value })
         let (chineseMean, chineseDeviation) = Self.moments(chinese.map { profile.score($0).value })

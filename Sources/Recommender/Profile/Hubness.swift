@@ -56,7 +56,7 @@ public struct Hubness: Sendable {
     /// Sets the ``ProfileVector/hubness`` of `vectors[i]` for each `i` of `indices`, whose papers are `ids`
     /// (same order): the one way a shortlist and an evaluation give candidates their hubness.
     public func measure(_ vectors: inout [ProfileVector], at indices: [Int], ids: [String]) {
-        let measured = values(of: indices.map { vectors[$0].sparse }, ids: ids)
+        let measured = values(of: indices.map { vectors[$0].content }, ids: ids)
         for (index, value) in zip(indices, measured) { vectors[index].hubness = value }
     }
 }

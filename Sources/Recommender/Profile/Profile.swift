@@ -53,7 +53,7 @@ public struct Profile: Sendable {
     public func score(_ x: ProfileVector) -> Score {
         let kernel = x.calibration?.content ?? .identity
         let linear = linearScore(x.linear) * (x.calibration?.linear.slope ?? 1)
-        let nearest = nearestLikeScored(x.sparse, kernel: kernel)
+        let nearest = nearestLikeScored(x.content, kernel: kernel)
         let nearestSimilarity = nearest?.adjusted ?? 0
         let topical = topicalSimilarity(x.topical)
         let hubness = self.hubness == nil ? 0 : kernel(x.hubness)

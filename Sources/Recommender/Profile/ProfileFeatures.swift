@@ -5,9 +5,9 @@ public import TextEmbedding
 /// view, the model's dense view re-weighted to singular-value exponent
 /// ``ProfileSettings/topicalExponent`` (plain LSA at 1) and L2-normalised.
 public struct ProfileVector: Sendable {
-    /// The content view: the nearest-liked term and hubness read it.
-    public var sparse: SparseVector
-    /// The view the linear part reads (``ProfileFeatures/linearView``): the phrase view, or `sparse` itself.
+    /// The content view (the model's sparse view): the nearest-liked term and hubness read it.
+    public var content: SparseVector
+    /// The view the linear part reads (``ProfileSettings/linearView``): the phrase view, or `content` itself.
     public var linear: SparseVector
     /// Empty when the profile does not use the topical view.
     public var topical: [Float]
@@ -20,11 +20,11 @@ public struct ProfileVector: Sendable {
     public var calibration: TranslationCalibration?
 
     public init(
-        sparse: SparseVector, linear: SparseVector? = nil, topical: [Float] = [], hubness: Float = 0,
+        content: SparseVector, linear: SparseVector? = nil, topical: [Float] = [], hubness: Float = 0,
         calibration: TranslationCalibration? = nil
     ) {
-        self.sparse = sparse
-        self.linear = linear ?? sparse
+        self.content = content
+        self.linear = linear ?? content
         self.topical = topical
         self.hubness = hubness
         self.calibration = calibration
@@ -96,7 +96,7 @@ public struct ProfileFeatures {
         else { return nil }
         let translation = translator.translate(text)
         self.translator = translator
-        var vector = ProfileVector(sparse: translation.vector, linear: translation.vector, calibration: calibration)
+        var vector = ProfileVector(content: translation.vector, linear: translation.vector, calibration: calibration)
         if let topicalScale { vector.topical = topical(dense.map(Array.init) ?? model.dense(translation.source), scale: topicalScale) }
         return (vector, translation)
     }
@@ -140,9 +140,9 @@ public struct ProfileFeatures {
     /// uncentered first.
     public mutating func extend(_ sparse: SparseVector, text: String, dense: ArraySlice<Float>? = nil) -> ProfileVector {
         let linear = linear(sparse, text: text)
-        guard let topicalScale else { return ProfileVector(sparse: sparse, linear: linear) }
+        guard let topicalScale else { return ProfileVector(content: sparse, linear: linear) }
         return ProfileVector(
-            sparse: sparse, linear: linear, topical: topical(dense.map(Array.init) ?? model.dense(sparse), scale: topicalScale))
+            content: sparse, linear: linear, topical: topical(dense.map(Array.init) ?? model.dense(sparse), scale: topicalScale))
     }
 
     /// The topical view of a model dense vector: uncentered, re-weighted, L2.

@@ -45,11 +45,11 @@ public struct ProfileTrainer: Sendable {
         let hubness = kind == .blend ? settings.candidateHubness(negatives) : nil
         var likePenalties: [Float] = []
         if let hubness, settings.likeHubnessWeight != 0 {
-            likePenalties = hubness.values(of: likes.map(\.vector), ids: likes.map(\.id)).map { $0 * settings.likeHubnessWeight }
+            likePenalties = hubness.values(of: likes.map(\.content), ids: likes.map(\.id)).map { $0 * settings.likeHubnessWeight }
         }
         return Profile(
             settings: settings, effectiveKind: kind, weights: weights,
-            likeIDs: likes.map(\.id), likes: likes.map(\.vector), likePenalties: likePenalties, dislikeIDs: dislikes.map(\.id),
+            likeIDs: likes.map(\.id), likes: likes.map(\.content), likePenalties: likePenalties, dislikeIDs: dislikes.map(\.id),
             topicalCentroid: kind == .blend && settings.usesTopicalTerm ? topicalCentroid(likes) : [],
             weakNegativeCount: ridgeReady ? negatives?.count ?? 0 : 0,
             hubness: hubness

@@ -1,12 +1,12 @@
 public import LinearAlgebra
 
-/// A rated paper as the profile learner sees it: its id, its sparse-view vector and (when the profile
+/// A rated paper as the profile learner sees it: its id, its content and linear views and (when the profile
 /// uses it) its topical-view vector.
 public struct RatedExample: Sendable {
     public enum Label: Sendable { case like, dislike }
     public var id: String
     /// The content view (nearest-liked term).
-    public var vector: SparseVector
+    public var content: SparseVector
     /// The view the linear part learns from (``ProfileVector/linear``).
     public var linear: SparseVector
     /// Empty when the profile does not use the topical view.
@@ -15,7 +15,7 @@ public struct RatedExample: Sendable {
 
     public init(id: String, features: ProfileVector, label: Label) {
         self.id = id
-        self.vector = features.sparse
+        self.content = features.content
         self.linear = features.linear
         self.topical = features.topical
         self.label = label

@@ -65,7 +65,7 @@ struct NoiseSampleCache {
                   let topical = reader.floats(topicalDimension), topical.allSatisfy(\.isFinite),
                   let hubness = reader.float(), hubness.isFinite
             else { return nil }
-            vectors.append(ProfileVector(sparse: sparse, linear: linear, topical: topical, hubness: hubness))
+            vectors.append(ProfileVector(content: sparse, linear: linear, topical: topical, hubness: hubness))
         }
         guard reader.isAtEnd else { return nil }
         return NoiseSampleCache(
@@ -87,8 +87,8 @@ struct NoiseSampleCache {
         writer.append(UInt32(ids.count))
         writer.append(ids: ids)
         for vector in vectors {
-            writer.append(vector.sparse)
-            writer.append(vector.linear, content: vector.sparse)
+            writer.append(vector.content)
+            writer.append(vector.linear, content: vector.content)
             if topicalExponent != nil { writer.append(vector.topical) }
             writer.append(vector.hubness)
         }

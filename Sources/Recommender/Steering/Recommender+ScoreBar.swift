@@ -28,7 +28,7 @@ extension Recommender {
         var translations: [Int: Translator.Translation]
 
         /// The view MMR compares picks on: the sparse view (a translated paper's English buckets).
-        var sparse: [SparseVector] { vectors.map(\.sparse) }
+        var sparse: [SparseVector] { vectors.map(\.content) }
     }
 
     /// One pipeline for candidates and noise alike, so the bar is measured on the scale the day is scored on.

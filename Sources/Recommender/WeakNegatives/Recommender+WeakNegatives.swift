@@ -64,7 +64,7 @@ extension Recommender {
         return ConcurrentParts.map(texts.count, makeState: {
             (content: Featurizer(model: model), phrases: ProfileFeatures.phraseFeaturizer(model: model, settings: settings))
         }) { part, i in
-            ProfileVector(sparse: part.content.sparse(texts[i]), linear: part.phrases?.sparse(texts[i]))
+            ProfileVector(content: part.content.sparse(texts[i]), linear: part.phrases?.sparse(texts[i]))
         }
     }
 }

@@ -52,7 +52,7 @@ public struct WeakNegatives: Sendable {
     /// A sample whose linear view is its content view (``LinearView/content``).
     public init(ids: [String], vectors: [SparseVector], settings: ProfileSettings, featureCount: Int) throws {
         try self.init(
-            ids: ids, vectors: vectors.map { ProfileVector(sparse: $0) }, settings: settings, featureCount: featureCount)
+            ids: ids, vectors: vectors.map { ProfileVector(content: $0) }, settings: settings, featureCount: featureCount)
     }
 
     /// Restores a sample whose factorisation was computed earlier (``WeakNegativesCache``).
@@ -82,8 +82,8 @@ public struct WeakNegatives: Sendable {
 
     /// The postings of the linear views and of the content views (one index when they are the same).
     static func postings(_ vectors: [ProfileVector]) -> (linear: SparsePostings, content: SparsePostings) {
-        let content = SparsePostings(rows: vectors.map(\.sparse))
-        let same = vectors.allSatisfy { $0.linear == $0.sparse }
+        let content = SparsePostings(rows: vectors.map(\.content))
+        let same = vectors.allSatisfy { $0.linear == $0.content }
         return (same ? content : SparsePostings(rows: vectors.map(\.linear)), content)
     }
 

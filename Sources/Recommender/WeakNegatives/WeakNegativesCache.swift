@@ -80,7 +80,7 @@ struct WeakNegativesCache {
             guard let sparse = reader.sparseVector(featureCount: featureCount),
                   let linear = reader.sparseVector(featureCount: featureCount, content: sparse)
             else { return nil }
-            vectors.append(ProfileVector(sparse: sparse, linear: linear))
+            vectors.append(ProfileVector(content: sparse, linear: linear))
         }
         guard reader.isAtEnd else { return nil }
         return WeakNegativesCache(
@@ -104,8 +104,8 @@ struct WeakNegativesCache {
         writer.append(ids: ids)
         writer.append(factor.storage)
         for vector in vectors {
-            writer.append(vector.sparse)
-            writer.append(vector.linear, content: vector.sparse)
+            writer.append(vector.content)
+            writer.append(vector.linear, content: vector.content)
         }
         try writer.write(to: url)
     }
