@@ -109,6 +109,29 @@ struct NoiseSampleCacheTests {
         #expect(load(corpus)?.hubnessKey == cache.hubnessKey)
     }
 
+    /// A profile that reads no hubness keeps its sample as well: the cache is written once (key 0), not
+    /// again on every shortlist.
+    @Test func withoutHubnessTheCacheIsWrittenOnce() throws {
+        let corpus = try CorpusLibrary()
+        try rate(corpus)
+        var recommender = corpus.recommender
+        recommender.settings.hubnessWeight = 0
+        func run() throws -> Shortlist {
+            try recommender.shortlist(
+                for: "nlp", candidates: try corpus.day(Self.day), date: Self.day, top: 10, steering: Steering(threshold: .learned))
+        }
+        // A rewrite is a rename of a new file: a new inode.
+        func inode() -> UInt64? {
+            var info = stat()
+            return stat(url(corpus).path, &info) == 0 ? UInt64(info.st_ino) : nil
+        }
+        let first = try run()
+        let written = inode()
+        #expect(load(corpus)?.hubnessKey == 0 && written != nil)
+        #expect(try run() == first)
+        #expect(inode() == written)
+    }
+
     /// Vectors made for another linear view or topical exponent are not used; a damaged file is refused
     /// (no trap). Either way the sample is featurized again and the same bar learned.
     @Test func aCacheThatDoesNotFitOrParseIsRebuilt() throws {
