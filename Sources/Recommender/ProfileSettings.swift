@@ -48,6 +48,17 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     /// (0: sparse view only). Sparse scores spread over ±0.01 in a day and topical cosines over ±0.07,
     /// hence the small number.
     public var topicalWeight: Float
+    /// ``topicalWeight`` for a candidate read through the term table (a Chinese-only text, model v7 on);
+    /// nil: the same. Why it may differ: the bilingual dense view places a Chinese text next to its English
+    /// twin (twins MRR 0.98 on the time split), while its translated sparse view is a lossy reading of the
+    /// English one. Measured on the time split (`Models/EXPERIMENTS.md`, experiment 91, 500 users): 0 →
+    /// nDCG@10 0.2549, 0.07 → 0.2630, 0.25 → 0.2407, so the default stays the English weight.
+    public var translatedTopicalWeight: Float?
+    /// Whether a translated candidate's topical vector is moved from the Chinese side of the space to the
+    /// English one (less the Chinese mean plus the English mean, ``LanguageMeans``) before it meets the
+    /// likes' centroid; nil: not moved. An experiment (`Models/EXPERIMENTS.md`, experiment 92), off by
+    /// default until it is measured on all users.
+    public var translatedTopicalShift: Bool?
     /// The singular-value exponent of the topical view (1: plain LSA); see ``ProfileFeatures``.
     public var topicalExponent: Float
     /// How much of a candidate's ``Hubness`` — its typical closeness to random library papers — is taken
@@ -69,8 +80,10 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         weakNegativeWeight: Float = 1, weakNegativeTarget: Float = 0, weakNegativeCount: Int = 2_000,
         minimumLikesForRidge: Int = 3, nearestWeight: Float = 0.4, dislikeCentroidWeight: Float = 0.25,
         topicalWeight: Float = 0.07, topicalExponent: Float = 1, hubnessWeight: Float = 1.5, hubnessNeighbours: Int = 20,
-        likeHubnessWeight: Float = 1, linearView: LinearView = .phrases
+        likeHubnessWeight: Float = 1, linearView: LinearView = .phrases, translatedTopicalWeight: Float? = nil, translatedTopicalShift: Bool? = nil
     ) {
+        self.translatedTopicalShift = translatedTopicalShift
+        self.translatedTopicalWeight = translatedTopicalWeight
         self.kind = kind
         self.lambda = lambda
         self.dislikeWeight = dislikeWeight
@@ -108,6 +121,8 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         hubnessNeighbours = try c.decodeIfPresent(Int.self, forKey: .hubnessNeighbours) ?? d.hubnessNeighbours
         likeHubnessWeight = try c.decodeIfPresent(Float.self, forKey: .likeHubnessWeight) ?? d.likeHubnessWeight
         linearView = try c.decodeIfPresent(LinearView.self, forKey: .linearView) ?? d.linearView
+        translatedTopicalWeight = try c.decodeIfPresent(Float.self, forKey: .translatedTopicalWeight) ?? d.translatedTopicalWeight
+        translatedTopicalShift = try c.decodeIfPresent(Bool.self, forKey: .translatedTopicalShift) ?? d.translatedTopicalShift
     }
 
     /// The settings `shortlist` and `evaluate` use unless told otherwise.
