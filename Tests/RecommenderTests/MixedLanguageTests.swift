@@ -53,8 +53,10 @@ struct MixedLanguageTests {
         let report = try PaperIngestor(library: corpus.library).ingest(SharedData.digest, format: nil, file: "2025-12-23.md", collectIDs: true)
         #expect(report.inserted == 10)
         // A profile with English likes and one Chinese like (a digest row).
+        var liked: Set<String> = ["2512.19693"]
         for paper in try corpus.papers(primary: "cs.CV", before: Self.day, count: 4) {
             try corpus.library.rate(paper.id, .like, profile: "mixed")
+            liked.insert(paper.id.base)
         }
         try corpus.library.rate(try ArxivID(parsing: "2512.19693"), .like, profile: "mixed")
         let candidates = try corpus.library.papers(report.ids)
@@ -64,8 +66,7 @@ struct MixedLanguageTests {
         // Translated rows meet English and Chinese likes in the same English buckets (model v7 on), so any like
         // may be the nearest; a named one is a like of this profile, close by, and the Chinese like explains
         // some of its own digest's rows. A row with no close like names none (no invented reason).
-        let likes = Set(try corpus.library.ratings(profile: "mixed").map(\.id.base))
-        #expect(shortlist.items.allSatisfy { item in item.reason.nearest.map { likes.contains($0.id) && $0.similarity > 0 } ?? true })
+        #expect(shortlist.items.allSatisfy { item in item.reason.nearest.map { liked.contains($0.id) && $0.similarity > 0 } ?? true })
         #expect(shortlist.items.contains { $0.reason.nearest?.id == "2512.19693" })
         #expect(shortlist.items.allSatisfy { $0.score > 0 })
         #expect(shortlist.items.first?.reasonText.contains("scored on the zh text") == true)

@@ -52,6 +52,9 @@ public struct ProfileFeatures {
     /// Reads Chinese texts as English buckets when the model has a term table (model v7 on); made on the
     /// first Chinese text, so that English-only work never decodes the table (``EmbeddingModel/translation``).
     private var translator: Translator?
+    /// Each language's mean topical vector when ``ProfileSettings/translatedTopicalShift`` asks to move a
+    /// translated text's topical vector to the English side.
+    private let languageMeans: LanguageMeans?
 
     public init(model: EmbeddingModel, settings: ProfileSettings) {
         self.model = model
@@ -66,6 +69,8 @@ public struct ProfileFeatures {
             topicalExponent = nil
         }
         featurizer = Featurizer(model: model)
+        languageMeans = settings.translatedTopicalShift == true && settings.topicalExponent == 1
+            ? CrossLanguageReRank(model: model)?.languageMeans : nil
     }
 
     /// The profile vector of `text`.
@@ -97,7 +102,10 @@ public struct ProfileFeatures {
         let translation = translator.translate(text)
         self.translator = translator
         var vector = ProfileVector(content: translation.vector, linear: translation.vector, calibration: calibration)
-        if let topicalScale { vector.topical = topical(dense.map(Array.init) ?? model.dense(translation.source), scale: topicalScale) }
+        if let topicalScale {
+            vector.topical = topical(dense.map(Array.init) ?? model.dense(translation.source), scale: topicalScale)
+            if let languageMeans { vector.topical = languageMeans.movedToEnglish(vector.topical) }
+        }
         return (vector, translation)
     }
 

@@ -63,6 +63,17 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     /// (0: off). Sparse scores spread over ±0.01 in a day and topical cosines over ±0.07, hence the small
     /// number. 0.07: the grid of experiment 48, kept through hubness's (53).
     public var topicalWeight: Float = 0.07
+    /// ``topicalWeight`` for a candidate read through the term table (a Chinese-only text, model v7 on);
+    /// nil: the same. Why it may differ: the bilingual dense view places a Chinese text next to its English
+    /// twin (twins MRR 0.98 on the time split), while its translated sparse view is a lossy reading of the
+    /// English one. nil, the English weight: on the time split (experiment 91, 500 users) 0 → nDCG@10
+    /// 0.2549, 0.07 → 0.2630, 0.25 → 0.2407.
+    public var translatedTopicalWeight: Float? = nil
+    /// Whether a translated candidate's topical vector is moved from the Chinese side of the space to the
+    /// English one (less the Chinese mean plus the English mean, ``LanguageMeans``) before it meets the
+    /// likes' centroid. nil, off: on the time split, all 5,150 users, Chinese-only nDCG@10 0.2501 → 0.2521
+    /// (experiment 92), measured too late in session 8 to switch on and re-test.
+    public var translatedTopicalShift: Bool? = nil
     /// The singular-value exponent of the topical view (see ``ProfileFeatures``). 1, plain LSA: q = 0, 0.5
     /// and 2 lost (experiment 43).
     public var topicalExponent: Float = 1
@@ -135,5 +146,7 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         hubnessNeighbours = try c.decodeIfPresent(Int.self, forKey: .hubnessNeighbours) ?? d.hubnessNeighbours
         likeHubnessWeight = try c.decodeIfPresent(Float.self, forKey: .likeHubnessWeight) ?? d.likeHubnessWeight
         linearView = try c.decodeIfPresent(LinearView.self, forKey: .linearView) ?? d.linearView
+        translatedTopicalWeight = try c.decodeIfPresent(Float.self, forKey: .translatedTopicalWeight) ?? d.translatedTopicalWeight
+        translatedTopicalShift = try c.decodeIfPresent(Bool.self, forKey: .translatedTopicalShift) ?? d.translatedTopicalShift
     }
 }
