@@ -18,7 +18,7 @@ public enum SparseGram {
         var result = Matrix(rows: n, columns: n)
         guard n > 0 else { return result }
         let (rows, dimension) = compacted(rows)
-        let chunks = min(2, n)
+        let chunks = ConcurrentParts.parts(for: n, minimumPerPart: 1)
         result.withUnsafeMutableBufferPointer { output in
             let out = _GramOutput(buffer: output)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in

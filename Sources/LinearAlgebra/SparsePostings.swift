@@ -95,13 +95,13 @@ public struct SparsePostings: Sendable {
         }
     }
 
-    /// K[i][j] = ⟨vectors[i], row j⟩: `vectors.count` × ``rowCount``, row-major. Rows of K are split over two
-    /// threads; each is computed by ``products(with:into:)`` alone, so the split changes nothing.
+    /// K[i][j] = ⟨vectors[i], row j⟩: `vectors.count` × ``rowCount``, row-major. Rows of K are split over the
+    /// cores (``ConcurrentParts/parts(for:minimumPerPart:)``); each is computed by ``products(with:into:)`` alone, so the split changes nothing.
     public func products(with vectors: [SparseVector]) -> Matrix {
         var result = Matrix(rows: vectors.count, columns: rowCount)
         guard !vectors.isEmpty, rowCount > 0 else { return result }
         let columns = rowCount
-        let threads = min(2, vectors.count)
+        let threads = ConcurrentParts.parts(for: vectors.count, minimumPerPart: 1)
         result.withUnsafeMutableBufferPointer { output in
             let out = _GramOutput(buffer: output)
             DispatchQueue.concurrentPerform(iterations: threads) { thread in

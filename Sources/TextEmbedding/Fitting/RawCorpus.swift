@@ -23,7 +23,7 @@ struct RawCorpus {
     var nonzeroCount: Int { buckets.count }
 
     init(documents: [FitDocument], definition: ModelDefinition, lexicon: ChineseLexicon? = nil) {
-        let parts = documents.count >= 256 ? 2 : 1
+        let parts = ConcurrentParts.parts(for: documents.count, minimumPerPart: 128)
         let ones = [Float](repeating: 1, count: definition.bucketCount)
         let chunks = ChunkResults(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in

@@ -167,7 +167,7 @@ public struct EmbeddingModel: Sendable {
     public func denseMatrix(_ texts: [String]) -> Matrix {
         let d = dimension
         let storage = [Float](unsafeUninitializedCapacity: texts.count * d) { buffer, initialized in
-            let threads = texts.count >= 256 ? 2 : 1
+            let threads = ConcurrentParts.parts(for: texts.count, minimumPerPart: 128)
             nonisolated(unsafe) let base = buffer
             DispatchQueue.concurrentPerform(iterations: threads) { part in
                 let start = texts.count * part / threads
