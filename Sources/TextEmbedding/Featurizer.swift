@@ -20,6 +20,7 @@ public struct Featurizer {
     private var text: [UInt8] = []
     private var counts = FeatureCounts()
     private var order: [UInt64] = []
+    private var orderSort = BucketRadixSort()
     private var rawBuckets: [Int32] = []
     private var rawValues: [Float] = []
     /// When set, the byte ranges of each new feature's tokens are kept for ``features(of:)``.
@@ -224,7 +225,7 @@ public struct Featurizer {
         for (index, key) in counts.keys.enumerated() {
             order.append(UInt64(FeatureHash.bucket(key, bucketBits: bits)) << 32 | UInt64(index))
         }
-        order.sort()
+        orderSort.sort(&order, bucketBits: bits)
         rawBuckets.removeAll(keepingCapacity: true)
         rawValues.removeAll(keepingCapacity: true)
         var current = -1

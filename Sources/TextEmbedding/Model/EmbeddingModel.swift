@@ -185,9 +185,8 @@ public struct EmbeddingModel: Sendable {
 
     /// Writes the dense view of `sparse` into `output` (`dimension` floats).
     ///
-    /// The rows are found first (the rank lookups are independent, so their latencies overlap) and all
-    /// their cache lines touched before any is added — the table (24,590 rows × 256 halves, 12.6 MB) is far
-    /// larger than the L2 cache, and a text's ~150 rows (75 KB) are not. ``ProjectionGather`` then adds them.
+    /// The rows are found first (the rank lookups are independent, so their latencies overlap), then
+    /// ``ProjectionGather`` fetches and adds them.
     func writeDense(_ sparse: SparseVector, into output: UnsafeMutableBufferPointer<Float>) {
         let d = dimension
         precondition(output.count == d)
@@ -211,21 +210,8 @@ public struct EmbeddingModel: Sendable {
                         out.initialize(repeating: 0, count: d)
                         return
                     }
-                    // Touch every cache line of every row first: independent loads, so the memory system
-                    // fetches many rows at once, and the additions then read from the L2 cache.
-                    var touched: UInt16 = 0
-                    for r in 0 ..< found {
-                        let row = table + rows[r] * d
-                        var element = 0
-                        while element < d {
-                            touched |= row[element]
-                            element += 32  // 32 halves = one 64-byte cache line
-                        }
-                    }
                     ProjectionGather.sum(
                         rows: rowBase, weights: weightBase, count: found, table: table, dimension: d, into: out)
-                    // Keep the touches from being optimised away; adding zero changes nothing.
-                    if touched == 0x7fff { out[0] += 0 }
                 }
             }
         }
