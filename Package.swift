@@ -43,11 +43,11 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CBLAS"], swiftSettings: optimizedSettings),
         .target(name: "ArxivFormats", swiftSettings: optimizedSettings),
         .target(
-            name: "CHalfRows",
+            name: "CKernels",
             // -O2 in debug too (the suite embeds corpus slices); never -ffast-math: the sums must stay exact.
             cSettings: [.unsafeFlags(["-O2", "-ffp-contract=off"])]
         ),
-        .target(name: "TextEmbedding", dependencies: ["LinearAlgebra", "CHalfRows"], swiftSettings: optimizedSettings),
+        .target(name: "TextEmbedding", dependencies: ["LinearAlgebra", "CKernels"], swiftSettings: optimizedSettings),
         .target(
             name: "Library",
             dependencies: ["ArxivFormats", "LinearAlgebra", .product(name: "GRDB", package: "GRDB.swift")],

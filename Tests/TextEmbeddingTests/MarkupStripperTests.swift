@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Testing
 @testable import TextEmbedding
 
@@ -28,5 +29,28 @@ struct MarkupStripperTests {
         #expect(tokens("input/output and/or e.g./i.e. 1.5x/2x faster") == ["input", "output", "and", "or", "5x", "2x", "faster"])
         #expect(tokens("version 2.0: better") == ["version", "better"])
         #expect(tokens("the github repository") == ["the", "github", "repository"])
+    }
+
+    /// The 16-byte fast path for plain runs gives what the byte-by-byte loop gives, on texts made of plain
+    /// words, every byte the stripper acts on, links, commands and groups, at every alignment and length
+    /// (both with and without links kept).
+    @Test func skippingPlainRunsChangesNoByte() {
+        let pieces = [
+            "diffusion ", "models", " of ", "language", ". ", ".", "/", ":", "$x$", "\\textbf{", "}", "{", "\\href{",
+            "https://github.com/owner/repo", "www.example.org/page", "github.com/a/b", "and/or", "e.g.", "\\\"o",
+            "\\cite{smith2020}", "  ", "\n", "扩散模型", "。", "1.5x", "\\", "{{}}", "abcdefghijklmnopqrstuvwxyz",
+        ]
+        var random = SplitMix64(seed: 16)
+        for _ in 0 ..< 3_000 {
+            let length = Int(random.next() % 24)
+            let text = (0 ..< length).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            for keepingLinks in [false, true] {
+                var fast = Array(text.utf8)
+                var reference = fast
+                MarkupStripper.strip(&fast, keepingLinks: keepingLinks)
+                MarkupStripper.strip(&reference, keepingLinks: keepingLinks, skippingPlainRuns: false)
+                #expect(fast == reference, "\(text.debugDescription), keepingLinks \(keepingLinks)")
+            }
+        }
     }
 }

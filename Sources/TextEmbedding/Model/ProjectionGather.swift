@@ -1,4 +1,4 @@
-internal import CHalfRows
+internal import CKernels
 
 /// The dense view's sum `Σ weight × projection row` over a text's rows, kept in vector registers.
 ///

@@ -1,4 +1,4 @@
-#include "CHalfRows.h"
+#include "CKernels.h"
 
 // A product and a sum must stay two roundings, as in the Swift reference: no FMA contraction.
 #pragma STDC FP_CONTRACT OFF

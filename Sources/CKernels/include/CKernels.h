@@ -1,0 +1,29 @@
+#ifndef ARXREC_CKERNELS_H
+#define ARXREC_CKERNELS_H
+// The featurizer's two hottest loops in C, where Swift cannot reach the instructions they need: Swift
+// cannot target an instruction set per function, and its SIMD types compile a byte search to scalar
+// code. Each function states its contract; the Swift callers hold them to a Swift reference in tests.
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+// The dense view's inner loop — a weighted sum of Float16 rows — with the CPU's own half-to-float
+// instruction (F16C) and 256-bit vectors (AVX2) where the running CPU has them, checked at run time.
+// See TextEmbedding/Model/ProjectionGather.swift.
+
+/// Whether the running CPU can execute `arx_half_rows_sum` (x86-64 with AVX2 and F16C).
+bool arx_half_rows_available(void);
+
+/// output[j] = Σ_r weights[r] × half(table[rows[r] × dimension + j]) for j < dimension, each sum formed
+/// from +0 by adding the products in row order, each product rounded once (never fused): bit-identical
+/// to adding the rows one after another. Only call when `arx_half_rows_available()`.
+void arx_half_rows_sum(const intptr_t *rows, const float *weights, intptr_t count, const uint16_t *table,
+                       intptr_t dimension, float *output);
+
+// The markup stripper's search for the next byte it acts on, 16 bytes at a time (SSE2, which every
+// x86-64 CPU has; a plain loop elsewhere). See TextEmbedding/Tokenization/MarkupStripper.swift.
+
+/// The index of the first byte in bytes[from ..< count] that is one of `$ . / : \ { }`, or `count`.
+intptr_t arx_next_markup_byte(const uint8_t *bytes, intptr_t from, intptr_t count);
+
+#endif
