@@ -141,17 +141,22 @@ struct TwoStageScanTests {
         let rows = try corpus.library.withVectors { $0.rowCount }
         #expect(try Self.prefixRows(corpus.library) == rows, "ingest wrote the prefix copy of every row")
         try Self.expectExact(corpus, plan: Self.prefixPlan)
-        // The prefix pass is what chose (for a query it takes): its candidates are not the full pass's.
+        // The prefix pass is what ran (for a query it takes): a row far from the query whose prefix scale
+        // alone is NaN is reported by it, and never seen by the full pass, whose 8-bit row is intact.
         let layout = Int8Prefix.layout(forDimension: corpus.library.dimension)
         let query = try #require(try Self.queries(corpus).first { TwoStageScan.prefixQuery($0, layout: layout) != nil })
+        let far = try #require(try Self.exactTop(corpus.library, query.map { -$0 }, count: 1).first).index
+        try Self.overwrite(corpus.library.prefixVectorFileURL, at: 64 + far * layout.rowBytes + layout.scaleOffset,
+                           with: withUnsafeBytes(of: Float.nan.bitPattern.littleEndian) { Array($0) })
         let (full, prefix) = try corpus.library.withScanViews { view, quantized in
             let quantized = try #require(quantized)
             return (
                 TwoStageScan.candidates(query: query, quantized: quantized, rowCount: view.rowCount, count: 10),
                 TwoStageScan.candidates(query: query, quantized: quantized, rowCount: view.rowCount, count: 10, plan: Self.prefixPlan))
         }
-        #expect(full != nil && prefix != nil && full?.rows != prefix?.rows)
-        #expect(prefix?.rows.count == 10 + TwoStageScan.extraCandidates)
+        #expect(full?.unvouched == [] && prefix?.unvouched == [far])
+        #expect(full?.rows.count == 10 + TwoStageScan.extraCandidates)
+        #expect(prefix?.rows == ((full?.rows ?? []) + [far]).sorted(), "the same best rows, and the row it cannot score")
     }
 
     @Test func aQueryOutsideThePrefixGetsTheFullPass() throws {
