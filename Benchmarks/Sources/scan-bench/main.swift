@@ -221,7 +221,7 @@ log("  recall of the two stages vs exact Float32, by extra candidates:")
 for extra in extras {
     log(String(format: "    +%5d: recall@10 %.4f   recall@100 %.4f", extra, recall10[extra, default: 0] / n, recall100[extra, default: 0] / n))
 }
-log("  recall of the three stages (prefix pass, 8-bit +512, Float32) vs exact Float32, by rows the prefix pass keeps:")
+log("  recall of the three stages (prefix pass, 8-bit +512, Float32) vs exact Float32, every query (arxrec gates the prefix pass on the query's leading-dimension share), by rows the prefix pass keeps:")
 for keepRows in prefixKeeps {
     log(String(format: "    %6d: recall@10 %.4f   recall@100 %.4f", keepRows, prefixRecall10[keepRows, default: 0] / n, prefixRecall100[keepRows, default: 0] / n))
 }
