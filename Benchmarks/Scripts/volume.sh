@@ -6,7 +6,7 @@
 # new id (SyntheticID; text, authors, categories real). Smaller sizes are its first N lines, so the 100 k
 # library holds the same papers as prepare.sh's. For each size it records:
 #   ingest: wall and CPU time, peak RSS (/usr/bin/time -v), papers/s; size of library.sqlite (+ -wal),
-#           the vector file and the weak-negative cache
+#           the vector file, its 8-bit copies (full rows .i8, prefix .p8) and the weak-negative cache
 #   cold commands (a new arxrec process per run; the OS page cache is warm, as after any earlier command;
 #   one untimed warm-up run each): similar, search, shortlist --input of a new 1,000-paper day (each run a
 #   different day file, so every run ingests 1,000 new papers), shortlist --date, daily --offline, stats,
@@ -63,7 +63,7 @@ for size in $SIZES; do
     user=$(grep "User time" "$OUT/ingest-$size.time" | awk '{ print $NF }')
     sys=$(grep "System time" "$OUT/ingest-$size.time" | awk '{ print $NF }')
     figure "$size ingest: $wall wall, ${user}s user, ${sys}s sys, peak RSS $((rss / 1024)) MB (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
-    figure "$size after ingest: library.sqlite $(bytes "$library/library.sqlite"), WAL $(bytes "$library/library.sqlite-wal"), vectors $(bytes "$library"/vectors-*.f32)"
+    figure "$size after ingest: library.sqlite $(bytes "$library/library.sqlite"), WAL $(bytes "$library/library.sqlite-wal"), vectors $(bytes "$library"/vectors-*.f32), 8-bit copies (.i8 + prefix .p8) $(bytes "$library"/vectors-*.i8 "$library"/vectors-*.p8)"
 
     # The profile of prepare.sh: two unrelated interests and a dislike.
     for id in 2503.11731 2503.12001 2503.14620 2503.15454; do "$ARXREC" rate --offline --data-dir "$library" "$id" like > /dev/null; done
@@ -88,7 +88,7 @@ for size in $SIZES; do
         /usr/bin/time -f "%e s wall, %U s user, %M KB peak RSS" -o "$TIMING" "$ARXREC" reindex --data-dir "$library" > /dev/null 2>&1
         figure "$size reindex: $(tail -1 "$TIMING")"
     fi
-    figure "$size library on disk: library.sqlite $(bytes "$library/library.sqlite"), WAL $(bytes "$library/library.sqlite-wal"), vectors $(bytes "$library"/vectors-*.f32), weak negatives $(bytes "$library"/weak-negatives-*.bin), total $(bytes "$library")"
+    figure "$size library on disk: library.sqlite $(bytes "$library/library.sqlite"), WAL $(bytes "$library/library.sqlite-wal"), vectors $(bytes "$library"/vectors-*.f32), 8-bit copies $(bytes "$library"/vectors-*.i8 "$library"/vectors-*.p8), weak negatives $(bytes "$library"/weak-negatives-*.bin), total $(bytes "$library")"
     [ "${KEEP:-0}" = 1 ] || rm -rf "$library"
 done
 uptime >> "$OUT/machine.txt"

@@ -12,20 +12,25 @@ public enum DataDirectory {
     /// The 8-bit copy of that vector file which whole-library scans read first (``QuantizedFileHeader``).
     public static func quantizedVectorFileName(modelID: String) -> String { "\(vectorPrefix)\(modelID)\(quantizedSuffix)" }
 
+    /// The 8-bit copy of that vector file's leading dimensions, which large-library scans read before
+    /// the full copy (``Int8Prefix``; same header as the full copy).
+    public static func prefixVectorFileName(modelID: String) -> String { "\(vectorPrefix)\(modelID)\(prefixSuffix)" }
+
     /// Whether `name` is the vector file of some model.
     public static func isVectorFile(_ name: String) -> Bool { name.hasPrefix(vectorPrefix) && name.hasSuffix(vectorSuffix) }
 
-    /// Whether `name` is the vector file, or its 8-bit copy, of some model.
+    /// Whether `name` is the vector file, or one of its 8-bit copies, of some model.
     public static func isVectorFileOrCopy(_ name: String) -> Bool {
-        isVectorFile(name) || (name.hasPrefix(vectorPrefix) && name.hasSuffix(quantizedSuffix))
+        isVectorFile(name) || (name.hasPrefix(vectorPrefix) && (name.hasSuffix(quantizedSuffix) || name.hasSuffix(prefixSuffix)))
     }
 
     /// The file a whole vector file (or 8-bit copy) is written to before it is renamed over `path`.
     static func rebuildPath(of path: String, token: String) -> String { "\(path)\(rebuildMarker)\(token)" }
 
-    /// Whether `name` is such a rebuild file of a vector file or its copy (left behind when its writer died).
+    /// Whether `name` is such a rebuild file of a vector file or a copy (left behind when its writer died).
     public static func isVectorRebuildFile(_ name: String) -> Bool {
-        name.hasPrefix(vectorPrefix) && (name.contains(vectorSuffix + rebuildMarker) || name.contains(quantizedSuffix + rebuildMarker))
+        name.hasPrefix(vectorPrefix)
+            && [vectorSuffix, quantizedSuffix, prefixSuffix].contains { name.contains($0 + rebuildMarker) }
     }
 
     /// The weak-negative cache of model `modelID`: the sample every ridge profile shares, and its factor.
@@ -61,6 +66,7 @@ public enum DataDirectory {
     private static let vectorPrefix = "vectors-"
     private static let vectorSuffix = ".f32"
     private static let quantizedSuffix = ".i8"
+    private static let prefixSuffix = ".p8"
     private static let rebuildMarker = ".rebuild-"
     private static let weakNegativesPrefix = "weak-negatives-"
     private static let weakNegativesSuffix = ".bin"

@@ -1,6 +1,7 @@
 import ArxivFormats
 import Foundation
 import Library
+import TestSupport
 import Testing
 
 @Suite struct IngestTests {
@@ -163,6 +164,30 @@ import Testing
         #expect(logged.id == run && logged.status == .partial && logged.skipped == 2 && logged.finishedAt != nil)
         #expect(logged.summary == IngestSummary(inserted: 200, updated: 0, unchanged: 20))
         #expect(throws: LibraryError.unknownRun(run + 1)) { try library.finishRun(run + 1, skipped: 0, status: .failed) }
+    }
+
+    /// A source read in many batches (each stored on a second thread while the next is read) makes the
+    /// library that one batch makes: same papers, same vector rows in the same order, same counts; and a
+    /// second pass over the file finds every record unchanged.
+    @Test func aSourceStoredBatchByBatchWhileReadingMakesTheSameLibrary() throws {
+        func ingest(batchSize: Int) throws -> (LibraryFixture, Library, PaperIngestor.Report) {
+            let fixture = try LibraryFixture()
+            let library = try fixture.open()
+            let report = try PaperIngestor(library: library, batchSize: batchSize)
+                .ingest(SharedData.snapshotSample, format: .snapshot, file: "sample.jsonl")
+            return (fixture, library, report)
+        }
+        let (oneFixture, one, oneReport) = try ingest(batchSize: 1_000)
+        let (manyFixture, many, manyReport) = try ingest(batchSize: 7)
+        #expect(oneReport.read == 200 && manyReport.read == 200)
+        #expect(manyReport.inserted == 200 && manyReport.updated == 0 && manyReport.unchanged == 0)
+        #expect(manyReport.skipped == oneReport.skipped)
+        let ids = try SampleRecords.snapshotPapers().map(\.id)
+        #expect(try many.papers(ids) == one.papers(ids))
+        #expect(try manyFixture.vectorFileBytes() == oneFixture.vectorFileBytes())
+        let again = try PaperIngestor(library: many, batchSize: 7).ingest(SharedData.snapshotSample, format: .snapshot, file: "sample.jsonl")
+        #expect(again.unchanged == 200 && again.inserted == 0 && again.updated == 0)
+        try expectHealthy(many, embedder: manyFixture.embedder)
     }
 
     /// English metadata for a digest paper. The real English record of 2512.19693 is not in

@@ -5,23 +5,36 @@ import LinearAlgebra
 import TestSupport
 import Testing
 
-/// The 8-bit copy of the vector file (`vectors-<model>.i8`): written with the rows, level after every
-/// write, rows of a killed write never trusted, rebuilt with the vector file.
+/// The 8-bit copies of the vector file (`vectors-<model>.i8`, and `.p8` of the leading dimensions):
+/// written with the rows, level after every write, rows of a killed write never trusted, rebuilt with the
+/// vector file.
 @Suite struct QuantizedVectorFileTests {
     static func copyURL(_ fixture: LibraryFixture) -> URL {
         fixture.directory.file(DataDirectory.quantizedVectorFileName(modelID: fixture.embedder.modelID))
+    }
+
+    static func prefixURL(_ fixture: LibraryFixture) -> URL {
+        fixture.directory.file(DataDirectory.prefixVectorFileName(modelID: fixture.embedder.modelID))
     }
 
     static func field(_ bytes: Data, at offset: Int, _ count: Int) -> Int {
         (0..<count).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
     }
 
-    /// The copy's rows decoded, checked against the vector file's rows within half a step per value.
+    /// Both copies' rows decoded, checked against the vector file's rows (their leading dimensions, for the
+    /// prefix copy) within half a step per value.
     static func expectLevel(_ fixture: LibraryFixture, rows: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let bytes = try Data(contentsOf: copyURL(fixture))
-        let layout = Int8RowLayout(dimension: fixture.embedder.dimension)
+        let dimension = fixture.embedder.dimension
+        try expectLevel(fixture, copy: copyURL(fixture), layout: Int8RowLayout(dimension: dimension), rows: rows, sourceLocation: sourceLocation)
+        try expectLevel(fixture, copy: prefixURL(fixture), layout: Int8Prefix.layout(forDimension: dimension), rows: rows, sourceLocation: sourceLocation)
+    }
+
+    static func expectLevel(
+        _ fixture: LibraryFixture, copy: URL, layout: Int8RowLayout, rows: Int, sourceLocation: SourceLocation
+    ) throws {
+        let bytes = try Data(contentsOf: copy)
         #expect(Array(bytes.prefix(8)) == Array("ARXQ8V1\0".utf8), sourceLocation: sourceLocation)
-        #expect(field(bytes, at: 16, 4) == fixture.embedder.dimension, sourceLocation: sourceLocation)
+        #expect(field(bytes, at: 16, 4) == layout.dimension, sourceLocation: sourceLocation)
         #expect(field(bytes, at: 20, 4) == layout.rowBytes, sourceLocation: sourceLocation)
         #expect(field(bytes, at: 24, 8) == rows, sourceLocation: sourceLocation)
         #expect(bytes.count == 64 + rows * layout.rowBytes, sourceLocation: sourceLocation)
@@ -94,5 +107,16 @@ import Testing
         #expect(try library.withScanViews { _, quantized in quantized == nil })
         try library.ingest(Array(papers.prefix(3)), source: "s")
         try Self.expectLevel(fixture, rows: 25)
+
+        // The prefix copy: missing, then garbage; the full copy serves alone meanwhile.
+        try FileManager.default.removeItem(at: Self.prefixURL(fixture))
+        #expect(try library.withScanViews { _, quantized in quantized?.rowCount == 25 && quantized?.prefix == nil })
+        try library.ingest(Array(papers.dropFirst(25).prefix(5)), source: "s")
+        try Self.expectLevel(fixture, rows: 30)
+        try Data("garbage".utf8).write(to: Self.prefixURL(fixture))
+        #expect(try library.withScanViews { _, quantized in quantized?.prefix == nil })
+        try library.ingest(Array(papers.prefix(3)), source: "s")
+        try Self.expectLevel(fixture, rows: 30)
+        #expect(try library.withScanViews { _, quantized in quantized?.prefix?.rowCount } == 30)
     }
 }

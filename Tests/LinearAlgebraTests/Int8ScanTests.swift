@@ -133,4 +133,25 @@ struct Int8ScanTests {
         #expect(scores[0].isFinite && scores[1].isNaN && scores[2].isNaN)
         #expect(Int8ScanQuery([Float](repeating: .infinity, count: 16), layout: layout) == nil)
     }
+
+    /// The second pass after a prefix pass: re-scoring a set of rows keeps the best of them as the full pass
+    /// ranks them (ties to the lower row), and reports the rows it cannot score instead of ranking them.
+    @Test func rescoringCandidatesKeepsWhatTheFullPassKeepsAmongThem() {
+        let layout = Int8RowLayout(dimension: 64)
+        var rows = Self.unitRows(300, 64, seed: 46)
+        rows[40] = rows[7]
+        rows[90][0] = .nan
+        let bytes = Self.encode(rows, layout)
+        let query = Int8ScanQuery(Self.unitRows(1, 64, seed: 47)[0], layout: layout)!
+        let candidates = Array(stride(from: 0, to: 300, by: 2)) + [7, 40, 90].filter { $0 % 2 == 1 }
+        bytes.withUnsafeBytes { raw in
+            let all = Int8FirstPass.run(rows: raw, layout: layout, rowCount: 300, query: query, keep: 300, threads: 1)
+            let chosen = Int8FirstPass.rescore(rows: raw, layout: layout, candidates: candidates.sorted(), query: query, keep: 20)
+            let scores = Self.scan(bytes, layout, (0..<64).map { Float(query.values[$0]) }, range: 0..<300)
+            let ranked = candidates.filter { $0 != 90 }.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+            #expect(chosen.best == Array(ranked.prefix(20)).sorted())
+            #expect(chosen.unvouched == [90] && all.unvouched == [90])
+            #expect(Set(chosen.best).isSubset(of: Set(all.best)))
+        }
+    }
 }

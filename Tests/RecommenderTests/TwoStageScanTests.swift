@@ -26,12 +26,18 @@ struct TwoStageScanTests {
         return rows + texts.map { corpus.model.dense(corpus.model.sparse($0)) }
     }
 
+    /// The prefix pass on the 2,500-paper library: from any size, keeping 700 rows of 2,500 (at 2.7 M rows
+    /// the shipped plan keeps 8,192, 0.3 %; here the 8-bit pass keeps 10 + 512 or 117 + 512 of those 700).
+    static let prefixPlan = TwoStageScan.Plan(prefixFrom: 0, prefixCandidates: 700)
+
     /// Every query's hits equal the exact scan's, for `similar`'s depth and for 10.
-    static func expectExact(_ corpus: CorpusLibrary, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectExact(
+        _ corpus: CorpusLibrary, plan: TwoStageScan.Plan = TwoStageScan.Plan(), sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         for query in try queries(corpus) {
             for count in [10, 117] {
                 let exact = try exactTop(corpus.library, query, count: count)
-                let found = try corpus.library.nearestRows(to: query, count: count)
+                let found = try corpus.library.nearestRows(to: query, count: count, plan: plan)
                 #expect(found.damaged.isEmpty, sourceLocation: sourceLocation)
                 #expect(found.hits.map(\.index) == exact.map(\.index), sourceLocation: sourceLocation)
                 #expect(zip(found.hits, exact).allSatisfy { abs($0.score - $1.score) <= 1e-6 }, sourceLocation: sourceLocation)
@@ -42,6 +48,11 @@ struct TwoStageScanTests {
     /// Rows the 8-bit copy covers, or nil when there is no usable copy.
     static func coveredRows(_ library: Library) throws -> Int? {
         try library.withScanViews { _, quantized in quantized?.rowCount }
+    }
+
+    /// Rows the prefix copy covers, or nil when there is no usable prefix copy.
+    static func prefixRows(_ library: Library) throws -> Int? {
+        try library.withScanViews { _, quantized in quantized?.prefix?.rowCount }
     }
 
     static func overwrite(_ url: URL, at offset: Int, with bytes: [UInt8]) throws {
@@ -125,14 +136,97 @@ struct TwoStageScanTests {
         try Self.expectExact(corpus)
     }
 
+    @Test func thePrefixPassGivesTheExactTopK() throws {
+        let corpus = try CorpusLibrary()
+        let rows = try corpus.library.withVectors { $0.rowCount }
+        #expect(try Self.prefixRows(corpus.library) == rows, "ingest wrote the prefix copy of every row")
+        try Self.expectExact(corpus, plan: Self.prefixPlan)
+        // The prefix pass is what ran (for a query it takes): a row far from the query whose prefix scale
+        // alone is NaN is reported by it, and never seen by the full pass, whose 8-bit row is intact.
+        let layout = Int8Prefix.layout(forDimension: corpus.library.dimension)
+        let query = try #require(try Self.queries(corpus).first { TwoStageScan.prefixQuery($0, layout: layout) != nil })
+        let far = try #require(try Self.exactTop(corpus.library, query.map { -$0 }, count: 1).first).index
+        try Self.overwrite(corpus.library.prefixVectorFileURL, at: 64 + far * layout.rowBytes + layout.scaleOffset,
+                           with: withUnsafeBytes(of: Float.nan.bitPattern.littleEndian) { Array($0) })
+        let (full, prefix) = try corpus.library.withScanViews { view, quantized in
+            let quantized = try #require(quantized)
+            return (
+                TwoStageScan.candidates(query: query, quantized: quantized, rowCount: view.rowCount, count: 10),
+                TwoStageScan.candidates(query: query, quantized: quantized, rowCount: view.rowCount, count: 10, plan: Self.prefixPlan))
+        }
+        #expect(full?.unvouched == [] && prefix?.unvouched == [far])
+        #expect(full?.rows.count == 10 + TwoStageScan.extraCandidates)
+        #expect(prefix?.rows == ((full?.rows ?? []) + [far]).sorted(), "the same best rows, and the row it cannot score")
+    }
+
+    @Test func aQueryOutsideThePrefixGetsTheFullPass() throws {
+        let layout = Int8Prefix.layout(forDimension: 256)
+        var query = [Float](repeating: 0, count: 256)
+        query[200] = 1
+        query[0] = 0.5
+        #expect(TwoStageScan.prefixQuery(query, layout: layout) == nil, "a fifth of its length in the prefix")
+        query[0] = 2
+        #expect(TwoStageScan.prefixQuery(query, layout: layout) != nil)
+    }
+
+    @Test(arguments: ["header", "truncated", "scales", "rows", "deleted", "generation"])
+    func aDamagedPrefixCopyNeverChangesTheResultAndIsRebuilt(damage: String) throws {
+        let corpus = try CorpusLibrary()
+        let url = corpus.library.prefixVectorFileURL
+        let rows = try corpus.library.withVectors { $0.rowCount }
+        let layout = Int8Prefix.layout(forDimension: corpus.library.dimension)
+        let targets = Set(try Self.queries(corpus).flatMap { try Self.exactTop(corpus.library, $0, count: 10).map(\.index) })
+        let pristine = try Data(contentsOf: url)
+        switch damage {
+        case "header":
+            try Self.overwrite(url, at: 0, with: Array("NOTQ8V1\0".utf8))
+        case "truncated":
+            let handle = try FileHandle(forUpdating: url)
+            try handle.truncate(atOffset: UInt64(64 + (rows / 3) * layout.rowBytes + 17))
+            try handle.close()
+        case "scales":
+            for (i, row) in targets.sorted().enumerated() {
+                let scale: [Float] = [.nan, -1, 1e30]
+                try Self.overwrite(url, at: 64 + row * layout.rowBytes + layout.scaleOffset,
+                                   with: withUnsafeBytes(of: scale[i % 3].bitPattern.littleEndian) { Array($0) })
+            }
+        case "rows":
+            // Flipped low bits in the prefix values of the top rows: plausible scores, so the rows stay
+            // candidates, where the comparison with their Float32 rows finds them.
+            let bytes = try Data(contentsOf: url)
+            for row in targets {
+                let at = 64 + row * layout.rowBytes + 5
+                try Self.overwrite(url, at: at, with: (0..<3).map { bytes[at + $0] ^ 0x01 })
+            }
+        case "deleted":
+            try FileManager.default.removeItem(at: url)
+        default:
+            try Self.overwrite(url, at: 32, with: [0x77, 0, 0, 0, 0, 0, 0, 0])
+        }
+        try Self.expectExact(corpus, plan: Self.prefixPlan)
+        if ["header", "deleted", "generation"].contains(damage) {
+            #expect(try Self.prefixRows(corpus.library) == nil)
+            #expect(try Self.coveredRows(corpus.library) == rows, "the full copy still serves")
+        }
+        if damage == "truncated" { #expect(try Self.prefixRows(corpus.library) == rows / 3) }
+        if ["scales", "rows"].contains(damage) {
+            // The scans found the damaged rows (unscorable, or differing from their Float32 rows) and rewrote them.
+            #expect(try Data(contentsOf: url) == pristine)
+        }
+        try Self.write(corpus.library)
+        #expect(try Self.prefixRows(corpus.library) == rows, "level again after the next write")
+        #expect(try Data(contentsOf: url) == pristine, "rebuilt to the same bytes")
+        try Self.expectExact(corpus, plan: Self.prefixPlan)
+    }
+
     @Test func twoHalvesChooseTheSameRowsAsOne() throws {
         let corpus = try CorpusLibrary()
         let query = try Self.queries(corpus)[3]
         let (one, two) = try corpus.library.withScanViews { view, quantized in
             let quantized = try #require(quantized)
             return (
-                TwoStageScan.candidates(query: query, quantized: quantized, rowCount: view.rowCount, count: 10, parallelFrom: .max),
-                TwoStageScan.candidates(query: query, quantized: quantized, rowCount: view.rowCount, count: 10, parallelFrom: 1))
+                TwoStageScan.candidates(query: query, quantized: quantized, rowCount: view.rowCount, count: 10, plan: .init(parallelFrom: .max)),
+                TwoStageScan.candidates(query: query, quantized: quantized, rowCount: view.rowCount, count: 10, plan: .init(parallelFrom: 1)))
         }
         #expect(one != nil && one?.rows == two?.rows)
         #expect(one?.rows.count == 10 + TwoStageScan.extraCandidates)

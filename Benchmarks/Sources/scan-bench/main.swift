@@ -67,7 +67,19 @@ rows.withUnsafeBufferPointer { all in
         }
     }
 }
-log("volume \(rowCount) rows (noise \(noise)): \(rowCount * dimension * 4 / 1_000_000) MB Float32, \(quantized.count / 1_000_000) MB 8-bit")
+// The prefix copy (`vectors-<model>.p8`): the leading Int8Prefix.dimension values of each row in 8 bits.
+let prefixLayout = Int8Prefix.layout(forDimension: dimension)
+var prefixRows = [UInt8](repeating: 0, count: rowCount * prefixLayout.rowBytes)
+rows.withUnsafeBufferPointer { all in
+    prefixRows.withUnsafeMutableBytes { out in
+        for r in 0..<rowCount {
+            prefixLayout.quantize(
+                UnsafeBufferPointer(rebasing: all[(r * dimension)..<(r * dimension + prefixLayout.dimension)]),
+                into: UnsafeMutableRawBufferPointer(rebasing: out[(r * prefixLayout.rowBytes)..<((r + 1) * prefixLayout.rowBytes)]))
+        }
+    }
+}
+log("volume \(rowCount) rows (noise \(noise)): \(rowCount * dimension * 4 / 1_000_000) MB Float32, \(quantized.count / 1_000_000) MB 8-bit, \(prefixRows.count / 1_000_000) MB prefix (\(prefixLayout.dimension) dimensions)")
 
 // Queries: papers' own rows (every 200th paper) and titles as search text.
 var queries: [[Float]] = stride(from: 0, to: corpus.rows, by: corpus.rows / 200).prefix(200).map { paper in
@@ -101,6 +113,10 @@ func rescore(_ chosen: [Int], _ query: [Float]) -> [ScoredIndex] {
 }
 
 func approxScore(_ q8: UnsafeRawBufferPointer, _ row: Int, _ levels: Int8ScanQuery) -> Float {
+    approxScore(q8, layout, row, levels)
+}
+
+func approxScore(_ q8: UnsafeRawBufferPointer, _ layout: Int8RowLayout, _ row: Int, _ levels: Int8ScanQuery) -> Float {
     var out: [Float] = [0]
     out.withUnsafeMutableBufferPointer { Int8Scan.scores(rows: q8, layout: layout, range: row..<(row + 1), query: levels, into: $0) }
     return out[0]
@@ -110,9 +126,14 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 func percentile(_ values: [Double], _ p: Double) -> Double { values.sorted()[min(values.count - 1, Int(Double(values.count) * p))] }
 
 let extras = [0, 16, 64, 128, 256, 512, 1_024]
+/// Rows the prefix pass keeps for the full 8-bit pass (TwoStageScan.prefixCandidates is the shipped one).
+let prefixKeeps = [2_048, 4_096, 8_192, 16_384]
+var prefixRecall10 = [Int: Double](), prefixRecall100 = [Int: Double]()
+var prefixPass2: [Double] = [], prefixStages: [Double] = []
 var recall10 = [Int: Double](), recall100 = [Int: Double]()
 var sgemvTimes: [Double] = [], firstPass1: [Double] = [], firstPass2: [Double] = [], twoStageTimes: [Double] = []
 var scores: [Float] = []
+prefixRows.withUnsafeBytes { p8 in
 quantized.withUnsafeBytes { q8 in
     for query in queries {
         guard let levels = Int8ScanQuery(query, layout: layout) else { continue }
@@ -135,6 +156,32 @@ quantized.withUnsafeBytes { q8 in
         let top = topK(rescore(pass.best + pass.unvouched, query).map(\.score), k: 117)
         twoStageTimes.append(now() - t)
         _ = top
+        // The prefix pass (2 threads, keeping 8,192), then the full 8-bit pass over its rows, then Float32.
+        let prefixLevels = Int8ScanQuery(Array(query.prefix(prefixLayout.dimension)), layout: prefixLayout)!
+        t = now()
+        _ = Int8FirstPass.run(rows: p8, layout: prefixLayout, rowCount: rowCount, query: prefixLevels, keep: 8_192, threads: 2)
+        prefixPass2.append(now() - t)
+        t = now()
+        let coarse = Int8FirstPass.run(rows: p8, layout: prefixLayout, rowCount: rowCount, query: prefixLevels, keep: 8_192, threads: 2)
+        let fine = Int8FirstPass.rescore(rows: q8, layout: layout, candidates: coarse.best, query: levels, keep: 117 + 512)
+        _ = topK(rescore(fine.best + fine.unvouched + coarse.unvouched, query).map(\.score), k: 117)
+        prefixStages.append(now() - t)
+        // Recall of the three stages (512 extra candidates, as shipped) by rows the prefix pass keeps.
+        let widestPrefix = Int8FirstPass.run(rows: p8, layout: prefixLayout, rowCount: rowCount, query: prefixLevels, keep: prefixKeeps.last!, threads: 2)
+        let prefixOrder = widestPrefix.best.sorted { a, b in
+            let sa = approxScore(p8, prefixLayout, a, prefixLevels), sb = approxScore(p8, prefixLayout, b, prefixLevels)
+            return sa > sb || (sa == sb && a < b)
+        }
+        for keepRows in prefixKeeps {
+            let kept = Array(prefixOrder.prefix(keepRows)).sorted()
+            for depth in [10, 100] {
+                let chosen = Int8FirstPass.rescore(rows: q8, layout: layout, candidates: kept, query: levels, keep: depth + 512).best
+                let hits = topK(rescore(chosen, query).map(\.score), k: depth)
+                let got = Set(hits.map { chosen[$0.index] })
+                if depth == 10 { prefixRecall10[keepRows, default: 0] += Double(got.intersection(exact10).count) / 10 }
+                else { prefixRecall100[keepRows, default: 0] += Double(got.intersection(exact100).count) / 100 }
+            }
+        }
         // Recall against the exact top 10 / top 100 for each number of extra candidates (one 2-thread pass
         // with the largest keep, cut down: the best `keep` of a pass are a prefix of its best `keep + more`).
         let widest = Int8FirstPass.run(rows: q8, layout: layout, rowCount: rowCount, query: levels, keep: 100 + extras.last!, threads: 2)
@@ -155,6 +202,7 @@ quantized.withUnsafeBytes { q8 in
         }
     }
 }
+}
 
 let n = Double(queries.count)
 log("")
@@ -163,9 +211,17 @@ log(String(format: "  bare cblas_sgemv, all rows:        %7.2f ms / %7.2f ms", m
 log(String(format: "  8-bit first pass, 1 thread:        %7.2f ms / %7.2f ms  (x%.2f vs sgemv)", median(firstPass1) * 1e3, percentile(firstPass1, 0.9) * 1e3, median(sgemvTimes) / median(firstPass1)))
 log(String(format: "  8-bit first pass, 2 threads:       %7.2f ms / %7.2f ms  (x%.2f vs sgemv)", median(firstPass2) * 1e3, percentile(firstPass2, 0.9) * 1e3, median(sgemvTimes) / median(firstPass2)))
 log(String(format: "  two stages (k 117 + 512, 2 thr.):  %7.2f ms / %7.2f ms", median(twoStageTimes) * 1e3, percentile(twoStageTimes, 0.9) * 1e3))
+log(String(format: "  prefix pass (%d dims), 2 threads:  %7.2f ms / %7.2f ms  (x%.2f vs sgemv)", prefixLayout.dimension, median(prefixPass2) * 1e3, percentile(prefixPass2, 0.9) * 1e3, median(sgemvTimes) / median(prefixPass2)))
+log(String(format: "  three stages (prefix 8,192, 8-bit k 117 + 512, Float32): %7.2f ms / %7.2f ms", median(prefixStages) * 1e3, percentile(prefixStages, 0.9) * 1e3))
+let prefixRatios = zip(sgemvTimes, prefixPass2).map { $0 / $1 }
+log(String(format: "  per-query ratio sgemv / 2-thread prefix pass: median %.2f, p10 %.2f", median(prefixRatios), percentile(prefixRatios, 0.1)))
 let ratios = zip(sgemvTimes, firstPass2).map { $0 / $1 }
 log(String(format: "  per-query ratio sgemv / 2-thread first pass: median %.2f, p10 %.2f", median(ratios), percentile(ratios, 0.1)))
 log("  recall of the two stages vs exact Float32, by extra candidates:")
 for extra in extras {
     log(String(format: "    +%5d: recall@10 %.4f   recall@100 %.4f", extra, recall10[extra, default: 0] / n, recall100[extra, default: 0] / n))
+}
+log("  recall of the three stages (prefix pass, 8-bit +512, Float32) vs exact Float32, every query (arxrec gates the prefix pass on the query's leading-dimension share), by rows the prefix pass keeps:")
+for keepRows in prefixKeeps {
+    log(String(format: "    %6d: recall@10 %.4f   recall@100 %.4f", keepRows, prefixRecall10[keepRows, default: 0] / n, prefixRecall100[keepRows, default: 0] / n))
 }

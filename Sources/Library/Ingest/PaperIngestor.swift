@@ -37,29 +37,38 @@ public struct PaperIngestor: Sendable {
         var report = Report(file: file, format: format?.rawValue)
         var batch: [Paper] = []
         batch.reserveCapacity(batchSize)
+        // Each full batch is stored on a second thread while the next one is read (``BatchStore``).
+        let store = BatchStore(library: library, source: file)
         func flush() throws {
             guard !batch.isEmpty else { return }
-            let summary = try library.ingest(batch, source: file)
-            report.inserted += summary.inserted
-            report.updated += summary.updated
-            report.unchanged += summary.unchanged
+            try store.submit(batch)
             batch.removeAll(keepingCapacity: true)
         }
-        try SourceReader.read(url, format: format, file: file, papers: { paper in
-            batch.append(paper)
-            report.read += 1
-            if collectIDs {
-                report.ids.append(paper.id)
-                if let published = paper.published { days[Day(published).description, default: 0] += 1 }
-            }
-            if batch.count == batchSize {
-                try flush()
-                progress?(report.read)
-            }
-        }, issue: { issue in
-            report.skipped.append(issue.description)
-        })
-        try flush()
+        do {
+            try SourceReader.read(url, format: format, file: file, papers: { paper in
+                batch.append(paper)
+                report.read += 1
+                if collectIDs {
+                    report.ids.append(paper.id)
+                    if let published = paper.published { days[Day(published).description, default: 0] += 1 }
+                }
+                if batch.count == batchSize {
+                    try flush()
+                    progress?(report.read)
+                }
+            }, issue: { issue in
+                report.skipped.append(issue.description)
+            })
+            try flush()
+        } catch {
+            // The batch in flight was read before the failure: it commits (or fails) before this returns.
+            _ = try? store.finish()
+            throw error
+        }
+        let summary = try store.finish()
+        report.inserted = summary.inserted
+        report.updated = summary.updated
+        report.unchanged = summary.unchanged
         progress?(report.read)
         report.day = days.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         return report

@@ -7,35 +7,60 @@ extension Library {
         QuantizedVectorFile(path: quantizedVectorFileURL.path, layout: Int8RowLayout(dimension: dimension))
     }
 
+    /// The writer of ``prefixVectorFileURL``.
+    var prefixVectorFile: QuantizedVectorFile {
+        QuantizedVectorFile(path: prefixVectorFileURL.path, layout: Int8Prefix.layout(forDimension: dimension))
+    }
+
+    /// Every 8-bit copy of the vector file, each kept level with it by the same writes.
+    var quantizedCopies: [QuantizedVectorFile] { [quantizedVectorFile, prefixVectorFile] }
+
     /// Lends the vector file (``withVectors(_:)``) and, beside it, its 8-bit copy when that can be trusted:
     /// same generation and layout, and as many rows as its header claims. `nil` otherwise (missing, damaged,
     /// of an older file): the caller scans in Float32, and the next write rebuilds the copy. Never an error.
+    /// The prefix copy (``QuantizedVectorView/prefix``) is lent on the same terms inside the full one.
     ///
     /// The copy's view covers at most the rows of the vector view; rows the copy lacks are for the caller
-    /// to score in Float32.
+    /// to score in Float32 (or, past the prefix copy, with the full 8-bit rows).
     public func withScanViews<R>(_ body: (VectorView, QuantizedVectorView?) throws -> R) throws -> R {
         try withVectors { view in
-            let layout = Int8RowLayout(dimension: view.dimension)
-            guard let handle = try? VectorFileHandle.openForReading(quantizedVectorFileURL.path),
-                  let bytes = try? handle.read(count: QuantizedFileHeader.size, at: 0),
-                  case .success(let header) = QuantizedFileHeader.decode(bytes),
-                  header.generation == view.generation, header.layout == layout,
-                  let size = try? handle.size()
-            else { return try body(view, nil) }
-            let rows = min(header.rowCount, view.rowCount, max(0, (size - QuantizedFileHeader.size) / layout.rowBytes))
-            guard rows > 0 else { return try body(view, nil) }
-            do {
-                return try handle.withMappedBytes(length: header.offset(ofRow: rows)) { mapped in
+            try Self.withMappedCopy(quantizedVectorFile, of: view) { full in
+                guard let full else { return try body(view, nil) }
+                return try Self.withMappedCopy(prefixVectorFile, of: view) { prefix in
                     try body(view, QuantizedVectorView(
-                        rowCount: rows, layout: layout, rows: UnsafeRawBufferPointer(rebasing: mapped[QuantizedFileHeader.size...])))
+                        rowCount: full.rowCount, layout: quantizedVectorFile.layout, rows: full.rows,
+                        prefix: prefix.map {
+                            QuantizedPrefixView(rowCount: min($0.rowCount, full.rowCount), layout: prefixVectorFile.layout, rows: $0.rows)
+                        }))
                 }
-            } catch LibraryError.vectorFileIO(_, "mmap", _) {
-                return try body(view, nil)
             }
         }
     }
 
-    /// Quantises `rows` of the vector file again into the 8-bit copy: rows a scan found damaged there. A
+    /// The rows of `file` mapped for the duration of `body`, when its header matches `view` (generation,
+    /// layout) and it holds rows; `nil` otherwise. Never an error of its own.
+    private static func withMappedCopy<R>(
+        _ file: QuantizedVectorFile, of view: VectorView, _ body: ((rowCount: Int, rows: UnsafeRawBufferPointer)?) throws -> R
+    ) throws -> R {
+        let layout = file.layout
+        guard let handle = try? VectorFileHandle.openForReading(file.path),
+              let bytes = try? handle.read(count: QuantizedFileHeader.size, at: 0),
+              case .success(let header) = QuantizedFileHeader.decode(bytes),
+              header.generation == view.generation, header.layout == layout,
+              let size = try? handle.size()
+        else { return try body(nil) }
+        let rows = min(header.rowCount, view.rowCount, max(0, (size - QuantizedFileHeader.size) / layout.rowBytes))
+        guard rows > 0 else { return try body(nil) }
+        do {
+            return try handle.withMappedBytes(length: header.offset(ofRow: rows)) { mapped in
+                try body((rowCount: rows, rows: UnsafeRawBufferPointer(rebasing: mapped[QuantizedFileHeader.size...])))
+            }
+        } catch LibraryError.vectorFileIO(_, "mmap", _) {
+            return try body(nil)
+        }
+    }
+
+    /// Quantises `rows` of the vector file again into the 8-bit copies: rows a scan found damaged there. A
     /// library that cannot be written keeps them, and scans keep scoring them exactly. Never an error.
     public func repairQuantizedRows(_ rows: Set<Int>) {
         guard !rows.isEmpty, !isReadOnly else { return }

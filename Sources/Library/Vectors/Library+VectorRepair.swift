@@ -27,7 +27,7 @@ extension Library {
         // Rows the file has beyond the referenced ones (a killed write's) and rows it lost are written anew.
         let keptRows = min((size - header.size) / header.rowBytes, state.referencedRows)
         var appender = VectorAppender(
-            handle: handle, header: header, dirty: !found.isEmpty, quantized: quantizedVectorFile, trustedQuantizedRows: keptRows)
+            handle: handle, header: header, dirty: !found.isEmpty, quantized: quantizedCopies, trustedQuantizedRows: keptRows)
         guard !found.isEmpty else { return appender }
 
         // Cut a partial trailing row and rows no committed transaction references.
@@ -37,7 +37,7 @@ extension Library {
         var restored = header
         restored.rowCount = state.referencedRows
         appender = VectorAppender(
-            handle: handle, header: restored, dirty: true, quantized: quantizedVectorFile, trustedQuantizedRows: keptRows)
+            handle: handle, header: restored, dirty: true, quantized: quantizedCopies, trustedQuantizedRows: keptRows)
         if keptRows < state.referencedRows {
             try handle.truncate(to: header.offset(ofRow: state.referencedRows))
             let lost = try PaperRecord.filter(PaperRecord.Columns.vectorRow >= keptRows).fetchAll(db)
@@ -81,7 +81,7 @@ extension Library {
 
         var header = VectorFileHeader(dimension: dimension, rowCount: 0, generation: generation, modelID: modelID)
         try header.encoded().withUnsafeBytes { bytes in try handle.write(bytes, at: 0) }
-        var appender = VectorAppender(handle: handle, header: header, dirty: true, quantized: nil, trustedQuantizedRows: 0)
+        var appender = VectorAppender(handle: handle, header: header, dirty: true, quantized: [], trustedQuantizedRows: 0)
 
         let total = try paperCount(db)
         try db.execute(sql: "UPDATE papers SET vector_row = NULL")
@@ -108,10 +108,12 @@ extension Library {
         renamed = true
         removeOtherModelsVectorFiles()
         header = appender.header
-        // The 8-bit copy of the old file is of the old generation: readers ignore it until this replaces it.
-        do { try quantizedVectorFile.rebuild(from: handle, vectors: header) } catch { quantizedVectorFile.discard() }
+        // The 8-bit copies of the old file are of the old generation: readers ignore them until these replace them.
+        for copy in quantizedCopies {
+            do { try copy.rebuild(from: handle, vectors: header) } catch { copy.discard() }
+        }
         return VectorAppender(
-            handle: handle, header: header, dirty: false, quantized: quantizedVectorFile, trustedQuantizedRows: header.rowCount)
+            handle: handle, header: header, dirty: false, quantized: quantizedCopies, trustedQuantizedRows: header.rowCount)
     }
 
     /// Embeds `texts` and checks the embedder returned `texts.count × dimension` floats, each row one
@@ -175,7 +177,10 @@ extension Library {
     /// every model upgrade. The caller holds the write transaction, so no other process is rebuilding; a
     /// process still reading an old file keeps its mapping (the file is unlinked, not truncated).
     func removeOtherModelsVectorFiles() {
-        let current = [DataDirectory.vectorFileName(modelID: modelID), DataDirectory.quantizedVectorFileName(modelID: modelID)]
+        let current = [
+            DataDirectory.vectorFileName(modelID: modelID), DataDirectory.quantizedVectorFileName(modelID: modelID),
+            DataDirectory.prefixVectorFileName(modelID: modelID),
+        ]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         for name in names where DataDirectory.isVectorFileOrCopy(name) && !current.contains(name) {
             unlink(directory.appendingPathComponent(name).path)

@@ -1,8 +1,10 @@
 import Foundation
 import LinearAlgebra
 
-/// Keeps `vectors-<modelID>.i8` level with the vector file. Used by the one writer that holds the
-/// SQLite write lock (``VectorAppender/finish()``), after the vector file's rows are durable.
+/// Keeps an 8-bit copy of the vector file level with it: `vectors-<modelID>.i8` (every dimension) or
+/// `vectors-<modelID>.p8` (the leading ``Int8Prefix/dimension``, for the prefix first pass). Used by the
+/// one writer that holds the SQLite write lock (``VectorAppender/finish()``), after the vector file's rows
+/// are durable.
 ///
 /// Derived data, so never a reason to fail a write: any error leaves the file deleted (readers then scan
 /// in Float32) and the next write rebuilds it. Rows a reader may map are never cut or rewritten except
@@ -13,6 +15,7 @@ struct QuantizedVectorFile {
     static let chunkRows = 4_096
 
     let path: String
+    /// The layout of the copy's rows: of the vector file's leading `layout.dimension` values of each row.
     let layout: Int8RowLayout
 
     /// The header on disk, or `nil` when the file is missing or its header unusable.
@@ -96,14 +99,15 @@ struct QuantizedVectorFile {
             guard bytes.count == count * vectors.rowBytes else {
                 throw LibraryError.vectorFileIO(path: source.path, operation: "read", errno: EIO)
             }
-            var floats = [Float](repeating: 0, count: count * layout.dimension)
+            var floats = [Float](repeating: 0, count: count * vectors.dimension)
             floats.withUnsafeMutableBytes { out in bytes.withUnsafeBytes { out.copyMemory(from: $0) } }
             var encoded = [UInt8](repeating: 0, count: count * layout.rowBytes)
             floats.withUnsafeBufferPointer { all in
                 encoded.withUnsafeMutableBytes { out in
                     for r in 0..<count {
+                        let start = r * vectors.dimension
                         layout.quantize(
-                            UnsafeBufferPointer(rebasing: all[(r * layout.dimension)..<((r + 1) * layout.dimension)]),
+                            UnsafeBufferPointer(rebasing: all[start..<(start + layout.dimension)]),
                             into: UnsafeMutableRawBufferPointer(rebasing: out[(r * layout.rowBytes)..<((r + 1) * layout.rowBytes)]))
                     }
                 }

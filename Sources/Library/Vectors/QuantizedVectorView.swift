@@ -11,4 +11,16 @@ public struct QuantizedVectorView {
     public let layout: Int8RowLayout
     /// `rowCount × layout.rowBytes` bytes.
     public let rows: UnsafeRawBufferPointer
+    /// The prefix copy (``Int8Prefix``), when it can be trusted: `nil` when missing, damaged or of an older
+    /// file, and the caller scans the full rows. Covers at most `rowCount` rows.
+    public let prefix: QuantizedPrefixView?
+}
+
+/// The 8-bit rows of the leading ``Int8Prefix/dimension`` dimensions (`vectors-<model>.p8`), mapped as
+/// ``QuantizedVectorView`` is: rows `0..<rowCount`; rows past it are for the caller to score in full.
+public struct QuantizedPrefixView {
+    public let rowCount: Int
+    public let layout: Int8RowLayout
+    /// `rowCount × layout.rowBytes` bytes.
+    public let rows: UnsafeRawBufferPointer
 }

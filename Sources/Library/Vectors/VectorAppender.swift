@@ -5,29 +5,29 @@
 /// A kill before the commit leaves rows no paper references (dropped on the next open or write);
 /// a committed row is never overwritten.
 ///
-/// ``finish()`` then brings the 8-bit copy (``QuantizedVectorFile``) level, before the commit too, so a
-/// reader never maps an 8-bit row of a committed row that differs from it.
+/// ``finish()`` then brings the 8-bit copies (``QuantizedVectorFile``: full rows and prefixes) level, before
+/// the commit too, so a reader never maps an 8-bit row of a committed row that differs from it.
 struct VectorAppender {
     let handle: VectorFileHandle
     /// The header as it will be written; `rowCount` is the rows in the file so far.
     private(set) var header: VectorFileHeader
     private var dirty = false
-    /// The 8-bit copy to keep level, or `nil` (a rebuild file, level once renamed).
-    private let quantized: QuantizedVectorFile?
-    /// Rows whose 8-bit form in the copy still matches: rows from here on were (or will be) written again.
+    /// The 8-bit copies to keep level; none for a rebuild file (level once renamed).
+    private let quantized: [QuantizedVectorFile]
+    /// Rows whose 8-bit form in the copies still matches: rows from here on were (or will be) written again.
     private var trustedQuantizedRows: Int
     /// Rows below ``trustedQuantizedRows`` written again in place (restored or repaired).
     private var rewritten: Set<Int> = []
 
-    /// - Parameter trustedQuantizedRows: rows of the copy that still match the file (`header.rowCount` unless
-    ///   the caller is about to rewrite rows); the copy is trimmed to them now, before any row changes.
-    init(handle: VectorFileHandle, header: VectorFileHeader, dirty: Bool, quantized: QuantizedVectorFile?, trustedQuantizedRows: Int) {
+    /// - Parameter trustedQuantizedRows: rows of the copies that still match the file (`header.rowCount` unless
+    ///   the caller is about to rewrite rows); the copies are trimmed to them now, before any row changes.
+    init(handle: VectorFileHandle, header: VectorFileHeader, dirty: Bool, quantized: [QuantizedVectorFile], trustedQuantizedRows: Int) {
         self.handle = handle
         self.header = header
         self.dirty = dirty
         self.quantized = quantized
         self.trustedQuantizedRows = trustedQuantizedRows
-        quantized?.trim(toAtMost: trustedQuantizedRows)
+        for copy in quantized { copy.trim(toAtMost: trustedQuantizedRows) }
     }
 
     /// Appends `vectors` (row-major, `dimension` floats a row) and returns the rows they got.
@@ -54,21 +54,23 @@ struct VectorAppender {
         dirty = true
     }
 
-    /// Marks `rows` for ``finish()`` to quantise again into the 8-bit copy (rows found damaged there).
+    /// Marks `rows` for ``finish()`` to quantise again into the 8-bit copies (rows found damaged there).
     mutating func requantize(_ rows: Set<Int>) {
         rewritten.formUnion(rows.filter { $0 < header.rowCount })
     }
 
     /// Rewrites the header with the row count and makes rows and header durable (`fsync`), then brings
-    /// the 8-bit copy level (a header read when it already is; a lagging or missing copy catches up here).
+    /// the 8-bit copies level (a header read each when they already are; a lagging or missing copy catches
+    /// up here).
     mutating func finish() throws {
         if dirty {
             try header.encoded().withUnsafeBytes { bytes in try handle.write(bytes, at: 0) }
             try handle.sync()
             dirty = false
         }
-        guard let quantized, !rewritten.isEmpty || !quantized.isLevel(with: header) else { return }
-        quantized.catchUp(from: handle, vectors: header, trustedRows: trustedQuantizedRows, rewritten: rewritten)
+        for copy in quantized where !rewritten.isEmpty || !copy.isLevel(with: header) {
+            copy.catchUp(from: handle, vectors: header, trustedRows: trustedQuantizedRows, rewritten: rewritten)
+        }
         trustedQuantizedRows = header.rowCount
         rewritten = []
     }

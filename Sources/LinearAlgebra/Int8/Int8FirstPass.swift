@@ -45,6 +45,28 @@ public enum Int8FirstPass {
         let merged = found.joined().filter { abs($0.score) <= bound }.sorted { $0.ranksAbove($1) }.prefix(keep)
         return Result(best: merged.map(\.index).sorted(), unvouched: Array(unvouched.joined()))
     }
+
+    /// The best `keep` of `candidates` (rows of `rows`) by their 8-bit scores, and those of them the scores
+    /// cannot vouch for, as ``run(rows:layout:rowCount:query:keep:threads:)`` chooses among all rows: the
+    /// second pass after a prefix pass (``Int8Prefix``), over the few thousand rows it kept.
+    /// - Complexity: O(candidates × paddedDimension + candidates log candidates).
+    public static func rescore(
+        rows: UnsafeRawBufferPointer, layout: Int8RowLayout, candidates: [Int], query: Int8ScanQuery, keep: Int
+    ) -> Result {
+        let bound = 1 + layout.scoreErrorBound
+        var score: [Float] = [0]
+        var scored: [ScoredIndex] = []
+        var unvouched: [Int] = []
+        scored.reserveCapacity(candidates.count)
+        score.withUnsafeMutableBufferPointer { out in
+            for row in candidates {
+                Int8Scan.scores(rows: rows, layout: layout, range: row..<(row + 1), query: query, into: out)
+                if abs(out[0]) <= bound { scored.append(ScoredIndex(index: row, score: out[0])) } else { unvouched.append(row) }
+            }
+        }
+        let best = scored.sorted { $0.ranksAbove($1) }.prefix(keep)
+        return Result(best: best.map(\.index).sorted(), unvouched: unvouched.sorted())
+    }
 }
 
 /// The buffers of one ``Int8FirstPass/run(rows:layout:rowCount:query:keep:threads:)``, shared by its threads:

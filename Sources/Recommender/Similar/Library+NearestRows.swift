@@ -6,7 +6,8 @@ extension Library {
     /// best first, and the rows found damaged on the way, which are left out (``VectorRowCheck``).
     ///
     /// Two stages when the library has its 8-bit copy (``Library/withScanViews(_:)``): ``TwoStageScan``
-    /// chooses a few hundred rows from the 8-bit rows, a quarter of the bytes, and one `cblas_sgemv` scores
+    /// chooses a few hundred rows from the 8-bit rows, a quarter of the bytes (on a large library, only
+    /// among the best few thousand rows of a pass over the prefix copy), and one `cblas_sgemv` scores
     /// those rows exactly from the memory-mapped Float32 file; without the copy, one `cblas_sgemv` scores
     /// every row. The exact scores are then checked as before: a score that is no cosine (not finite, or
     /// beyond ±1) can only come from a damaged row, and since a damaged row can still score a plausible
@@ -14,10 +15,12 @@ extension Library {
     /// whole too.
     /// - Complexity: O(rows × dimension) for the scan (in bytes, not floats, with the copy),
     ///   O(rows log count) per top-k, O(count × dimension) per check of the hits.
-    /// - Parameter topical: for a Chinese query, the rule that re-scores the (healthy) hits on the topical
-    ///   view while the rows are mapped (``CrossLanguageReRank``).
+    /// - Parameters:
+    ///   - topical: for a Chinese query, the rule that re-scores the (healthy) hits on the topical view
+    ///     while the rows are mapped (``CrossLanguageReRank``).
+    ///   - plan: when the prefix pass and two threads are used (tests lower the thresholds).
     func nearestRows(
-        to query: [Float], count: Int, topical: CrossLanguageReRank? = nil
+        to query: [Float], count: Int, topical: CrossLanguageReRank? = nil, plan: TwoStageScan.Plan = TwoStageScan.Plan()
     ) throws -> (hits: [ScoredIndex], damaged: Set<Int>) {
         var stale = Set<Int>()
         defer { repairQuantizedRows(stale) }
@@ -25,7 +28,7 @@ extension Library {
             // `scores[i]` is the exact score of row `rows?[i] ?? i`.
             var scores: [Float] = []
             let candidates = quantized.flatMap {
-                TwoStageScan.candidates(query: query, quantized: $0, rowCount: view.rowCount, count: count)
+                TwoStageScan.candidates(query: query, quantized: $0, rowCount: view.rowCount, count: count, plan: plan)
             }
             let rows = candidates?.rows
             if let rows, let candidates, let quantized {

@@ -21,6 +21,33 @@ enum TwoStageScan {
     /// than one at 40 k rows (waking a second thread costs more than it saves); at 1 M they were 1.4× faster.
     static let parallelRows = 100_000
 
+    /// Libraries from this many rows on are scanned first on their prefix copy (``Int8Prefix``), when they
+    /// have one: below it the full 8-bit pass takes a few milliseconds, and a prefix pass saves less than
+    /// it risks. At 2.7 M rows the full pass reads 700 MB, the prefix pass 97 MB.
+    static let prefixRows = 250_000
+
+    /// Rows the prefix pass keeps for the full 8-bit pass (at least the `count + extraCandidates` that
+    /// pass keeps). Measured with `scan-bench` (Benchmarks/README.md, "Prefix first pass"): recall@10 of
+    /// the three stages against exact Float32 on 299 real queries at 1 M and 2.7 M rows.
+    static let prefixCandidates = 8_192
+
+    /// The prefix pass is used only for a query whose leading dimensions hold at least this share of its
+    /// squared length; any other gets the full pass. The rest of the query's length is what the prefix
+    /// pass cannot see: measured at 1 M rows, 32 dimensions, recall@10 was 0.98 over all 299 queries but
+    /// 1.0000 over those with a share of 0.7 or more (88 % of them: 96 % of papers' own rows, 72 % of
+    /// titles as search text), the rest missing true neighbours entirely (Benchmarks/README.md).
+    static let prefixQueryShare: Float = 0.7
+
+    /// When each pass is used; tests lower the thresholds to run every path on a small library.
+    struct Plan: Equatable {
+        /// The row count from which two threads share a pass (``parallelRows``).
+        var parallelFrom = parallelRows
+        /// The row count from which the prefix copy is scanned first (``prefixRows``).
+        var prefixFrom = prefixRows
+        /// Rows the prefix pass keeps (``prefixCandidates``).
+        var prefixCandidates = TwoStageScan.prefixCandidates
+    }
+
     /// What the first pass chose.
     struct Candidates: Equatable {
         /// The rows to score exactly, ascending.
@@ -33,29 +60,69 @@ enum TwoStageScan {
     /// The rows to score exactly: the best `count + extraCandidates` rows of the 8-bit pass, the rows it
     /// cannot score, and every vector row past the 8-bit copy (`quantized.rowCount..<rowCount`).
     /// `nil` when the query cannot be quantised (a value that is not finite): scan everything exactly.
-    /// - Parameter parallelFrom: the row count from which two threads share the pass (``parallelRows``).
-    static func candidates(
-        query: [Float], quantized: QuantizedVectorView, rowCount: Int, count: Int, parallelFrom: Int = parallelRows
-    ) -> Candidates? {
+    ///
+    /// On a library of ``Plan/prefixFrom`` rows or more with a prefix copy, the 8-bit pass scores only the
+    /// best ``Plan/prefixCandidates`` rows of a prefix pass (and the rows past the prefix copy); rows the
+    /// prefix pass cannot score are chosen too.
+    static func candidates(query: [Float], quantized: QuantizedVectorView, rowCount: Int, count: Int, plan: Plan = Plan()) -> Candidates? {
         guard let levels = Int8ScanQuery(query, layout: quantized.layout) else { return nil }
-        let pass = Int8FirstPass.run(
-            rows: quantized.rows, layout: quantized.layout, rowCount: quantized.rowCount, query: levels,
-            keep: count + extraCandidates, threads: quantized.rowCount >= parallelFrom ? 2 : 1)
+        let keep = count + extraCandidates
+        let threads = quantized.rowCount >= plan.parallelFrom ? 2 : 1
+        let best: [Int]
+        let unvouched: [Int]
+        if let prefix = quantized.prefix, prefix.rowCount >= plan.prefixFrom,
+           let prefixLevels = prefixQuery(query, layout: prefix.layout) {
+            let coarse = Int8FirstPass.run(
+                rows: prefix.rows, layout: prefix.layout, rowCount: prefix.rowCount, query: prefixLevels,
+                keep: max(plan.prefixCandidates, keep), threads: threads)
+            let fine = Int8FirstPass.rescore(
+                rows: quantized.rows, layout: quantized.layout,
+                candidates: coarse.best + Array(prefix.rowCount..<quantized.rowCount), query: levels, keep: keep)
+            best = fine.best
+            unvouched = Array(Set(fine.unvouched + coarse.unvouched)).sorted()
+        } else {
+            let pass = Int8FirstPass.run(
+                rows: quantized.rows, layout: quantized.layout, rowCount: quantized.rowCount, query: levels, keep: keep, threads: threads)
+            best = pass.best
+            unvouched = pass.unvouched
+        }
         let tail = quantized.rowCount..<max(rowCount, quantized.rowCount)
-        return Candidates(rows: Array(Set(pass.best + pass.unvouched)).sorted() + Array(tail), unvouched: pass.unvouched)
+        return Candidates(rows: Array(Set(best + unvouched)).sorted() + Array(tail), unvouched: unvouched)
+    }
+
+    /// The prefix pass's query: the leading dimensions of `query`, or `nil` when they hold less than
+    /// ``prefixQueryShare`` of its squared length (or it is zero).
+    static func prefixQuery(_ query: [Float], layout: Int8RowLayout) -> Int8ScanQuery? {
+        let leading = Array(query.prefix(layout.dimension))
+        let total = query.reduce(Float(0)) { $0 + $1 * $1 }
+        let share = leading.reduce(Float(0)) { $0 + $1 * $1 }
+        guard total > 0, share >= prefixQueryShare * total else { return nil }
+        return Int8ScanQuery(leading, layout: layout)
     }
 
     /// Those of `rows` (below `quantized.rowCount`) whose 8-bit form differs from what their healthy Float32
-    /// row quantises to: damage in the 8-bit copy that the first pass could not see (a few flipped bytes
-    /// give a plausible score). Checking only the chosen rows costs a few hundred quantisations.
+    /// row quantises to, in the full copy or the prefix copy: damage that the passes could not see (a few
+    /// flipped bytes give a plausible score). Checking only the chosen rows costs a few hundred quantisations.
     static func mismatchedRows(_ rows: [Int], view: VectorView, quantized: QuantizedVectorView) -> [Int] {
-        let layout = quantized.layout
-        var fresh = [UInt8](repeating: 0, count: layout.rowBytes)
+        let full = Copy(rows: quantized.rows, layout: quantized.layout, rowCount: quantized.rowCount)
+        let prefix = quantized.prefix.map { Copy(rows: $0.rows, layout: $0.layout, rowCount: $0.rowCount) }
+        var fresh = [UInt8](repeating: 0, count: full.layout.rowBytes)
         return rows.filter { row in
             guard row < quantized.rowCount, view.isHealthy(row: row) else { return false }
-            fresh.withUnsafeMutableBytes { layout.quantize(view.row(row), into: $0) }
-            let stored = UnsafeRawBufferPointer(rebasing: quantized.rows[(row * layout.rowBytes)..<((row + 1) * layout.rowBytes)])
-            return !stored.elementsEqual(fresh)
+            return [full, prefix].contains { copy in
+                guard let copy, row < copy.rowCount else { return false }
+                let layout = copy.layout
+                fresh.withUnsafeMutableBytes { layout.quantize(UnsafeBufferPointer(rebasing: view.row(row).prefix(layout.dimension)), into: $0) }
+                let stored = UnsafeRawBufferPointer(rebasing: copy.rows[(row * layout.rowBytes)..<((row + 1) * layout.rowBytes)])
+                return !stored.elementsEqual(fresh.prefix(layout.rowBytes))
+            }
         }
+    }
+
+    /// One 8-bit copy's rows, for ``mismatchedRows(_:view:quantized:)``.
+    private struct Copy {
+        let rows: UnsafeRawBufferPointer
+        let layout: Int8RowLayout
+        let rowCount: Int
     }
 }
