@@ -70,10 +70,16 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     /// 0.2549, 0.07 → 0.2630, 0.25 → 0.2407.
     public var translatedTopicalWeight: Float? = nil
     /// Whether a translated candidate's topical vector is moved from the Chinese side of the space to the
-    /// English one (less the Chinese mean plus the English mean, ``LanguageMeans``) before it meets the
-    /// likes' centroid. nil, off: on the time split, all 5,150 users, Chinese-only nDCG@10 0.2501 → 0.2521
-    /// (experiment 92), measured too late in session 8 to switch on and re-test.
-    public var translatedTopicalShift: Bool? = nil
+    /// English one (less the Chinese mean plus the English mean, ``TextEmbedding/LanguageMeans``) before it
+    /// meets the likes' centroid, which English likes place on the English side. On (experiment 92): on the
+    /// time split, all 5,150 users, Chinese-only nDCG@10 0.2501 → 0.2521 (English unchanged, 0.2990); 500
+    /// users 0.2630 → 0.2662. English candidates are never moved.
+    public var translatedTopicalShift = true
+    /// How many of a translated candidate's nearest English library papers its sparse views are expanded
+    /// with (``NeighbourExpansion``; 0: off). Measured on the time split (session 9, experiments 93+).
+    public var translatedNeighbours = 0
+    /// β of the expansion: the translated views plus β × the neighbours' mean view, L2.
+    public var translatedNeighbourWeight: Float = 1
     /// The singular-value exponent of the topical view (see ``ProfileFeatures``). 1, plain LSA: q = 0, 0.5
     /// and 2 lost (experiment 43).
     public var topicalExponent: Float = 1
@@ -108,6 +114,8 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     public var usesTopicalTerm: Bool { learnsRidge && topicalWeight > 0 }
     /// Whether a blended profile takes ``Hubness`` off the nearest-liked term, so candidates need theirs.
     public var usesHubness: Bool { learnsRidge && hubnessWeight > 0 }
+    /// Whether a translated candidate's sparse views are expanded by its English neighbours.
+    public var expandsTranslated: Bool { translatedNeighbours > 0 && translatedNeighbourWeight > 0 }
 
     /// The ``Hubness`` measure candidates are corrected by, built on the shared weak-negative sample: one
     /// for a whole day (or a whole evaluation), since it depends on the library and not on the user.
@@ -148,5 +156,7 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         linearView = try c.decodeIfPresent(LinearView.self, forKey: .linearView) ?? d.linearView
         translatedTopicalWeight = try c.decodeIfPresent(Float.self, forKey: .translatedTopicalWeight) ?? d.translatedTopicalWeight
         translatedTopicalShift = try c.decodeIfPresent(Bool.self, forKey: .translatedTopicalShift) ?? d.translatedTopicalShift
+        translatedNeighbours = try c.decodeIfPresent(Int.self, forKey: .translatedNeighbours) ?? d.translatedNeighbours
+        translatedNeighbourWeight = try c.decodeIfPresent(Float.self, forKey: .translatedNeighbourWeight) ?? d.translatedNeighbourWeight
     }
 }
