@@ -71,8 +71,8 @@ public struct CrossLanguageEvaluation: Sendable {
 
         let profile = try CrossLanguageProfileTask(settings: profileSettings, users: users).run(split: split, seed: seed)
         if let c = profile.expansionCalibration {
-            progress(String(
-                format: "neighbour expansion k %d, β %.2f: calibration content %.4f + %.4f·cos, linear %.4f + %.4f·cos",
+            progress("translated reading refitted (English idf \(profileSettings.translatedEnglishIDF ? "on" : "off")): " + String(
+                format: "neighbours %d, β %.2f: calibration content %.4f + %.4f·cos, linear %.4f + %.4f·cos",
                 profileSettings.translatedNeighbours, profileSettings.translatedNeighbourWeight, c.content.offset,
                 c.content.slope, c.linear.offset, c.linear.slope))
         }

@@ -14,8 +14,9 @@ struct CrossLanguageExpansion {
     let rule: CrossLanguageReRank
 
     init?(settings: ProfileSettings, model: EmbeddingModel) {
-        guard settings.expandsTranslated, let rule = CrossLanguageReRank(model: model) else { return nil }
-        expansion = NeighbourExpansion(neighbours: settings.translatedNeighbours, weight: settings.translatedNeighbourWeight)
+        guard settings.refitsTranslationCalibration, let rule = CrossLanguageReRank(model: model) else { return nil }
+        expansion = NeighbourExpansion(
+            neighbours: settings.expandsTranslated ? settings.translatedNeighbours : 0, weight: settings.translatedNeighbourWeight)
         self.rule = rule
     }
 
@@ -39,7 +40,7 @@ struct CrossLanguageExpansion {
         var trainIndex: [String: Int] = [:]
         for (j, paper) in train.enumerated() { trainIndex[CalibrationPair(english: paper.embeddingText, chinese: "").english] = j }
         let own = pairs.map { trainIndex[$0.english] }
-        let found = expansion.nearest(
+        let found = expansion.neighbours == 0 ? [[Int]](repeating: [], count: queryRows.count) : expansion.nearest(
             queries, comparedQueries: compared(queryRows), dense: trainDense, compared: library, depth: rule.depth
         ) { i in
             guard i >= expandable.count, let j = own[i - expandable.count] else { return [] }

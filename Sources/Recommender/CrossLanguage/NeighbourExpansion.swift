@@ -22,14 +22,14 @@ public struct NeighbourExpansion: Sendable {
     }
 
     /// `translated` with its content and linear views expanded by `found` (the neighbours' profile
-    /// vectors), carrying `calibration`; unchanged when nothing was found.
+    /// vectors), carrying `calibration`; only the calibration changes when nothing was found.
     public func expanded(_ translated: ProfileVector, by found: [ProfileVector], calibration: TranslationCalibration) -> ProfileVector {
-        guard !found.isEmpty else { return translated }
-        let share = weight / Float(found.count)
         var vector = translated
+        vector.calibration = calibration
+        guard !found.isEmpty else { return vector }
+        let share = weight / Float(found.count)
         vector.content = Self.sum(translated.content, found.map(\.content), share: share)
         vector.linear = Self.sum(translated.linear, found.map(\.linear), share: share)
-        vector.calibration = calibration
         return vector
     }
 
