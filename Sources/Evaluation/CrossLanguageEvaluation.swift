@@ -70,12 +70,6 @@ public struct CrossLanguageEvaluation: Sendable {
         }
 
         let profile = try CrossLanguageProfileTask(settings: profileSettings, users: users).run(split: split, seed: seed)
-        if let c = profile.expansionCalibration {
-            progress("translated reading refitted (English idf \(profileSettings.translatedEnglishIDF ? "on" : "off")): " + String(
-                format: "neighbours %d, β %.2f: calibration content %.4f + %.4f·cos, linear %.4f + %.4f·cos",
-                profileSettings.translatedNeighbours, profileSettings.translatedNeighbourWeight, c.content.offset,
-                c.content.slope, c.linear.offset, c.linear.slope))
-        }
         phase("profile", String(
             format: "profile: %d users, %d positives; nDCG@10 Chinese-only candidates %.4f, English %.4f (× %.3f)",
             profile.english.users, profile.english.positives, profile.chinese.nDCG, profile.english.nDCG,

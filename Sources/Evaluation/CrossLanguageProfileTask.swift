@@ -18,8 +18,6 @@ struct CrossLanguageProfileTask: Sendable {
     struct Result {
         var chinese: EvaluationReport.ProfileFigures
         var english: EvaluationReport.ProfileFigures
-        /// The calibration refitted for ``ProfileSettings/translatedNeighbours`` (nil when off).
-        var expansionCalibration: TranslationCalibration?
     }
 
     func run(split: CrossLanguageSplit, seed: UInt64) throws -> Result {
@@ -50,11 +48,6 @@ struct CrossLanguageProfileTask: Sendable {
             chinese[index] = vector
         }
         let days = dayPapers.sorted()
-        let expansionCalibration = CrossLanguageExpansion(settings: settings, model: model).flatMap { expansion in
-            var texts: [Int: String] = [:]
-            for index in days { texts[index] = split.chinese[papers[index].id.base] }
-            return expansion.apply(to: &chinese, candidates: days, texts: texts, split: split, features: &features)
-        }
         if let hubness = settings.candidateHubness(negatives) {
             let ids = days.map { papers[$0].id.base }
             hubness.measure(&english, at: days, ids: ids)
@@ -71,6 +64,6 @@ struct CrossLanguageProfileTask: Sendable {
                 meanReciprocalRank: ranks.meanReciprocalRank, recall: ranks.recall, nDCG: ranks.nDCG,
                 nDCGStandardError: RankingAccumulator.nDCGStandardError(users: perUser), settings: settings)
         }
-        return Result(chinese: try figures(chinese), english: try figures(english), expansionCalibration: expansionCalibration)
+        return Result(chinese: try figures(chinese), english: try figures(english))
     }
 }

@@ -56,8 +56,6 @@ public struct ProfileFeatures {
     /// (``ProfileSettings/translatedTopicalShift``, on the plain LSA view its ``LanguageMeans`` live on);
     /// the means are the model's, computed on the first Chinese text (``EmbeddingModel/languageMeans``).
     private let shiftsTranslatedTopical: Bool
-    /// ``ProfileSettings/translatedEnglishIDF``.
-    private let translatesWithEnglishIDF: Bool
 
     public init(model: EmbeddingModel, settings: ProfileSettings) {
         self.model = model
@@ -73,7 +71,6 @@ public struct ProfileFeatures {
         }
         featurizer = Featurizer(model: model)
         shiftsTranslatedTopical = settings.translatedTopicalShift && settings.topicalExponent == 1
-        translatesWithEnglishIDF = settings.translatedEnglishIDF
     }
 
     /// The profile vector of `text`.
@@ -104,7 +101,7 @@ public struct ProfileFeatures {
     public mutating func translated(_ text: String, dense: ArraySlice<Float>? = nil)
         -> (vector: ProfileVector, translation: Translator.Translation)?
     {
-        guard model.hasTermTable, var translator = translator ?? Translator(model: model, englishIDF: translatesWithEnglishIDF),
+        guard model.hasTermTable, var translator = translator ?? Translator(model: model),
               let calibration = model.translation?.calibration
         else { return nil }
         let translation = translator.translate(text)

@@ -75,15 +75,6 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     /// time split, all 5,150 users, Chinese-only nDCG@10 0.2501 → 0.2521 (English unchanged, 0.2990); 500
     /// users 0.2630 → 0.2662. English candidates are never moved.
     public var translatedTopicalShift = true
-    /// How many of a translated candidate's nearest English library papers its sparse views are expanded
-    /// with (``NeighbourExpansion``; 0: off). Measured on the time split (session 9, experiments 93+).
-    public var translatedNeighbours = 0
-    /// β of the expansion: the translated views plus β × the neighbours' mean view, L2.
-    public var translatedNeighbourWeight: Float = 1
-    /// Whether a translated bucket is weighed by its English idf instead of the Chinese word's
-    /// (``TextEmbedding/Translator``); the calibration is then refitted with the same reading. Measured in
-    /// `evaluate --crosslang` only (session 9).
-    public var translatedEnglishIDF = false
     /// The singular-value exponent of the topical view (see ``ProfileFeatures``). 1, plain LSA: q = 0, 0.5
     /// and 2 lost (experiment 43).
     public var topicalExponent: Float = 1
@@ -118,11 +109,6 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     public var usesTopicalTerm: Bool { learnsRidge && topicalWeight > 0 }
     /// Whether a blended profile takes ``Hubness`` off the nearest-liked term, so candidates need theirs.
     public var usesHubness: Bool { learnsRidge && hubnessWeight > 0 }
-    /// Whether a translated candidate's sparse views are expanded by its English neighbours.
-    public var expandsTranslated: Bool { translatedNeighbours > 0 && translatedNeighbourWeight > 0 }
-    /// Whether translated texts are read differently from the model's calibration (expansion, English
-    /// idf), so the calibration must be refitted with the same reading.
-    public var refitsTranslationCalibration: Bool { expandsTranslated || translatedEnglishIDF }
 
     /// The ``Hubness`` measure candidates are corrected by, built on the shared weak-negative sample: one
     /// for a whole day (or a whole evaluation), since it depends on the library and not on the user.
@@ -163,8 +149,5 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         linearView = try c.decodeIfPresent(LinearView.self, forKey: .linearView) ?? d.linearView
         translatedTopicalWeight = try c.decodeIfPresent(Float.self, forKey: .translatedTopicalWeight) ?? d.translatedTopicalWeight
         translatedTopicalShift = try c.decodeIfPresent(Bool.self, forKey: .translatedTopicalShift) ?? d.translatedTopicalShift
-        translatedEnglishIDF = try c.decodeIfPresent(Bool.self, forKey: .translatedEnglishIDF) ?? d.translatedEnglishIDF
-        translatedNeighbours = try c.decodeIfPresent(Int.self, forKey: .translatedNeighbours) ?? d.translatedNeighbours
-        translatedNeighbourWeight = try c.decodeIfPresent(Float.self, forKey: .translatedNeighbourWeight) ?? d.translatedNeighbourWeight
     }
 }

@@ -1,15 +1,15 @@
-public import LinearAlgebra
+import LinearAlgebra
 
 extension TranslationCalibration {
     /// One calibration pair as the scoring reads it: its Chinese text translated (content and linear
     /// view) and its English text (content and linear view).
-    public struct PairReading: Sendable {
-        public var translatedContent: SparseVector
-        public var translatedLinear: SparseVector
-        public var englishContent: SparseVector
-        public var englishLinear: SparseVector
+    struct PairReading: Sendable {
+        var translatedContent: SparseVector
+        var translatedLinear: SparseVector
+        var englishContent: SparseVector
+        var englishLinear: SparseVector
 
-        public init(
+        init(
             translatedContent: SparseVector, translatedLinear: SparseVector, englishContent: SparseVector,
             englishLinear: SparseVector
         ) {
@@ -46,9 +46,9 @@ extension TranslationCalibration {
     }
 
     /// The same fit on pairs already read (`readings`; a pair whose translation is empty is left out) and
-    /// the negatives' content and linear views: for a scoring that reads a translated text differently
-    /// (``PairReading``), the calibration refitted with that same scoring.
-    public static func fit(
+    /// the negatives' content and linear views: a scoring that reads a translated text differently
+    /// (``PairReading``) refits the calibration with that same scoring (session 9's experiments 94–96 did).
+    static func fit(
         readings: [PairReading], negativeContent: [SparseVector], negativeLinear: [SparseVector], bucketCount: Int
     ) -> TranslationCalibration {
         var contentFit = LeastSquaresLine()

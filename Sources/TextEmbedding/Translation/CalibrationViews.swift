@@ -3,10 +3,10 @@ public import LinearAlgebra
 /// What a model derives once from its calibration pairs (``CalibrationPair``): the dense view of each
 /// pair's two texts and each language's mean topical vector (``LanguageMeans``).
 ///
-/// Why once per model: the means were re-derived by every `similar` of a Chinese query and every profile
-/// that moves translated texts to the English side, and a profile's ``CrossLanguageScale``-style moment
-/// matching projected the 800 pair texts again on every shortlist; the projections (the model's
-/// dense view of 800 texts) are the model's alone. ``EmbeddingModel/calibrationViews`` computes them the
+/// Why once per model: the means were re-derived (800 texts embedded) by every `similar` of a Chinese
+/// query and by every profile that moves translated texts to the English side, and each profile's moment
+/// matching of Chinese scores onto English ones (`CrossLanguageScale`, in Recommender) projected the same
+/// 800 texts again on every shortlist; those projections depend on the model alone. ``EmbeddingModel/calibrationViews`` computes them the
 /// first time a Chinese text needs them, so English-only work never pays for them.
 public struct CalibrationViews: Sendable {
     /// The dense view of each pair's English text, one row a pair (the model's ``EmbeddingModel/dense(_:)``).

@@ -9,9 +9,6 @@ public import LinearAlgebra
 /// "强化学习 (reinforcement learning)". A translator is not shared between threads; make one per thread.
 public struct Translator {
     let table: TermTable
-    /// Set when a translated bucket is weighed by its own (English) idf instead of the Chinese word's:
-    /// |x_z|·T[z,e]·idf_e/idf_z (session 7's candidate; an experiment, measured in `evaluate --crosslang`).
-    private var englishIDF: [Float]?
     private var full: Featurizer
     /// The same featurizer without Chinese words: its buckets are the text's Latin terms.
     private var latin: Featurizer
@@ -28,15 +25,13 @@ public struct Translator {
     }
 
     /// A translator for `model`; nil when the model has no term table.
-    public init?(model: EmbeddingModel, englishIDF: Bool = false) {
+    public init?(model: EmbeddingModel) {
         guard let translation = model.translation else { return nil }
         self.init(definition: model.definition, idf: model.idf, lexicon: model.lexicon, table: translation.table)
-        if englishIDF { self.englishIDF = model.idf }
     }
 
     init(definition: ModelDefinition, idf: [Float], lexicon: ChineseLexicon?, table: TermTable) {
         self.table = table
-        englishIDF = nil
         full = Featurizer(definition: definition, idf: idf, lexicon: lexicon)
         var latinOnly = definition
         latinOnly.weights.cjkWord = 0
@@ -60,10 +55,8 @@ public struct Translator {
                 sums[bucket, default: 0] += value
                 continue
             }
-            let sourceIDF = englishIDF.map { $0[Int(bucket)] } ?? 1
             for (target, weight) in table.translations(of: bucket) {
-                let reweigh = englishIDF.map { $0[Int(target)] / max(sourceIDF, .leastNormalMagnitude) } ?? 1
-                let part = abs(value) * weight * reweigh
+                let part = abs(value) * weight
                 sums[target, default: 0] += part
                 if abs(part) > strongest[target]?.weight ?? 0 { strongest[target] = (bucket, abs(part)) }
             }
