@@ -27,34 +27,19 @@ public struct CrossLanguageReRank: Sendable {
     public static let standardDepth = 300
 
     /// Nil when the model cannot recover the topical view (a model fitted at exponent 1 is its own).
-    /// `centeringLanguages`: take each language's mean off (``LanguageMeans``) when the model can; this
-    /// embeds the model's calibration pairs (800 texts, tens of milliseconds in a release build).
+    /// `centeringLanguages`: take each language's mean off (``LanguageMeans``) when the model can; the means
+    /// are the model's own (``EmbeddingModel/languageMeans``), computed once per model on first use.
     public init?(model: EmbeddingModel, depth: Int = CrossLanguageReRank.standardDepth, centeringLanguages: Bool = true) {
         guard let scale = model.spectrumRescaling(toExponent: 1) else { return nil }
         self.model = model
         self.scale = scale
         self.depth = depth
-        if centeringLanguages, let pairs = model.translation?.pairs, !pairs.isEmpty {
-            let english = model.denseMatrix(pairs.map(\.english))
-            let chinese = model.denseMatrix(pairs.map(\.chinese))
-            languageMeans = LanguageMeans(
-                english: (0 ..< english.rows).map { Self.topical(english.row($0), model: model, scale: scale) },
-                chinese: (0 ..< chinese.rows).map { Self.topical(chinese.row($0), model: model, scale: scale) })
-        } else {
-            languageMeans = nil
-        }
+        languageMeans = centeringLanguages ? model.languageMeans : nil
     }
 
     /// The unit topical vector of a dense vector of the model (zeros stay zeros).
     public func topical(_ dense: some Collection<Float>) -> [Float] {
-        Self.topical(dense, model: model, scale: scale)
-    }
-
-    static func topical(_ dense: some Collection<Float>, model: EmbeddingModel, scale: [Float]) -> [Float] {
-        var vector = model.uncentered(Array(dense))
-        for j in vector.indices { vector[j] *= scale[j] }
-        DenseVector.normalize(&vector)
-        return vector
+        model.topical(dense, scale: scale)
     }
 
     /// The vector the re-rank compares: ``topical(_:)`` less its language's mean, L2 (the plain topical
@@ -75,69 +60,5 @@ public struct CrossLanguageReRank: Sendable {
         let q = compared(query)
         return hits.map { ScoredIndex(index: $0.index, score: DenseVector.dot(q, compared(row($0.index)))) }
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
-    }
-}
-
-/// The mean topical vector of each language, so that a Chinese query's neighbours are chosen by topic and
-/// not by language.
-///
-/// Why: every Chinese text's topical vector shares a common "Chinese" component, so in a library that
-/// holds Chinese-only papers they crowd a Chinese query's re-ranked list. Measured on the time split
-/// (`evaluate --crosslang`, session 8, ``LanguageMeanProbe``): with the 5,000 test papers' English texts
-/// and the other pairs' Chinese texts in one pool, 10.5 % of a Chinese query's 10 nearest were English and
-/// its English twin's MRR was 0.714; each language's mean taken off, 39.6 % and 0.916 (half the pool is
-/// English). Among the English texts alone the twins' MRR rises too, 0.980 → 0.983, and P@10 same primary
-/// category 0.700 → 0.711.
-///
-/// The means come from the model's calibration pairs (``TextEmbedding/CalibrationPair``): the same papers
-/// in both languages, so their difference is the language and not a topic. A vector's language is told by
-/// the vector itself — which side of the midpoint between the two means it falls on along their difference
-/// — since a library row carries no language (and a Chinese text's Latin terms do not make it English).
-struct LanguageMeans: Sendable {
-    let english: [Float]
-    let chinese: [Float]
-    /// chinese − english, and the midpoint's coordinate along it.
-    let direction: [Float]
-    let midpoint: Float
-
-    /// The means of the non-zero topical vectors `english` and `chinese` (of the same papers).
-    init(english: [[Float]], chinese: [[Float]]) {
-        func mean(_ vectors: [[Float]]) -> [Float] {
-            var sums = [Double](repeating: 0, count: vectors.first?.count ?? 0)
-            var counted = 0
-            for t in vectors where t.contains(where: { $0 != 0 }) {
-                for j in t.indices { sums[j] += Double(t[j]) }
-                counted += 1
-            }
-            return sums.map { Float($0 / Double(max(counted, 1))) }
-        }
-        self.english = mean(english)
-        self.chinese = mean(chinese)
-        var direction = self.chinese
-        DenseVector.add(self.english, scaledBy: -1, to: &direction)
-        self.direction = direction
-        midpoint = (DenseVector.dot(self.chinese, direction) + DenseVector.dot(self.english, direction)) / 2
-    }
-
-    /// Whether the topical vector `t` reads as Chinese.
-    func isChinese(_ t: [Float]) -> Bool { DenseVector.dot(t, direction) > midpoint }
-
-    /// `t` − chinese + english, L2 (zeros stay zeros): a Chinese text's topical vector on the English side.
-    func movedToEnglish(_ t: [Float]) -> [Float] {
-        guard t.contains(where: { $0 != 0 }) else { return t }
-        var v = t
-        DenseVector.add(chinese, scaledBy: -1, to: &v)
-        DenseVector.add(english, to: &v)
-        DenseVector.normalize(&v)
-        return v
-    }
-
-    /// `t` less its language's mean, L2; zeros stay zeros.
-    func centered(_ t: [Float]) -> [Float] {
-        guard t.contains(where: { $0 != 0 }) else { return t }
-        var v = t
-        DenseVector.add(isChinese(t) ? chinese : english, scaledBy: -1, to: &v)
-        DenseVector.normalize(&v)
-        return v
     }
 }

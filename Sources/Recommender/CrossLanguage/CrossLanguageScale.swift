@@ -18,14 +18,17 @@ public struct CrossLanguageScale: Sendable, Equatable {
     public let chineseDeviation: Float
 
     /// The scale of `profile` on the model's calibration pairs; nil when the model has none, or when either
-    /// language's scores do not vary (then there is nothing to match).
+    /// language's scores do not vary (then there is nothing to match). The pairs' dense views are the
+    /// model's, projected once per model (``TextEmbedding/CalibrationViews``), not once per profile.
     public init?(profile: Profile, features: inout ProfileFeatures) {
-        guard let pairs = features.model.translation?.pairs, pairs.count >= 2 else { return nil }
+        guard let pairs = features.model.translation?.pairs, pairs.count >= 2,
+              let views = features.model.calibrationViews
+        else { return nil }
         var english: [ProfileVector] = []
         var chinese: [ProfileVector] = []
-        for pair in pairs {
-            guard let (translated, _) = features.translated(pair.chinese) else { return nil }
-            english.append(features.vector(pair.english))
+        for (i, pair) in pairs.enumerated() {
+            guard let (translated, _) = features.translated(pair.chinese, dense: views.chinese.row(i)) else { return nil }
+            english.append(features.vector(pair.english, dense: views.english.row(i)))
             chinese.append(translated)
         }
         if let hubness = profile.hubness {

@@ -52,9 +52,10 @@ public struct ProfileFeatures {
     /// Reads Chinese texts as English buckets when the model has a term table (model v7 on); made on the
     /// first Chinese text, so that English-only work never decodes the table (``EmbeddingModel/translation``).
     private var translator: Translator?
-    /// Each language's mean topical vector when ``ProfileSettings/translatedTopicalShift`` asks to move a
-    /// translated text's topical vector to the English side.
-    private let languageMeans: LanguageMeans?
+    /// Whether a translated text's topical vector is moved to the English side
+    /// (``ProfileSettings/translatedTopicalShift``, on the plain LSA view its ``LanguageMeans`` live on);
+    /// the means are the model's, computed on the first Chinese text (``EmbeddingModel/languageMeans``).
+    private let shiftsTranslatedTopical: Bool
 
     public init(model: EmbeddingModel, settings: ProfileSettings) {
         self.model = model
@@ -69,13 +70,17 @@ public struct ProfileFeatures {
             topicalExponent = nil
         }
         featurizer = Featurizer(model: model)
-        languageMeans = settings.translatedTopicalShift == true && settings.topicalExponent == 1
-            ? CrossLanguageReRank(model: model)?.languageMeans : nil
+        shiftsTranslatedTopical = settings.translatedTopicalShift && settings.topicalExponent == 1
     }
 
     /// The profile vector of `text`.
     public mutating func vector(_ text: String) -> ProfileVector {
         extend(featurizer.sparse(text), text: text)
+    }
+
+    /// The profile vector of `text` whose dense view `dense` is already known.
+    public mutating func vector(_ text: String, dense: ArraySlice<Float>) -> ProfileVector {
+        extend(featurizer.sparse(text), text: text, dense: dense)
     }
 
     /// The profile vector of a paper's scoring text: a Chinese text is translated into English buckets
@@ -103,8 +108,8 @@ public struct ProfileFeatures {
         self.translator = translator
         var vector = ProfileVector(content: translation.vector, linear: translation.vector, calibration: calibration)
         if let topicalScale {
-            vector.topical = topical(dense.map(Array.init) ?? model.dense(translation.source), scale: topicalScale)
-            if let languageMeans { vector.topical = languageMeans.movedToEnglish(vector.topical) }
+            vector.topical = model.topical(dense ?? model.dense(translation.source)[...], scale: topicalScale)
+            if shiftsTranslatedTopical, let means = model.languageMeans { vector.topical = means.movedToEnglish(vector.topical) }
         }
         return (vector, translation)
     }
@@ -150,14 +155,6 @@ public struct ProfileFeatures {
         let linear = linear(sparse, text: text)
         guard let topicalScale else { return ProfileVector(content: sparse, linear: linear) }
         return ProfileVector(
-            content: sparse, linear: linear, topical: topical(dense.map(Array.init) ?? model.dense(sparse), scale: topicalScale))
-    }
-
-    /// The topical view of a model dense vector: uncentered, re-weighted, L2.
-    private func topical(_ dense: [Float], scale: [Float]) -> [Float] {
-        var topical = model.uncentered(dense)
-        for j in 0 ..< topical.count { topical[j] *= scale[j] }
-        DenseVector.normalize(&topical)
-        return topical
+            content: sparse, linear: linear, topical: model.topical(dense ?? model.dense(sparse)[...], scale: topicalScale))
     }
 }

@@ -9,6 +9,9 @@ import Foundation
 /// ``ModelVerificationStamp`` vouches for the files, read on first use and decoded only if they are still
 /// the files it vouched for.
 ///
+/// It also keeps what the model derives from the translation's calibration pairs (``CalibrationViews``),
+/// made on first use, next to the pairs they come from.
+///
 /// Thread-safe: the decode runs at most once, under a lock; the box is owned by its model value (no global
 /// state) and shared by its copies.
 final class LazyTranslation: @unchecked Sendable {
@@ -22,6 +25,10 @@ final class LazyTranslation: @unchecked Sendable {
 
     private let lock = NSLock()
     private var state: State
+    /// The ``CalibrationViews`` derived from the translation's pairs, once made; under a lock of their own,
+    /// since making them embeds texts with the model (which may decode the translation).
+    private let viewsLock = NSLock()
+    private var calibrationViews: CalibrationViews?
 
     /// A translation already in memory (a fitted model).
     init(_ translation: TermTranslation) {
@@ -53,6 +60,19 @@ final class LazyTranslation: @unchecked Sendable {
                 state = .done(result)
                 return result
             }
+        }
+    }
+
+    /// Whether the calibration views have been made.
+    var hasCalibrationViews: Bool { viewsLock.withLock { calibrationViews != nil } }
+
+    /// The calibration views, made by `make` on the first call and kept: they depend on the model alone.
+    func views(_ make: () -> CalibrationViews) -> CalibrationViews {
+        viewsLock.withLock {
+            if let calibrationViews { return calibrationViews }
+            let made = make()
+            calibrationViews = made
+            return made
         }
     }
 }
