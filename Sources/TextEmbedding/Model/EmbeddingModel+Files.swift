@@ -79,9 +79,10 @@ extension EmbeddingModel {
         let buckets = try ArtifactFile.projectionBuckets.decode(
             data[.projectionBuckets] ?? Data(), path: path(.projectionBuckets), rows: 1, columns: bucketShape.columns,
             as: UInt32.self)
-        let rowBits = try ArtifactFile.projectionRows.decode(
-            data[.projectionRows] ?? Data(), path: path(.projectionRows), rows: rowShape.rows,
-            columns: rowShape.columns, as: UInt16.self)
+        let rows = HalfRows(
+            payload: try ArtifactFile.projectionRows.payload(
+                data[.projectionRows] ?? Data(), path: path(.projectionRows), rows: rowShape.rows,
+                columns: rowShape.columns))
 
         var centering: [Float] = []
         if definition.centerDense {
@@ -182,7 +183,7 @@ extension EmbeddingModel {
         if !verified, let state { stamp?.record(state: state, id: computed) }
         return EmbeddingModel(
             definition: definition, idf: idf, projectionBuckets: buckets.map { Int32($0) },
-            projectionHalves: rowBits, centering: centering, lexicon: lexicon, lazyTranslation: translation, id: computed)
+            projectionRows: rows, centering: centering, lexicon: lexicon, lazyTranslation: translation, id: computed)
     }
 
     /// The term table, calibration and pairs of their artifacts' payloads (headers already checked).

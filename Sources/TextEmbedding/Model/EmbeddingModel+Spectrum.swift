@@ -15,7 +15,7 @@ extension EmbeddingModel {
         guard p != 1 else { return nil }
         let d = dimension
         var squares = [Double](repeating: 0, count: d)
-        projectionHalves.withUnsafeBufferPointer { halves in
+        projectionRows.withUnsafeBufferPointer { halves in
             for row in 0 ..< projectionBuckets.count {
                 for j in 0 ..< d {
                     let value = Double(HalfFloat.widen(halves[row * d + j]))

@@ -24,8 +24,12 @@ public struct EmbeddingModel: Sendable {
     /// Bucket → projection row.
     let projectionIndex: ProjectionIndex
     /// `projectionBuckets.count × dimension` row-major Float16 bit patterns, as stored: half the memory
-    /// traffic of Float rows, widened exactly while they are added (see ``HalfFloat``).
-    let projectionHalves: [UInt16]
+    /// traffic of Float rows, widened exactly while they are added (see ``HalfFloat``). A loaded model reads
+    /// them in place from its mapped file (``HalfRows``).
+    let projectionRows: HalfRows
+
+    /// ``projectionRows`` as an array (a copy for a loaded model): for writing and refitting a model.
+    var projectionHalves: [UInt16] { projectionRows.array }
     /// μ, the mean of the fitted papers' uncentered dense vectors (`dimension` floats, ‖μ‖ < 1), when the
     /// definition centers (``ModelDefinition/centerDense``); empty otherwise.
     let centering: [Float]
@@ -51,7 +55,7 @@ public struct EmbeddingModel: Sendable {
     public var hasTermTable: Bool { definition.termTable != nil }
 
     /// The projection rows widened to Float (row-major, `projectionBucketCount × dimension`).
-    var projection: [Float] { projectionHalves.map(HalfFloat.widen) }
+    var projection: [Float] { projectionRows.withUnsafeBufferPointer { $0.map(HalfFloat.widen) } }
 
     /// The dimension of the dense view.
     public var dimension: Int { definition.dimension }
@@ -89,8 +93,20 @@ public struct EmbeddingModel: Sendable {
         definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16],
         centering: [Float], lexicon: ChineseLexicon?, lazyTranslation: LazyTranslation?, id: String
     ) {
+        self.init(
+            definition: definition, idf: idf, projectionBuckets: projectionBuckets,
+            projectionRows: HalfRows(projectionHalves), centering: centering, lexicon: lexicon,
+            lazyTranslation: lazyTranslation, id: id)
+    }
+
+    /// A model whose projection may be read in place and whose term table may still be undecoded (a
+    /// loaded model), with its id known.
+    init(
+        definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionRows: HalfRows,
+        centering: [Float], lexicon: ChineseLexicon?, lazyTranslation: LazyTranslation?, id: String
+    ) {
         precondition(idf.count == definition.bucketCount)
-        precondition(projectionHalves.count == projectionBuckets.count * definition.dimension)
+        precondition(projectionRows.count == projectionBuckets.count * definition.dimension)
         precondition(
             definition.centerDense ? centering.count == definition.dimension : centering.isEmpty,
             "EmbeddingModel: a centering vector goes with, and only with, a definition that centers")
@@ -103,7 +119,7 @@ public struct EmbeddingModel: Sendable {
         self.definition = definition
         self.idf = idf
         self.projectionBuckets = projectionBuckets
-        self.projectionHalves = projectionHalves
+        self.projectionRows = projectionRows
         self.centering = centering
         self.lexicon = lexicon
         self.lazyTranslation = lazyTranslation
@@ -203,7 +219,7 @@ public struct EmbeddingModel: Sendable {
                         found += 1
                     }
                 }
-                projectionHalves.withUnsafeBufferPointer { projection in
+                projectionRows.withUnsafeBufferPointer { projection in
                     guard let table = projection.baseAddress, let rowBase = rows.baseAddress,
                         let weightBase = weights.baseAddress
                     else {
