@@ -62,6 +62,41 @@ struct TwoStageScanTests {
         try handle.write(contentsOf: bytes)
     }
 
+    /// Damages the 8-bit copy at `url` (rows of `layout`, `rows` vector rows) in the way `damage` names,
+    /// aimed at `targets` (the rows every query's exact top 10 is made of: the damage that could hurt most).
+    static func damage(_ url: URL, _ damage: String, layout: Int8RowLayout, rows: Int, targets: Set<Int>) throws {
+        switch damage {
+        case "header":
+            try overwrite(url, at: 0, with: Array("NOTQ8V1\0".utf8))
+        case "truncated":
+            let handle = try FileHandle(forUpdating: url)
+            try handle.truncate(atOffset: UInt64(64 + (rows / 3) * layout.rowBytes + 17))
+            try handle.close()
+        case "scales":
+            // NaN, negative and huge scales: rows the pass cannot score, or would score absurdly.
+            for (i, row) in targets.sorted().enumerated() {
+                let scale: [Float] = [.nan, -1, 1e30]
+                try overwrite(url, at: 64 + row * layout.rowBytes + layout.scaleOffset,
+                              with: withUnsafeBytes(of: scale[i % 3].bitPattern.littleEndian) { Array($0) })
+            }
+        case "rows":
+            // Flipped low bits inside the 8-bit values of the top rows: plausible scores, so the rows stay
+            // candidates, where the comparison with their Float32 rows finds them. (A flip that sinks a true
+            // neighbour's 8-bit score below the candidates goes unseen, as a Float32 row damaged to a lower
+            // plausible score does: Benchmarks/README.md, "Two-stage scan", limits.)
+            let bytes = try Data(contentsOf: url)
+            for row in targets {
+                let at = 64 + row * layout.rowBytes + 5
+                try overwrite(url, at: at, with: (0..<3).map { bytes[at + $0] ^ 0x01 })
+            }
+        case "deleted":
+            try FileManager.default.removeItem(at: url)
+        default:
+            // A copy made from another generation of the vector file.
+            try overwrite(url, at: 32, with: [0x77, 0, 0, 0, 0, 0, 0, 0])
+        }
+    }
+
     /// A write that goes through the vector file's appender (rewrites one row with the same vector).
     static func write(_ library: Library) throws {
         #expect(try library.repairVectorRows([0]) == 1)
@@ -95,36 +130,7 @@ struct TwoStageScanTests {
         // The rows every query's exact top 10 is made of: the damage that could hurt most.
         let targets = Set(try Self.queries(corpus).flatMap { try Self.exactTop(corpus.library, $0, count: 10).map(\.index) })
         let pristine = try Data(contentsOf: url)
-        switch damage {
-        case "header":
-            try Self.overwrite(url, at: 0, with: Array("NOTQ8V1\0".utf8))
-        case "truncated":
-            let handle = try FileHandle(forUpdating: url)
-            try handle.truncate(atOffset: UInt64(64 + (rows / 3) * layout.rowBytes + 17))
-            try handle.close()
-        case "scales":
-            // NaN, negative and huge scales: rows the pass cannot score, or would score absurdly.
-            for (i, row) in targets.sorted().enumerated() {
-                let scale: [Float] = [.nan, -1, 1e30]
-                try Self.overwrite(url, at: 64 + row * layout.rowBytes + layout.scaleOffset,
-                                   with: withUnsafeBytes(of: scale[i % 3].bitPattern.littleEndian) { Array($0) })
-            }
-        case "rows":
-            // Flipped low bits inside the 8-bit values of the top rows: plausible scores, so the rows stay
-            // candidates, where the comparison with their Float32 rows finds them. (A flip that sinks a true
-            // neighbour's 8-bit score below the candidates goes unseen, as a Float32 row damaged to a lower
-            // plausible score does: Benchmarks/README.md, "Two-stage scan", limits.)
-            let bytes = try Data(contentsOf: url)
-            for row in targets {
-                let at = 64 + row * layout.rowBytes + 5
-                try Self.overwrite(url, at: at, with: (0..<3).map { bytes[at + $0] ^ 0x01 })
-            }
-        case "deleted":
-            try FileManager.default.removeItem(at: url)
-        default:
-            // A copy made from another generation of the vector file.
-            try Self.overwrite(url, at: 32, with: [0x77, 0, 0, 0, 0, 0, 0, 0])
-        }
+        try Self.damage(url, damage, layout: layout, rows: rows, targets: targets)
         try Self.expectExact(corpus)
         if ["header", "deleted", "generation"].contains(damage) { #expect(try Self.coveredRows(corpus.library) == nil) }
         if ["scales", "rows"].contains(damage) {
@@ -177,32 +183,7 @@ struct TwoStageScanTests {
         let layout = Int8Prefix.layout(forDimension: corpus.library.dimension)
         let targets = Set(try Self.queries(corpus).flatMap { try Self.exactTop(corpus.library, $0, count: 10).map(\.index) })
         let pristine = try Data(contentsOf: url)
-        switch damage {
-        case "header":
-            try Self.overwrite(url, at: 0, with: Array("NOTQ8V1\0".utf8))
-        case "truncated":
-            let handle = try FileHandle(forUpdating: url)
-            try handle.truncate(atOffset: UInt64(64 + (rows / 3) * layout.rowBytes + 17))
-            try handle.close()
-        case "scales":
-            for (i, row) in targets.sorted().enumerated() {
-                let scale: [Float] = [.nan, -1, 1e30]
-                try Self.overwrite(url, at: 64 + row * layout.rowBytes + layout.scaleOffset,
-                                   with: withUnsafeBytes(of: scale[i % 3].bitPattern.littleEndian) { Array($0) })
-            }
-        case "rows":
-            // Flipped low bits in the prefix values of the top rows: plausible scores, so the rows stay
-            // candidates, where the comparison with their Float32 rows finds them.
-            let bytes = try Data(contentsOf: url)
-            for row in targets {
-                let at = 64 + row * layout.rowBytes + 5
-                try Self.overwrite(url, at: at, with: (0..<3).map { bytes[at + $0] ^ 0x01 })
-            }
-        case "deleted":
-            try FileManager.default.removeItem(at: url)
-        default:
-            try Self.overwrite(url, at: 32, with: [0x77, 0, 0, 0, 0, 0, 0, 0])
-        }
+        try Self.damage(url, damage, layout: layout, rows: rows, targets: targets)
         try Self.expectExact(corpus, plan: Self.prefixPlan)
         if ["header", "deleted", "generation"].contains(damage) {
             #expect(try Self.prefixRows(corpus.library) == nil)
