@@ -1,25 +1,6 @@
 import LinearAlgebra
 
 extension TranslationCalibration {
-    /// One calibration pair as the scoring reads it: its Chinese text translated (content and linear
-    /// view) and its English text (content and linear view).
-    struct PairReading: Sendable {
-        var translatedContent: SparseVector
-        var translatedLinear: SparseVector
-        var englishContent: SparseVector
-        var englishLinear: SparseVector
-
-        init(
-            translatedContent: SparseVector, translatedLinear: SparseVector, englishContent: SparseVector,
-            englishLinear: SparseVector
-        ) {
-            self.translatedContent = translatedContent
-            self.translatedLinear = translatedLinear
-            self.englishContent = englishContent
-            self.englishLinear = englishLinear
-        }
-    }
-
     /// Fits `a + b·cos` per view by least squares: for every calibration pair p and other paper n, the
     /// cosine of p's English text with n's English text (what the profile is used to) against the cosine
     /// of p's Chinese text translated (`translate`) with n's English text. The linear view is the phrase
@@ -35,32 +16,20 @@ extension TranslationCalibration {
             var featurizer = featurizer
             return negatives.map { featurizer.sparse($0) }
         } ?? negativeContent
-        let readings = pairs.map { pair in
-            let translated = translator.translate(pair.chinese).vector
-            let english = content.sparse(pair.english)
-            return PairReading(
-                translatedContent: translated, translatedLinear: translated, englishContent: english,
-                englishLinear: phrases?.sparse(pair.english) ?? english)
-        }
-        return fit(readings: readings, negativeContent: negativeContent, negativeLinear: negativeLinear, bucketCount: bucketCount)
-    }
-
-    /// The same fit on pairs already read (`readings`; a pair whose translation is empty is left out) and
-    /// the negatives' content and linear views: a scoring that reads a translated text differently
-    /// (``PairReading``) refits the calibration with that same scoring (session 9's experiments 94–96 did).
-    static func fit(
-        readings: [PairReading], negativeContent: [SparseVector], negativeLinear: [SparseVector], bucketCount: Int
-    ) -> TranslationCalibration {
         var contentFit = LeastSquaresLine()
         var linearFit = LeastSquaresLine()
         var scratch = DenseScratch(count: bucketCount)
-        for pair in readings where !pair.translatedContent.isEmpty {
-            scratch.load(pair.translatedContent, pair.englishContent)
+        for pair in pairs {
+            let translated = translator.translate(pair.chinese).vector
+            guard !translated.isEmpty else { continue }
+            let english = content.sparse(pair.english)
+            let englishLinear = phrases?.sparse(pair.english) ?? english
+            scratch.load(translated, english)
             for negative in negativeContent {
                 let (x, y) = scratch.dots(negative)
                 contentFit.add(x: x, y: y)
             }
-            scratch.load(pair.translatedLinear, pair.englishLinear)
+            scratch.load(translated, englishLinear)
             for negative in negativeLinear {
                 let (x, y) = scratch.dots(negative)
                 linearFit.add(x: x, y: y)
