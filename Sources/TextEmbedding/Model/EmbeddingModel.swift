@@ -81,22 +81,12 @@ public struct EmbeddingModel: Sendable {
         centering: [Float] = [], lexicon: ChineseLexicon? = nil, translation: TermTranslation? = nil, id: String?
     ) {
         self.init(
-            definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves,
-            centering: centering, lexicon: lexicon, lazyTranslation: translation.map(LazyTranslation.init), id: id ?? Self.identifier(
+            definition: definition, idf: idf, projectionBuckets: projectionBuckets,
+            projectionRows: HalfRows(projectionHalves), centering: centering, lexicon: lexicon,
+            lazyTranslation: translation.map(LazyTranslation.init), id: id ?? Self.identifier(
                 definition: definition, artifacts: Self.encodeArtifacts(
                     definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves,
                     centering: centering, lexicon: lexicon, translation: translation)))
-    }
-
-    /// A model whose term table may still be undecoded (a loaded model), with its id known.
-    init(
-        definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16],
-        centering: [Float], lexicon: ChineseLexicon?, lazyTranslation: LazyTranslation?, id: String
-    ) {
-        self.init(
-            definition: definition, idf: idf, projectionBuckets: projectionBuckets,
-            projectionRows: HalfRows(projectionHalves), centering: centering, lexicon: lexicon,
-            lazyTranslation: lazyTranslation, id: id)
     }
 
     /// A model whose projection may be read in place and whose term table may still be undecoded (a

@@ -3,7 +3,7 @@ public import LinearAlgebra
 /// The mean topical vector of each language, so that a Chinese text is compared by topic and not by
 /// language.
 ///
-/// Why: every Chinese text's topical vector (plain LSA, ``CalibrationViews/topical(_:)``) shares a common
+/// Why: every Chinese text's topical vector (plain LSA, ``EmbeddingModel/topical(_:scale:)``) shares a common
 /// "Chinese" component. In a library that holds Chinese-only papers they crowd a Chinese query's re-ranked
 /// list; measured on the time split (`evaluate --crosslang`, session 8, `LanguageMeanProbe`): with the
 /// 5,000 test papers' English texts and the other pairs' Chinese texts in one pool, 10.5 % of a Chinese
