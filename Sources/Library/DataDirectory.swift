@@ -21,7 +21,7 @@ public enum DataDirectory {
 
     /// Whether `name` is the vector file, or one of its 8-bit copies, of some model.
     public static func isVectorFileOrCopy(_ name: String) -> Bool {
-        isVectorFile(name) || (name.hasPrefix(vectorPrefix) && (name.hasSuffix(quantizedSuffix) || name.hasSuffix(prefixSuffix)))
+        isVectorFile(name) || (name.hasPrefix(vectorPrefix) && copySuffixes.contains { name.hasSuffix($0) })
     }
 
     /// The file a whole vector file (or 8-bit copy) is written to before it is renamed over `path`.
@@ -30,7 +30,7 @@ public enum DataDirectory {
     /// Whether `name` is such a rebuild file of a vector file or a copy (left behind when its writer died).
     public static func isVectorRebuildFile(_ name: String) -> Bool {
         name.hasPrefix(vectorPrefix)
-            && [vectorSuffix, quantizedSuffix, prefixSuffix].contains { name.contains($0 + rebuildMarker) }
+            && ([vectorSuffix] + copySuffixes).contains { name.contains($0 + rebuildMarker) }
     }
 
     /// The weak-negative cache of model `modelID`: the sample every ridge profile shares, and its factor.
@@ -67,6 +67,8 @@ public enum DataDirectory {
     private static let vectorSuffix = ".f32"
     private static let quantizedSuffix = ".i8"
     private static let prefixSuffix = ".p8"
+    /// The suffixes of the vector file's 8-bit copies.
+    private static let copySuffixes = [quantizedSuffix, prefixSuffix]
     private static let rebuildMarker = ".rebuild-"
     private static let weakNegativesPrefix = "weak-negatives-"
     private static let weakNegativesSuffix = ".bin"

@@ -30,7 +30,7 @@ extension Library {
                     try body(view, QuantizedVectorView(
                         rowCount: full.rowCount, layout: quantizedVectorFile.layout, rows: full.rows,
                         prefix: prefix.map {
-                            QuantizedPrefixView(rowCount: min($0.rowCount, full.rowCount), layout: prefixVectorFile.layout, rows: $0.rows)
+                            QuantizedRows(rowCount: min($0.rowCount, full.rowCount), layout: prefixVectorFile.layout, rows: $0.rows)
                         }))
                 }
             }

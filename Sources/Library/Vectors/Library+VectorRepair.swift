@@ -177,10 +177,7 @@ extension Library {
     /// every model upgrade. The caller holds the write transaction, so no other process is rebuilding; a
     /// process still reading an old file keeps its mapping (the file is unlinked, not truncated).
     func removeOtherModelsVectorFiles() {
-        let current = [
-            DataDirectory.vectorFileName(modelID: modelID), DataDirectory.quantizedVectorFileName(modelID: modelID),
-            DataDirectory.prefixVectorFileName(modelID: modelID),
-        ]
+        let current = Set(([vectorFilePath] + quantizedCopies.map(\.path)).map { URL(fileURLWithPath: $0).lastPathComponent })
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         for name in names where DataDirectory.isVectorFileOrCopy(name) && !current.contains(name) {
             unlink(directory.appendingPathComponent(name).path)

@@ -104,25 +104,17 @@ enum TwoStageScan {
     /// row quantises to, in the full copy or the prefix copy: damage that the passes could not see (a few
     /// flipped bytes give a plausible score). Checking only the chosen rows costs a few hundred quantisations.
     static func mismatchedRows(_ rows: [Int], view: VectorView, quantized: QuantizedVectorView) -> [Int] {
-        let full = Copy(rows: quantized.rows, layout: quantized.layout, rowCount: quantized.rowCount)
-        let prefix = quantized.prefix.map { Copy(rows: $0.rows, layout: $0.layout, rowCount: $0.rowCount) }
-        var fresh = [UInt8](repeating: 0, count: full.layout.rowBytes)
+        let copies = quantized.copies
+        var fresh = [UInt8](repeating: 0, count: quantized.layout.rowBytes)
         return rows.filter { row in
             guard row < quantized.rowCount, view.isHealthy(row: row) else { return false }
-            return [full, prefix].contains { copy in
-                guard let copy, row < copy.rowCount else { return false }
+            return copies.contains { copy in
+                guard row < copy.rowCount else { return false }
                 let layout = copy.layout
                 fresh.withUnsafeMutableBytes { layout.quantize(UnsafeBufferPointer(rebasing: view.row(row).prefix(layout.dimension)), into: $0) }
                 let stored = UnsafeRawBufferPointer(rebasing: copy.rows[(row * layout.rowBytes)..<((row + 1) * layout.rowBytes)])
                 return !stored.elementsEqual(fresh.prefix(layout.rowBytes))
             }
         }
-    }
-
-    /// One 8-bit copy's rows, for ``mismatchedRows(_:view:quantized:)``.
-    private struct Copy {
-        let rows: UnsafeRawBufferPointer
-        let layout: Int8RowLayout
-        let rowCount: Int
     }
 }
