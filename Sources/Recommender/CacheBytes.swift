@@ -13,6 +13,9 @@ struct CacheByteWriter {
 
     mutating func append(_ value: Float) { append(value.bitPattern) }
 
+    /// The view a cache's linear vectors were made with: UInt32 0 content, 1 phrases.
+    mutating func append(_ view: LinearView) { append(UInt32(view == .phrases ? 1 : 0)) }
+
     mutating func append(_ values: [Float]) {
         data.reserveCapacity(data.count + 4 * values.count)
         for value in values { append(value.bitPattern) }
@@ -67,6 +70,15 @@ struct CacheByteReader {
     mutating func uint32() -> UInt32? { integer() }
     mutating func uint64() -> UInt64? { integer() }
     mutating func float() -> Float? { uint32().map(Float.init(bitPattern:)) }
+
+    /// A view written by ``CacheByteWriter/append(_:)-(LinearView)``; nil for any other code.
+    mutating func linearView() -> LinearView? {
+        switch uint32() {
+        case 0: .content
+        case 1: .phrases
+        default: nil
+        }
+    }
 
     /// `count` little-endian Float32, copied straight into the array (a weak-negative cache's 16 MB factor).
     mutating func floats(_ count: Int) -> [Float]? {

@@ -51,7 +51,7 @@ struct NoiseSampleCache {
     /// buckets and `dimension` is the model's (the topical view's length).
     static func load(from url: URL, featureCount: Int, dimension: Int) -> NoiseSampleCache? {
         guard var reader = CacheByteReader(contentsOf: url), reader.bytes(magic.count) == magic,
-              let view = reader.uint32(), view <= 1, let topicalDimension = reader.uint32().map(Int.init),
+              let view = reader.linearView(), let topicalDimension = reader.uint32().map(Int.init),
               topicalDimension == 0 || topicalDimension == dimension, let exponent = reader.float(),
               let hubnessKey = reader.uint64(), let libraryPapers = reader.uint64().map(Int.init),
               let drawnCount = reader.uint32().map(Int.init),
@@ -69,7 +69,7 @@ struct NoiseSampleCache {
         }
         guard reader.isAtEnd else { return nil }
         return NoiseSampleCache(
-            linearView: view == 1 ? .phrases : .content, topicalExponent: topicalDimension > 0 ? exponent : nil,
+            linearView: view, topicalExponent: topicalDimension > 0 ? exponent : nil,
             ids: ids, vectors: vectors, libraryPapers: libraryPapers, drawnCount: drawnCount, hubnessKey: hubnessKey)
     }
 
@@ -78,7 +78,7 @@ struct NoiseSampleCache {
 
     func write(to url: URL) throws {
         var writer = CacheByteWriter(magic: Self.magic)
-        writer.append(UInt32(linearView == .phrases ? 1 : 0))
+        writer.append(linearView)
         writer.append(UInt32(topicalExponent == nil ? 0 : vectors.first?.topical.count ?? 0))
         writer.append(topicalExponent ?? 0)
         writer.append(hubnessKey)

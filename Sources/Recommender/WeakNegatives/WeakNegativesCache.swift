@@ -69,7 +69,7 @@ struct WeakNegativesCache {
               reader.bytes(magic.count) == magic,
               let count = reader.uint32().map(Int.init), count <= maximumCount,
               let lambda = reader.float(), let weight = reader.float(),
-              let view = reader.uint32(), view <= 1,
+              let view = reader.linearView(),
               let libraryPapers = reader.uint64().map(Int.init),
               let ids = reader.ids(), ids.count == count,
               let factor = reader.floats(count * count)
@@ -85,7 +85,7 @@ struct WeakNegativesCache {
         guard reader.isAtEnd else { return nil }
         return WeakNegativesCache(
             ids: ids, libraryPapers: libraryPapers, lambda: lambda, weight: weight,
-            linearView: view == 1 ? .phrases : .content, factor: Matrix(rows: count, columns: count, storage: factor),
+            linearView: view, factor: Matrix(rows: count, columns: count, storage: factor),
             vectors: vectors
         )
     }
@@ -99,7 +99,7 @@ struct WeakNegativesCache {
         writer.append(UInt32(ids.count))
         writer.append(lambda)
         writer.append(weight)
-        writer.append(UInt32(linearView == .phrases ? 1 : 0))
+        writer.append(linearView)
         writer.append(UInt64(libraryPapers))
         writer.append(ids: ids)
         writer.append(factor.storage)
