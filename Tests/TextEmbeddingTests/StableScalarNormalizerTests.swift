@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import Testing
 import TestSupport
 @testable import TextEmbedding
