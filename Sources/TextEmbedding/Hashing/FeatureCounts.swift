@@ -44,6 +44,8 @@ struct FeatureCounts {
             slot = (slot + 1) & mask
         }
         let index = count
+        // Debug builds (the tests) check the room the raw memory has; release builds rely on the doubling below.
+        assert(index < table.featureCapacity, "FeatureCounts: feature \(index) past the table's room")
         table.slots[slot] = Int32(index)
         table.slotOfFeature[index] = Int32(slot)
         table.keys[index] = key
@@ -66,9 +68,12 @@ struct FeatureCounts {
     }
 
     /// The table's memory: `slotCount` slots (feature index, -1 when empty; a power of two) and room for
-    /// `slotCount / 2` features, the most the table holds before it doubles.
+    /// `slotCount / 2 + 1` features: the table holds `slotCount / 2` and doubles right after the next one
+    /// is written.
     private final class Storage {
         let slotCount: Int
+        /// How many features the memory has room for.
+        let featureCapacity: Int
         let slots: UnsafeMutablePointer<Int32>
         /// The table slot of each feature, so clearing can reset exactly those.
         let slotOfFeature: UnsafeMutablePointer<Int32>
@@ -80,7 +85,8 @@ struct FeatureCounts {
             self.slotCount = slotCount
             slots = .allocate(capacity: slotCount)
             slots.initialize(repeating: -1, count: slotCount)
-            let features = slotCount / 2
+            let features = slotCount / 2 + 1
+            featureCapacity = features
             slotOfFeature = .allocate(capacity: features)
             keys = .allocate(capacity: features)
             counts = .allocate(capacity: features)
