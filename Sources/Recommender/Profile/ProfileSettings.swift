@@ -63,18 +63,24 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     /// (0: off). Sparse scores spread over ±0.01 in a day and topical cosines over ±0.07, hence the small
     /// number. 0.07: the grid of experiment 48, kept through hubness's (53).
     public var topicalWeight: Float = 0.07
-    /// ``topicalWeight`` for a candidate read through the term table (a Chinese-only text, model v7 on);
-    /// nil: the same. Why it may differ: the bilingual dense view places a Chinese text next to its English
-    /// twin (twins MRR 0.98 on the time split), while its translated sparse view is a lossy reading of the
-    /// English one. nil, the English weight: on the time split (experiment 91, 500 users) 0 → nDCG@10
-    /// 0.2549, 0.07 → 0.2630, 0.25 → 0.2407.
-    public var translatedTopicalWeight: Float? = nil
     /// Whether a translated candidate's topical vector is moved from the Chinese side of the space to the
     /// English one (less the Chinese mean plus the English mean, ``TextEmbedding/LanguageMeans``) before it
     /// meets the likes' centroid, which English likes place on the English side. On (experiment 92): on the
     /// time split, all 5,150 users, Chinese-only nDCG@10 0.2501 → 0.2521 (English unchanged, 0.2990); 500
     /// users 0.2630 → 0.2662. English candidates are never moved.
     public var translatedTopicalShift = true
+    /// The share of a translated candidate's nearest-liked cosine read the other way (0: off): each like's
+    /// English text read into Chinese units (``TextEmbedding/ReverseReading``) against the candidate's own
+    /// Chinese words, calibrated to an English cosine as the forward reading is, then
+    /// (1 − share)·forward + share·reverse. Two readings of a pair err differently (issue 16, lever b).
+    /// Needs the reverse reading on the ``ProfileFeatures``; without one the term reads forward only.
+    public var reverseReadingShare: Float = 0
+    /// When set, the topical view keeps only the directions on which English texts carry at least this
+    /// share of the two languages' energy (the squared topical coordinates of the model's calibration
+    /// pairs, each pair once in each language); nil: every direction. Session 10's English-floor lever
+    /// (the bilingual directions shared with Chinese words tell English authors apart less well,
+    /// experiment after 88).
+    public var topicalEnglishShare: Float? = nil
     /// The singular-value exponent of the topical view (see ``ProfileFeatures``). 1, plain LSA: q = 0, 0.5
     /// and 2 lost (experiment 43).
     public var topicalExponent: Float = 1
@@ -119,7 +125,28 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     }
 
     /// Fields of settings files written by older versions that no longer exist.
-    private enum RetiredKeys: String, CodingKey { case weakNegativeTarget }
+    private enum RetiredKeys: String, CodingKey { case weakNegativeTarget, translatedTopicalWeight }
+
+    /// Why each retired field that is read and ignored (not refused) no longer counts: a file naming one
+    /// still loads, and its reader is told (``RetiredFields``).
+    private static let ignoredRetiredFields: [RetiredKeys: String] = [
+        // A translated candidate's own topical weight: 0 and 0.25 both lost to the English weight
+        // (experiment 91), so its topical term weighs ``topicalWeight`` like every candidate's.
+        .translatedTopicalWeight: "translatedTopicalWeight is retired and ignored (experiment 91): a Chinese-only "
+            + "candidate's topical term weighs topicalWeight; remove the field",
+    ]
+
+    /// A settings file read for the retired fields it names: decode it next to the settings and show
+    /// ``notices`` to whoever wrote it.
+    public struct RetiredFields: Decodable, Sendable {
+        /// One line for each retired, ignored field the file names, in name order (empty when none).
+        public let notices: [String]
+
+        public init(from decoder: any Decoder) throws {
+            let keys = try decoder.container(keyedBy: RetiredKeys.self).allKeys
+            notices = keys.sorted { $0.rawValue < $1.rawValue }.compactMap { ProfileSettings.ignoredRetiredFields[$0] }
+        }
+    }
 
     /// Decodes settings saved by any version: a missing field keeps its default (so a settings file
     /// may name only what it changes).
@@ -147,7 +174,8 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         hubnessNeighbours = try c.decodeIfPresent(Int.self, forKey: .hubnessNeighbours) ?? d.hubnessNeighbours
         likeHubnessWeight = try c.decodeIfPresent(Float.self, forKey: .likeHubnessWeight) ?? d.likeHubnessWeight
         linearView = try c.decodeIfPresent(LinearView.self, forKey: .linearView) ?? d.linearView
-        translatedTopicalWeight = try c.decodeIfPresent(Float.self, forKey: .translatedTopicalWeight) ?? d.translatedTopicalWeight
         translatedTopicalShift = try c.decodeIfPresent(Bool.self, forKey: .translatedTopicalShift) ?? d.translatedTopicalShift
+        reverseReadingShare = try c.decodeIfPresent(Float.self, forKey: .reverseReadingShare) ?? d.reverseReadingShare
+        topicalEnglishShare = try c.decodeIfPresent(Float.self, forKey: .topicalEnglishShare) ?? d.topicalEnglishShare
     }
 }
