@@ -29,16 +29,6 @@ struct CrossLanguageProfileTask: Sendable {
             papers: evaluated, authorNames: authorNames, seed: seed, split: .cut(day: cutDay, candidates: candidates))
         let model = split.model
         var features = ProfileFeatures(model: model, settings: settings)
-        if settings.reverseReadingShare > 0 {
-            // Learned here from the training period's pairs (what a model fit would store), calibrated
-            // against training papers at even strides.
-            let pairs = split.train.compactMap { paper in
-                split.chinese[paper.id.base].map { CalibrationPair(english: paper.embeddingText, chinese: $0) }
-            }
-            let step = max(1, split.train.count / 2_000)
-            let negatives = Swift.stride(from: 0, to: split.train.count, by: step).map { split.train[$0].embeddingText }
-            features.reverseReading = model.reverseReading(learningFrom: pairs, negatives: negatives)
-        }
 
         // Only the papers a profile reads: likes, days, and the weak-negative sample.
         let usersPapers = Set(simulated.flatMap { user in user.liked + user.heldOut.map(\.positive) })

@@ -32,34 +32,6 @@ import TextEmbedding
                 "the nearest-liked cosine through the content kernel")
     }
 
-    /// ``ProfileSettings/reverseReadingShare``: a translated candidate's nearest-liked cosine blends the
-    /// calibrated cosine of its own Chinese words with the like's Chinese reading; English candidates and
-    /// a share of 0 read forward only.
-    @Test func aTranslatedCandidatesNearestLikeBlendsTheReverseReading() throws {
-        let likeInChinese = SparseVector(indices: [20, 21], values: [0.8, 0.6])
-        func profile(share: Float) throws -> Profile {
-            var settings = ProfileSettings.standard
-            settings.kind = .nearest
-            settings.reverseReadingShare = share
-            let example = RatedExample(
-                id: "2501.00001", features: ProfileVector(content: Self.like, chineseUnits: likeInChinese), label: .like)
-            return try ProfileTrainer(settings: settings, featureCount: 32).train([example], negatives: nil)
-        }
-        let calibration = TranslationCalibration(
-            content: KernelCalibration(offset: 0.01, slope: 0.4), linear: KernelCalibration(offset: 0.02, slope: 0.5))
-        let reverse = KernelCalibration(offset: 0.03, slope: 0.5)
-        let sparse = SparseVector(indices: [3, 7], values: [0.707_1, 0.707_1])
-        let words = SparseVector(indices: [20], values: [1])
-        let translated = ProfileVector(content: sparse, calibration: calibration, chineseUnits: words, reverseCalibration: reverse)
-        let forward = 0.01 + 0.4 * Self.like.dot(sparse)
-        let backward: Float = 0.03 + 0.5 * 0.8
-        #expect(abs(try profile(share: 0.5).score(translated).value - (0.5 * forward + 0.5 * backward)) < 1e-6)
-        #expect(abs(try profile(share: 0).score(translated).value - forward) < 1e-6, "share 0: forward only")
-        let english = ProfileVector(content: sparse, chineseUnits: words)
-        #expect(abs(try profile(share: 0.5).score(english).value - Self.like.dot(sparse)) < 1e-6,
-                "an English candidate has no reverse calibration and reads its own cosine")
-    }
-
     @Test func chineseScoresAreMappedOntoTheEnglishScale() {
         let scale = CrossLanguageScale(englishMean: 0.3, englishDeviation: 0.1, chineseMean: 0.05, chineseDeviation: 0.02)
         #expect(abs(scale.english(0.05) - 0.3) < 1e-6)

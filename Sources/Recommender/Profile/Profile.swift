@@ -17,9 +17,6 @@ public struct Profile: Sendable {
     let weights: [Float]
     public let likeIDs: [String]
     let likes: [SparseVector]
-    /// Each like in the model's Chinese units (``ProfileVector/chineseUnits``), which a translated
-    /// candidate's own words meet (``ProfileSettings/reverseReadingShare``); empty when unused.
-    let likesInChinese: [SparseVector]
     /// Each like's ``Hubness`` × ``ProfileSettings/likeHubnessWeight``, taken off its cosine when the
     /// nearest like is chosen; empty when unused.
     let likePenalties: [Float]
@@ -57,7 +54,7 @@ public struct Profile: Sendable {
     public func score(_ x: ProfileVector) -> Score {
         let kernel = x.calibration?.content ?? .identity
         let linear = linearScore(x.linear) * (x.calibration?.linear.slope ?? 1)
-        let nearest = nearestLikeScored(x, kernel: kernel)
+        let nearest = nearestLikeScored(x.content, kernel: kernel)
         let nearestSimilarity = nearest?.adjusted ?? 0
         let topical = topicalSimilarity(x.topical)
         let hubness = self.hubness == nil ? 0 : kernel(x.hubness)
@@ -93,20 +90,15 @@ public struct Profile: Sendable {
     /// The liked paper closest to `x` on the sparse view, each like's cosine less its penalty (ties → the
     /// earlier like); the similarity returned is the plain cosine.
     public func nearestLike(_ x: SparseVector) -> (index: Int, similarity: Float)? {
-        nearestLikeScored(ProfileVector(content: x), kernel: .identity).map { ($0.index, $0.similarity) }
+        nearestLikeScored(x, kernel: .identity).map { ($0.index, $0.similarity) }
     }
 
     /// ``nearestLike(_:)`` with the penalised cosine the choice was made on, which `blend` scores with;
-    /// cosines are read through `kernel` (the identity for an untranslated candidate). A translated
-    /// candidate with its own Chinese words (``ProfileVector/reverseCalibration``) blends in their
-    /// calibrated cosine with each like's Chinese reading (``ProfileSettings/reverseReadingShare``).
-    private func nearestLikeScored(_ x: ProfileVector, kernel: KernelCalibration) -> (index: Int, similarity: Float, adjusted: Float)? {
-        let share = settings.reverseReadingShare
-        let reverse = likesInChinese.count == likes.count && share > 0 ? x.reverseCalibration : nil
+    /// cosines are read through `kernel` (the identity for an untranslated candidate).
+    private func nearestLikeScored(_ x: SparseVector, kernel: KernelCalibration) -> (index: Int, similarity: Float, adjusted: Float)? {
         var best: (index: Int, similarity: Float, adjusted: Float)?
         for (index, like) in likes.enumerated() {
-            var similarity = kernel(like.dot(x.content))
-            if let reverse { similarity = (1 - share) * similarity + share * reverse(likesInChinese[index].dot(x.chineseUnits)) }
+            let similarity = kernel(like.dot(x))
             let adjusted = similarity - (likePenalties.isEmpty ? 0 : likePenalties[index])
             if adjusted > best?.adjusted ?? -.infinity { best = (index, similarity, adjusted) }
         }

@@ -18,25 +18,16 @@ public struct ProfileVector: Sendable {
     /// profile then reads its cosines through the model's ``TranslationCalibration``, so they weigh what an
     /// English text's would. Nil for a text scored as it is.
     public var calibration: TranslationCalibration?
-    /// The paper in the model's Chinese units when the features have a ``ReverseReading``: an English
-    /// text read through it, a Chinese text's own words; empty otherwise.
-    public var chineseUnits: SparseVector
-    /// Set on a translated text when its ``chineseUnits`` are its own words: what their cosine with a
-    /// like's reading is worth as an English cosine (``ReverseReading/calibration``).
-    public var reverseCalibration: KernelCalibration?
 
     public init(
         content: SparseVector, linear: SparseVector? = nil, topical: [Float] = [], hubness: Float = 0,
-        calibration: TranslationCalibration? = nil, chineseUnits: SparseVector = .empty,
-        reverseCalibration: KernelCalibration? = nil
+        calibration: TranslationCalibration? = nil
     ) {
         self.content = content
         self.linear = linear ?? content
         self.topical = topical
         self.hubness = hubness
         self.calibration = calibration
-        self.chineseUnits = chineseUnits
-        self.reverseCalibration = reverseCalibration
     }
 }
 
@@ -65,24 +56,14 @@ public struct ProfileFeatures {
     /// (``ProfileSettings/translatedTopicalShift``, on the plain LSA view its ``LanguageMeans`` live on);
     /// the means are the model's, computed on the first Chinese text (``EmbeddingModel/languageMeans``).
     private let shiftsTranslatedTopical: Bool
-    /// Reads English texts into the model's Chinese units and so gives every vector its
-    /// ``ProfileVector/chineseUnits``, when the settings ask for it (``ProfileSettings/reverseReadingShare``).
-    /// Set by the caller that has one (nil: every vector's ``ProfileVector/chineseUnits`` stay empty).
-    public var reverseReading: ReverseReading?
 
     public init(model: EmbeddingModel, settings: ProfileSettings) {
         self.model = model
         phrases = Self.phraseFeaturizer(model: model, settings: settings)
         if settings.usesTopicalTerm {
             // A model fitted at p = 1 cannot be re-weighted; its dense view is then used as it is.
-            var scale = model.spectrumRescaling(toExponent: settings.topicalExponent)
+            topicalScale = model.spectrumRescaling(toExponent: settings.topicalExponent)
                 ?? [Float](repeating: 1, count: model.dimension)
-            if let share = settings.topicalEnglishShare, let views = model.calibrationViews {
-                for (j, english) in Self.languageShares(views, model: model, scale: scale).enumerated() where english < share {
-                    scale[j] = 0
-                }
-            }
-            topicalScale = scale
             topicalExponent = settings.topicalExponent
         } else {
             topicalScale = nil
@@ -126,30 +107,11 @@ public struct ProfileFeatures {
         let translation = translator.translate(text)
         self.translator = translator
         var vector = ProfileVector(content: translation.vector, linear: translation.vector, calibration: calibration)
-        if let reverseReading {
-            vector.chineseUnits = translation.units
-            vector.reverseCalibration = reverseReading.calibration
-        }
         if let topicalScale {
             vector.topical = model.topical(dense ?? model.dense(translation.source)[...], scale: topicalScale)
             if shiftsTranslatedTopical, let means = model.languageMeans { vector.topical = means.movedToEnglish(vector.topical) }
         }
         return (vector, translation)
-    }
-
-    /// Per direction of the topical view with `scale`, English texts' share of the two languages' energy
-    /// over the calibration pairs (``ProfileSettings/topicalEnglishShare``).
-    static func languageShares(_ views: CalibrationViews, model: EmbeddingModel, scale: [Float]) -> [Float] {
-        func energy(_ matrix: Matrix) -> [Double] {
-            var sums = [Double](repeating: 0, count: scale.count)
-            for i in 0 ..< matrix.rows {
-                let t = model.topical(matrix.row(i), scale: scale)
-                for j in t.indices { sums[j] += Double(t[j] * t[j]) }
-            }
-            return sums
-        }
-        let english = energy(views.english), chinese = energy(views.chinese)
-        return zip(english, chinese).map { e, z in e + z > 0 ? Float(e / (e + z)) : 1 }
     }
 
     /// The phrase view's featurizer when `settings` ask for it and `model` has one (else the linear part
@@ -191,10 +153,8 @@ public struct ProfileFeatures {
     /// uncentered first.
     public mutating func extend(_ sparse: SparseVector, text: String, dense: ArraySlice<Float>? = nil) -> ProfileVector {
         let linear = linear(sparse, text: text)
-        let units = reverseReading?.chineseUnits(ofEnglish: sparse) ?? .empty
-        guard let topicalScale else { return ProfileVector(content: sparse, linear: linear, chineseUnits: units) }
+        guard let topicalScale else { return ProfileVector(content: sparse, linear: linear) }
         return ProfileVector(
-            content: sparse, linear: linear, topical: model.topical(dense ?? model.dense(sparse)[...], scale: topicalScale),
-            chineseUnits: units)
+            content: sparse, linear: linear, topical: model.topical(dense ?? model.dense(sparse)[...], scale: topicalScale))
     }
 }

@@ -69,18 +69,6 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     /// time split, all 5,150 users, Chinese-only nDCG@10 0.2501 → 0.2521 (English unchanged, 0.2990); 500
     /// users 0.2630 → 0.2662. English candidates are never moved.
     public var translatedTopicalShift = true
-    /// The share of a translated candidate's nearest-liked cosine read the other way (0: off): each like's
-    /// English text read into Chinese units (``TextEmbedding/ReverseReading``) against the candidate's own
-    /// Chinese words, calibrated to an English cosine as the forward reading is, then
-    /// (1 − share)·forward + share·reverse. Two readings of a pair err differently (issue 16, lever b).
-    /// Needs the reverse reading on the ``ProfileFeatures``; without one the term reads forward only.
-    public var reverseReadingShare: Float = 0
-    /// When set, the topical view keeps only the directions on which English texts carry at least this
-    /// share of the two languages' energy (the squared topical coordinates of the model's calibration
-    /// pairs, each pair once in each language); nil: every direction. Session 10's English-floor lever
-    /// (the bilingual directions shared with Chinese words tell English authors apart less well,
-    /// experiment after 88).
-    public var topicalEnglishShare: Float? = nil
     /// The singular-value exponent of the topical view (see ``ProfileFeatures``). 1, plain LSA: q = 0, 0.5
     /// and 2 lost (experiment 43).
     public var topicalExponent: Float = 1
@@ -175,7 +163,5 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         likeHubnessWeight = try c.decodeIfPresent(Float.self, forKey: .likeHubnessWeight) ?? d.likeHubnessWeight
         linearView = try c.decodeIfPresent(LinearView.self, forKey: .linearView) ?? d.linearView
         translatedTopicalShift = try c.decodeIfPresent(Bool.self, forKey: .translatedTopicalShift) ?? d.translatedTopicalShift
-        reverseReadingShare = try c.decodeIfPresent(Float.self, forKey: .reverseReadingShare) ?? d.reverseReadingShare
-        topicalEnglishShare = try c.decodeIfPresent(Float.self, forKey: .topicalEnglishShare) ?? d.topicalEnglishShare
     }
 }

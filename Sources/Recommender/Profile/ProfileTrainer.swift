@@ -49,8 +49,7 @@ public struct ProfileTrainer: Sendable {
         }
         return Profile(
             settings: settings, effectiveKind: kind, weights: weights,
-            likeIDs: likes.map(\.id), likes: likes.map(\.content),
-            likesInChinese: settings.reverseReadingShare > 0 ? likes.map(\.chineseUnits) : [], likePenalties: likePenalties, dislikeIDs: dislikes.map(\.id),
+            likeIDs: likes.map(\.id), likes: likes.map(\.content), likePenalties: likePenalties, dislikeIDs: dislikes.map(\.id),
             topicalCentroid: kind == .blend && settings.usesTopicalTerm ? topicalCentroid(likes) : [],
             weakNegativeCount: ridgeReady ? negatives?.count ?? 0 : 0,
             hubness: hubness

@@ -14,17 +14,11 @@ struct TermTableLearner {
     let lexicon: ChineseLexicon?
 
     /// One pair's buckets: the Chinese words of its Chinese text, and the English content buckets of its
-    /// English text, each with their signs.
+    /// English text with their signs.
     struct PairBuckets {
         var chinese: [Int32]
-        var chineseNegative: [Bool]
         var english: [Int32]
         var englishNegative: [Bool]
-
-        /// The same pair with the languages' roles swapped, for the reverse table.
-        var swapped: PairBuckets {
-            PairBuckets(chinese: english, chineseNegative: englishNegative, english: chinese, englishNegative: chineseNegative)
-        }
     }
 
     /// The buckets of every pair.
@@ -36,26 +30,13 @@ struct TermTableLearner {
         var english = Featurizer(definition: definition, idf: idf, lexicon: lexicon)
         return pairs.map { pair in
             let e = english.sparse(pair.english)
-            let z = chinese.sparse(pair.chinese)
             return PairBuckets(
-                chinese: z.indices, chineseNegative: z.values.map { $0 < 0 }, english: e.indices,
-                englishNegative: e.values.map { $0 < 0 })
+                chinese: chinese.sparse(pair.chinese).indices, english: e.indices, englishNegative: e.values.map { $0 < 0 })
         }
     }
 
-    /// The table from Chinese words to English content buckets.
     func learn(_ pairs: [CalibrationPair]) -> TermTable {
-        learn(buckets(of: pairs))
-    }
-
-    /// The reverse table, from English content buckets to Chinese words (``ReverseReading``): the same
-    /// learning with the languages' roles swapped, so the weights carry the Chinese words' signs.
-    func learnReverse(_ pairs: [CalibrationPair]) -> TermTable {
-        learn(buckets(of: pairs).map(\.swapped))
-    }
-
-    /// The table from each pair's `chinese` side to its `english` side (names for the forward table).
-    private func learn(_ pairBuckets: [PairBuckets]) -> TermTable {
+        let pairBuckets = buckets(of: pairs)
         let bucketCount = definition.bucketCount
         var chineseFrequency = [Int32](repeating: 0, count: bucketCount)
         var englishFrequency = [Int32](repeating: 0, count: bucketCount)

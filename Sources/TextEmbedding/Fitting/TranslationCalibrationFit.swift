@@ -39,34 +39,6 @@ extension TranslationCalibration {
     }
 }
 
-extension ReverseReading {
-    /// Fits the reverse reading's `a + b·cos` as ``TranslationCalibration/fit`` fits the forward one: for
-    /// every calibration pair p and other paper n, the cosine of p's English text with n's English text
-    /// against the cosine of p's Chinese words (``Translator/Translation/units``) with n's English text read
-    /// into Chinese units through `table`.
-    static func fitCalibration(
-        table: TermTable, pairs: [CalibrationPair], negatives: [String], translator: inout Translator,
-        content: inout Featurizer, bucketCount: Int
-    ) -> KernelCalibration {
-        let reading = ReverseReading(table: table, calibration: .identity)
-        let negativeContent = negatives.map { content.sparse($0) }
-        let negativeUnits = negativeContent.map { reading.chineseUnits(ofEnglish: $0) }
-        var fit = LeastSquaresLine()
-        var scratch = DenseScratch(count: bucketCount)
-        var english = DenseScratch(count: bucketCount)
-        for pair in pairs {
-            let units = translator.translate(pair.chinese).units
-            guard !units.isEmpty else { continue }
-            scratch.load(units, .empty)
-            english.load(content.sparse(pair.english), .empty)
-            for (negative, negativeInUnits) in zip(negativeContent, negativeUnits) {
-                fit.add(x: scratch.dots(negativeInUnits).0, y: english.dots(negative).0)
-            }
-        }
-        return fit.line
-    }
-}
-
 /// Running sums for a least-squares line y ≈ a + b·x (Double, so 800,000 points lose nothing).
 private struct LeastSquaresLine {
     var n = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0

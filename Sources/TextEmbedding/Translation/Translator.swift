@@ -22,9 +22,6 @@ public struct Translator {
         /// For each translated bucket, the Chinese-word bucket that gave it the most weight (Latin terms,
         /// which are not translated, are absent).
         public let origins: [Int32: Int32]
-        /// The text's Chinese words alone (``source`` without its Latin terms), L2: what a
-        /// ``ReverseReading`` of an English text is matched against.
-        public let units: SparseVector
     }
 
     /// A translator for `model`; nil when the model has no term table.
@@ -53,14 +50,11 @@ public struct Translator {
     func translate(_ source: SparseVector, latinTerms: Set<Int32>) -> Translation {
         var sums: [Int32: Float] = [:]
         var strongest: [Int32: (origin: Int32, weight: Float)] = [:]
-        var units: (indices: [Int32], values: [Float]) = ([], [])
         for (bucket, value) in zip(source.indices, source.values) {
             if latinTerms.contains(bucket) {
                 sums[bucket, default: 0] += value
                 continue
             }
-            units.indices.append(bucket)
-            units.values.append(value)
             for (target, weight) in table.translations(of: bucket) {
                 let part = abs(value) * weight
                 sums[target, default: 0] += part
@@ -69,8 +63,6 @@ public struct Translator {
         }
         let indices = sums.keys.sorted()
         let vector = SparseVector(indices: indices, values: indices.map { sums[$0] ?? 0 }).normalized()
-        return Translation(
-            source: source, vector: vector, origins: strongest.mapValues(\.origin),
-            units: SparseVector(indices: units.indices, values: units.values).normalized())
+        return Translation(source: source, vector: vector, origins: strongest.mapValues(\.origin))
     }
 }
