@@ -37,4 +37,14 @@ struct RetiredProfileSettingsTests {
         }
         #expect(try JSONDecoder().decode(ProfileSettings.self, from: Data(#"{"weakNegativeTarget":0}"#.utf8)) == .standard)
     }
+
+    /// `translatedTopicalWeight` (experiment 91, rejected) is read and ignored: the file loads as the
+    /// defaults, and its reader gets a notice naming the field.
+    @Test func aRetiredTranslatedTopicalWeightLoadsWithANotice() throws {
+        let file = Data(#"{"translatedTopicalWeight":0.25,"lambda":0.5}"#.utf8)
+        #expect(try JSONDecoder().decode(ProfileSettings.self, from: file) == ProfileSettings.with { $0.lambda = 0.5 })
+        let notices = try JSONDecoder().decode(ProfileSettings.RetiredFields.self, from: file).notices
+        #expect(notices.count == 1 && notices.first?.hasPrefix("translatedTopicalWeight is retired") == true)
+        #expect(try JSONDecoder().decode(ProfileSettings.RetiredFields.self, from: Data(#"{"lambda":0.5}"#.utf8)).notices.isEmpty)
+    }
 }

@@ -32,28 +32,6 @@ import TextEmbedding
                 "the nearest-liked cosine through the content kernel")
     }
 
-    /// ``ProfileSettings/translatedTopicalWeight`` weighs the topical term of a translated candidate only.
-    @Test func aTranslatedCandidatesTopicalTermHasItsOwnWeight() throws {
-        func profile(_ translatedWeight: Float?) throws -> Profile {
-            var settings = ProfileSettings.standard
-            settings.hubnessWeight = 0
-            settings.translatedTopicalWeight = translatedWeight
-            let example = RatedExample(
-                id: "2501.00001", features: ProfileVector(content: Self.like, topical: [1, 0]), label: .like)
-            return try ProfileTrainer(settings: settings, featureCount: 16).train([example], negatives: nil)
-        }
-        let calibration = TranslationCalibration(
-            content: KernelCalibration(offset: 0.01, slope: 0.4), linear: KernelCalibration(offset: 0.02, slope: 0.5))
-        let sparse = SparseVector(indices: [3, 7], values: [0.707_1, 0.707_1])
-        let english = ProfileVector(content: sparse, topical: [0.6, 0.8])
-        let translated = ProfileVector(content: sparse, topical: [0.6, 0.8], calibration: calibration)
-        let standard = try profile(nil), heavier = try profile(0.5)
-        #expect(standard.effectiveKind == .blend)
-        #expect(abs(heavier.score(english).value - standard.score(english).value) < 1e-6, "English candidates keep topicalWeight")
-        #expect(abs((heavier.score(translated).value - standard.score(translated).value) - (0.5 - 0.07) * 0.6) < 1e-5,
-                "a translated one's topical cosine (0.6) weighs 0.5 instead of 0.07")
-    }
-
     @Test func chineseScoresAreMappedOntoTheEnglishScale() {
         let scale = CrossLanguageScale(englishMean: 0.3, englishDeviation: 0.1, chineseMean: 0.05, chineseDeviation: 0.02)
         #expect(abs(scale.english(0.05) - 0.3) < 1e-6)

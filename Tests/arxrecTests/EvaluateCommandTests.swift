@@ -72,6 +72,30 @@ struct EvaluateCommandTests {
         #expect(result.stdout.isEmpty)
     }
 
+    /// A settings file naming a retired, ignored field (`translatedTopicalWeight`, experiment 91) still
+    /// runs, with one notice naming the file and the field.
+    @Test func aRetiredSettingsFieldRunsWithANotice() throws {
+        let directory = try TemporaryDirectory(prefix: "arxrec-evaluate-retired")
+        let slice = try CorpusSlice.lastPapers(400, in: directory.url)
+        let definition = directory.file("definition.json")
+        try Data("""
+            {"name": "evaluate-retired", "formatVersion": 1, "hashSeed": 1, "bucketBits": 16, "dimension": 16,
+             "weights": {"wordUnigram": 1, "wordBigram": 1, "cjkUnigram": 1, "cjkBigram": 1},
+             "dropEnglishStopWords": true, "idf": "smooth", "sublinearTF": true, "minimumDocumentFrequency": 3,
+             "svd": {"oversampling": 8, "powerIterations": 2, "seed": 7, "singularValueExponent": 3}}
+            """.utf8).write(to: definition)
+        let settings = directory.file("settings.json")
+        try Data(#"{"translatedTopicalWeight": 0.25}"#.utf8).write(to: settings)
+        let result = try ArxrecProcess.run([
+            "evaluate", "--corpus", slice.path, "--papers", "400", "--users", "5", "--queries", "20",
+            "--definition", definition.path, "--profile-settings", settings.path, "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let notices = result.stderr.split(separator: "\n").filter { $0.contains("translatedTopicalWeight") }
+        #expect(notices.count == 1 && notices.first?.hasPrefix("\(settings.path): translatedTopicalWeight is retired") == true,
+                "\(result.stderr)")
+    }
+
     /// `--crosslang` end to end on the newest 1,000 papers cut at 2025-12-24, with their Chinese texts: the
     /// twin figures come out, the sparse bridge alone is what an English-only model could do, and the
     /// profile task reads the same users' test days twice (Chinese-only candidates, English).

@@ -49,8 +49,8 @@ public struct Profile: Sendable {
     /// A translated candidate (``ProfileVector/calibration``) has its sparse cosines read through the
     /// calibration: the linear part scaled by the linear slope (its offset times Σα is the same for every
     /// candidate of a profile, so it is left out), the nearest-liked cosine and the hubness mapped by the
-    /// content kernel. The topical view needs none: the bilingual space already places the text; it weighs
-    /// ``ProfileSettings/translatedTopicalWeight`` there.
+    /// content kernel. The topical view needs none: the bilingual space already places the text, and it
+    /// weighs ``ProfileSettings/topicalWeight`` as an English candidate's does (experiment 91).
     public func score(_ x: ProfileVector) -> Score {
         let kernel = x.calibration?.content ?? .identity
         let linear = linearScore(x.linear) * (x.calibration?.linear.slope ?? 1)
@@ -58,14 +58,13 @@ public struct Profile: Sendable {
         let nearestSimilarity = nearest?.adjusted ?? 0
         let topical = topicalSimilarity(x.topical)
         let hubness = self.hubness == nil ? 0 : kernel(x.hubness)
-        let topicalWeight = x.calibration == nil ? settings.topicalWeight : settings.translatedTopicalWeight ?? settings.topicalWeight
         let value: Float
         switch effectiveKind {
         case .nearest: value = nearestSimilarity
         case .centroid, .ridge: value = linear
         case .blend:
             value = linear + settings.nearestWeight * (nearestSimilarity - settings.hubnessWeight * hubness)
-                + topicalWeight * topical
+                + settings.topicalWeight * topical
         }
         return Score(
             value: value, linear: linear, nearestLike: nearest.map { ($0.index, $0.similarity) }, topical: topical,

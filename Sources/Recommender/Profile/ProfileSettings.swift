@@ -63,12 +63,6 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     /// (0: off). Sparse scores spread over ±0.01 in a day and topical cosines over ±0.07, hence the small
     /// number. 0.07: the grid of experiment 48, kept through hubness's (53).
     public var topicalWeight: Float = 0.07
-    /// ``topicalWeight`` for a candidate read through the term table (a Chinese-only text, model v7 on);
-    /// nil: the same. Why it may differ: the bilingual dense view places a Chinese text next to its English
-    /// twin (twins MRR 0.98 on the time split), while its translated sparse view is a lossy reading of the
-    /// English one. nil, the English weight: on the time split (experiment 91, 500 users) 0 → nDCG@10
-    /// 0.2549, 0.07 → 0.2630, 0.25 → 0.2407.
-    public var translatedTopicalWeight: Float? = nil
     /// Whether a translated candidate's topical vector is moved from the Chinese side of the space to the
     /// English one (less the Chinese mean plus the English mean, ``TextEmbedding/LanguageMeans``) before it
     /// meets the likes' centroid, which English likes place on the English side. On (experiment 92): on the
@@ -119,7 +113,28 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     }
 
     /// Fields of settings files written by older versions that no longer exist.
-    private enum RetiredKeys: String, CodingKey { case weakNegativeTarget }
+    private enum RetiredKeys: String, CodingKey { case weakNegativeTarget, translatedTopicalWeight }
+
+    /// Why each retired field that is read and ignored (not refused) no longer counts: a file naming one
+    /// still loads, and its reader is told (``RetiredFields``).
+    private static let ignoredRetiredFields: [RetiredKeys: String] = [
+        // A translated candidate's own topical weight: 0 and 0.25 both lost to the English weight
+        // (experiment 91), so its topical term weighs ``topicalWeight`` like every candidate's.
+        .translatedTopicalWeight: "translatedTopicalWeight is retired and ignored (experiment 91): a Chinese-only "
+            + "candidate's topical term weighs topicalWeight; remove the field",
+    ]
+
+    /// A settings file read for the retired fields it names: decode it next to the settings and show
+    /// ``notices`` to whoever wrote it.
+    public struct RetiredFields: Decodable, Sendable {
+        /// One line for each retired, ignored field the file names, in name order (empty when none).
+        public let notices: [String]
+
+        public init(from decoder: any Decoder) throws {
+            let keys = try decoder.container(keyedBy: RetiredKeys.self).allKeys
+            notices = keys.sorted { $0.rawValue < $1.rawValue }.compactMap { ProfileSettings.ignoredRetiredFields[$0] }
+        }
+    }
 
     /// Decodes settings saved by any version: a missing field keeps its default (so a settings file
     /// may name only what it changes).
@@ -147,7 +162,6 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         hubnessNeighbours = try c.decodeIfPresent(Int.self, forKey: .hubnessNeighbours) ?? d.hubnessNeighbours
         likeHubnessWeight = try c.decodeIfPresent(Float.self, forKey: .likeHubnessWeight) ?? d.likeHubnessWeight
         linearView = try c.decodeIfPresent(LinearView.self, forKey: .linearView) ?? d.linearView
-        translatedTopicalWeight = try c.decodeIfPresent(Float.self, forKey: .translatedTopicalWeight) ?? d.translatedTopicalWeight
         translatedTopicalShift = try c.decodeIfPresent(Bool.self, forKey: .translatedTopicalShift) ?? d.translatedTopicalShift
     }
 }

@@ -1,4 +1,4 @@
-public import LinearAlgebra
+import LinearAlgebra
 
 /// The mean topical vector of each language, so that a Chinese text is compared by topic and not by
 /// language.

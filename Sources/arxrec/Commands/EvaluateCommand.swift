@@ -161,7 +161,12 @@ struct EvaluateCommand: ParsableCommand {
         try InputFile.check(corpus)
         let corpusURL = URL(fileURLWithPath: corpus)
         var settings = ProfileSettings.standard
-        if let profileSettings { settings = try Self.decode(ProfileSettings.self, from: profileSettings) }
+        if let profileSettings {
+            settings = try Self.decode(ProfileSettings.self, from: profileSettings)
+            for notice in try Self.decode(ProfileSettings.RetiredFields.self, from: profileSettings).notices {
+                printError("\(EchoedInput.shortened(profileSettings)): \(notice)")
+            }
+        }
         if let profileModel { settings.kind = profileModel }
 
         let source: Evaluation.ModelSource
