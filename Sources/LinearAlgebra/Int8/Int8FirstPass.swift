@@ -1,3 +1,5 @@
+import CKernels
+
 /// The first pass of a two-stage scan over 8-bit rows (``Int8Scan``): the rows worth scoring exactly.
 public enum Int8FirstPass {
     /// The `keep` rows with the best approximate scores, and the rows the pass cannot vouch for (an 8-bit
@@ -42,16 +44,22 @@ public enum Int8FirstPass {
         var selection = StreamingTopK(k: keep)
         var unvouched: [Int] = []
         var block = [Float](repeating: 0, count: min(blockRows, range.count))
+        var offsets = [Int32](repeating: 0, count: block.count)
         block.withUnsafeMutableBufferPointer { block in
-            var start = range.lowerBound
-            while start < range.upperBound {
-                let end = min(start + block.count, range.upperBound)
-                Int8Scan.scores(rows: rows, layout: layout, range: start..<end, query: query, into: block)
-                for offset in 0..<(end - start) {
-                    let score = block[offset]
-                    if abs(score) <= bound { selection.offer(score, index: start + offset) } else { unvouched.append(start + offset) }
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                guard let scores = block.baseAddress, let found = offsets.baseAddress else { return }
+                var start = range.lowerBound
+                while start < range.upperBound {
+                    let end = min(start + block.count, range.upperBound)
+                    Int8Scan.scores(rows: rows, layout: layout, range: start..<end, query: query, into: block)
+                    // The threshold only rises while the block is offered, so a score below it now never enters.
+                    let count = arx_scores_worth_a_look(scores, end - start, selection.threshold, bound, found)
+                    for offset in offsets.prefix(count).lazy.map(Int.init) {
+                        let score = block[offset]
+                        if abs(score) <= bound { selection.offer(score, index: start + offset) } else { unvouched.append(start + offset) }
+                    }
+                    start = end
                 }
-                start = end
             }
         }
         return Part(best: selection.best, unvouched: unvouched)
