@@ -44,10 +44,13 @@ struct StreamingTopK {
     }
 
     /// Reorders `elements` so that its first `k` are its best `k` (``ScoredIndex/ranksAbove(_:)``, a strict
-    /// order: indices are distinct), in no particular order. Quickselect on the median of three; after 64
-    /// rounds (an adversarial order) the rest is sorted, so the worst case is O(n log n).
+    /// order: indices are distinct), in no particular order. Quickselect with pivots at positions drawn from
+    /// a fixed-seed generator: the held rows arrive in row order, and a library repeats its topics in that
+    /// order, which led a median of three astray (perf, session 10). After 64 rounds the rest is sorted,
+    /// so the worst case is O(n log n).
     static func selectBest(_ k: Int, in elements: inout [ScoredIndex]) {
         guard k > 0, k < elements.count else { return }
+        var random = SplitMix64(seed: 0x5eed)
         elements.withUnsafeMutableBufferPointer { items in
             var low = 0
             var high = items.count - 1
@@ -59,11 +62,7 @@ struct StreamingTopK {
                     for (offset, item) in sorted.enumerated() { items[low + offset] = item }
                     return
                 }
-                let middle = low + (high - low) / 2
-                // Median of three moved to `high` as the pivot.
-                if items[middle].ranksAbove(items[low]) { items.swapAt(middle, low) }
-                if items[high].ranksAbove(items[low]) { items.swapAt(high, low) }
-                if items[middle].ranksAbove(items[high]) { items.swapAt(middle, high) }
+                items.swapAt(low + Int(random.next() % UInt64(high - low + 1)), high)
                 let pivot = items[high]
                 var store = low
                 for i in low..<high where items[i].ranksAbove(pivot) {

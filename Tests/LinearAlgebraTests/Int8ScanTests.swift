@@ -170,7 +170,7 @@ struct Int8ScanTests {
         for r in stride(from: 5, to: count, by: 997) { rows[r] = rows[3] }
         rows[count / 2][1] = .infinity
         let bytes = Self.encode(rows, layout)
-        let query = (0..<16).map { Float($0 % 5) - 2 }
+        let query = Self.unitRows(1, 16, seed: 52)[0]
         let scores = Self.scan(bytes, layout, query, range: 0..<count)
         let bound = 1 + layout.scoreErrorBound
         let eligible = (0..<count).filter { abs(scores[$0]) <= bound }
@@ -182,6 +182,32 @@ struct Int8ScanTests {
                 #expect(pass.best == Array(ranked.prefix(keep)).sorted())
                 #expect(pass.unvouched == [count / 2])
             }
+        }
+    }
+
+    /// The AVX2 kernel against the Swift one, bit for bit: the prefix copy's 32 dimensions (its own loop),
+    /// the full 256 and odd sizes, extreme bytes and levels, and rows whose scale is NaN, infinite,
+    /// negative or zero.
+    @Test(arguments: [32, 256, 100, 7])
+    func theVectorKernelIsTheSwiftKernelBitForBit(dimension: Int) {
+        let layout = Int8RowLayout(dimension: dimension)
+        var rows = Self.unitRows(300, dimension, seed: 49)
+        rows[0] = (0..<dimension).map { $0 % 2 == 0 ? 1 : -1 }
+        var bytes = Self.encode(rows, layout)
+        for (row, scale) in [(5, Float.nan), (6, .infinity), (7, -1), (8, 0), (9, Float.greatestFiniteMagnitude)] {
+            withUnsafeBytes(of: scale.bitPattern.littleEndian) { bytes.replaceSubrange((row * layout.rowBytes + layout.scaleOffset)..<(row * layout.rowBytes + layout.scaleOffset + 4), with: $0) }
+        }
+        for r in 10..<20 { for j in 0..<dimension { bytes[r * layout.rowBytes + j] = j % 2 == 0 ? 0x80 : 0x7f } }
+        for seed in [50, 51] as [UInt64] {
+            let query = Int8ScanQuery(Self.unitRows(1, dimension, seed: seed)[0], layout: layout)!
+            var vector = [Float](repeating: -7, count: 290)
+            var portable = [Float](repeating: -7, count: 290)
+            bytes.withUnsafeBytes { raw in
+                vector.withUnsafeMutableBufferPointer { Int8Scan.scores(rows: raw, layout: layout, range: 5..<295, query: query, into: $0) }
+                portable.withUnsafeMutableBufferPointer { Int8Scan.portableScores(rows: raw, layout: layout, range: 5..<295, query: query, into: $0) }
+            }
+            #expect(vector.map(\.bitPattern) == portable.map(\.bitPattern))
+            #expect(portable[0].isNaN && portable[1].isNaN && portable[2].isNaN && portable[3] == 0)
         }
     }
 }
