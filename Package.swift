@@ -40,7 +40,7 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
-        .target(name: "LinearAlgebra", dependencies: ["CBLAS"], swiftSettings: optimizedSettings),
+        .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CKernels"], swiftSettings: optimizedSettings),
         .target(name: "ArxivFormats", swiftSettings: optimizedSettings),
         .target(
             name: "CKernels",

@@ -3,7 +3,7 @@
 # beyond the 40,717 real ones with new ids 30xx.xxxxx) and the 100 k-paper library with a rated profile
 # that cold-commands.sh times. Takes a few minutes; run once.
 source "$(dirname "$0")/common.sh"
-(cd "$REPO_ROOT" && swift build -c release --product arxrec)
+"$REPO_ROOT/Scripts/build-release" > /dev/null
 (cd "$BENCH_ROOT" && swift build -c release --product bench-data)
 
 # 100 k papers: the corpus, then 59,283 copies with new ids.

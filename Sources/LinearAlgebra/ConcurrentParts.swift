@@ -44,6 +44,19 @@ public enum ConcurrentParts {
         }
         return slots.joined()
     }
+
+    /// `body(part)` for every `part` in `0 ..< parts`, one thread each, the results in part order: for work
+    /// whose split the caller fixes itself (a whole-library scan in halves, ``Int8FirstPass``). `body` may
+    /// read what it captures but must write only what it returns.
+    public static func perPart<Result>(_ parts: Int, _ body: (Int) -> Result) -> [Result] {
+        guard parts > 1 else { return parts == 1 ? [body(0)] : [] }
+        let slots = PartSlots<Result>(count: parts)
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let body = body
+            DispatchQueue.concurrentPerform(iterations: parts) { part in slots.store([body(part)], at: part) }
+        }
+        return slots.joined()
+    }
 }
 
 /// The results of one ``ConcurrentParts/map(_:minimumPerPart:makeState:_:)``, each slot written by exactly

@@ -1,4 +1,4 @@
-import LinearAlgebra
+@testable import LinearAlgebra
 import Testing
 
 /// The 8-bit row form and the first-pass kernel, against plain `Double` references.
@@ -146,12 +146,68 @@ struct Int8ScanTests {
         let candidates = Array(stride(from: 0, to: 300, by: 2)) + [7, 40, 90].filter { $0 % 2 == 1 }
         bytes.withUnsafeBytes { raw in
             let all = Int8FirstPass.run(rows: raw, layout: layout, rowCount: 300, query: query, keep: 300, threads: 1)
-            let chosen = Int8FirstPass.rescore(rows: raw, layout: layout, candidates: candidates.sorted(), query: query, keep: 20)
+            let gathered = candidates.sorted().flatMap { bytes[($0 * layout.rowBytes)..<(($0 + 1) * layout.rowBytes)] }
+            let chosen = gathered.withUnsafeBytes {
+                Int8FirstPass.rescore(gathered: $0, layout: layout, candidates: candidates.sorted(), query: query, keep: 20)
+            }
             let scores = Self.scan(bytes, layout, (0..<64).map { Float(query.values[$0]) }, range: 0..<300)
             let ranked = candidates.filter { $0 != 90 }.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
             #expect(chosen.best == Array(ranked.prefix(20)).sorted())
             #expect(chosen.unvouched == [90] && all.unvouched == [90])
             #expect(Set(chosen.best).isSubset(of: Set(all.best)))
+        }
+    }
+
+    /// A pass longer than a block, on one and two threads, keeping more rows than a block holds (so the
+    /// selection trims many times): the best `keep` rows in `topK`'s order over every score, ties to the
+    /// lower row, and the rows it cannot score apart, as a pass that held every score would choose.
+    @Test(arguments: [1, 2])
+    func aBlockedPassKeepsWhatAFullSortKeeps(threads: Int) {
+        let layout = Int8RowLayout(dimension: 16)
+        let count = Int8FirstPass.blockRows * 2 + 777
+        var rows = Self.unitRows(count, 16, seed: 48)
+        // Repeated rows tie across blocks and across the halves.
+        for r in stride(from: 5, to: count, by: 997) { rows[r] = rows[3] }
+        rows[count / 2][1] = .infinity
+        let bytes = Self.encode(rows, layout)
+        let query = Self.unitRows(1, 16, seed: 52)[0]
+        let scores = Self.scan(bytes, layout, query, range: 0..<count)
+        let bound = 1 + layout.scoreErrorBound
+        let eligible = (0..<count).filter { abs(scores[$0]) <= bound }
+        bytes.withUnsafeBytes { raw in
+            for keep in [0, 1, 40, 5_000, count] {
+                let pass = Int8FirstPass.run(
+                    rows: raw, layout: layout, rowCount: count, query: Int8ScanQuery(query, layout: layout)!, keep: keep, threads: threads)
+                let ranked = eligible.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+                #expect(pass.best == Array(ranked.prefix(keep)).sorted())
+                #expect(pass.unvouched == [count / 2])
+            }
+        }
+    }
+
+    /// The AVX2 kernel against the Swift one, bit for bit: the prefix copy's 32 dimensions (its own loop),
+    /// the full 256 and odd sizes, extreme bytes and levels, and rows whose scale is NaN, infinite,
+    /// negative or zero.
+    @Test(arguments: [32, 256, 100, 7])
+    func theVectorKernelIsTheSwiftKernelBitForBit(dimension: Int) {
+        let layout = Int8RowLayout(dimension: dimension)
+        var rows = Self.unitRows(300, dimension, seed: 49)
+        rows[0] = (0..<dimension).map { $0 % 2 == 0 ? 1 : -1 }
+        var bytes = Self.encode(rows, layout)
+        for (row, scale) in [(5, Float.nan), (6, .infinity), (7, -1), (8, 0), (9, Float.greatestFiniteMagnitude)] {
+            withUnsafeBytes(of: scale.bitPattern.littleEndian) { bytes.replaceSubrange((row * layout.rowBytes + layout.scaleOffset)..<(row * layout.rowBytes + layout.scaleOffset + 4), with: $0) }
+        }
+        for r in 10..<20 { for j in 0..<dimension { bytes[r * layout.rowBytes + j] = j % 2 == 0 ? 0x80 : 0x7f } }
+        for seed in [50, 51] as [UInt64] {
+            let query = Int8ScanQuery(Self.unitRows(1, dimension, seed: seed)[0], layout: layout)!
+            var vector = [Float](repeating: -7, count: 290)
+            var portable = [Float](repeating: -7, count: 290)
+            bytes.withUnsafeBytes { raw in
+                vector.withUnsafeMutableBufferPointer { Int8Scan.scores(rows: raw, layout: layout, range: 5..<295, query: query, into: $0) }
+                portable.withUnsafeMutableBufferPointer { Int8Scan.portableScores(rows: raw, layout: layout, range: 5..<295, query: query, into: $0) }
+            }
+            #expect(vector.map(\.bitPattern) == portable.map(\.bitPattern))
+            #expect(portable[0].isNaN && portable[1].isNaN && portable[2].isNaN && portable[3] == 0)
         }
     }
 }

@@ -165,6 +165,30 @@ struct TwoStageScanTests {
         #expect(prefix?.rows == ((full?.rows ?? []) + [far]).sorted(), "the same best rows, and the row it cannot score")
     }
 
+    /// After a prefix pass the full copy's rows are read with `pread` (``QuantizedRows/gather(_:)``), not
+    /// through the mapping: the same bytes, scattered rows and adjacent runs alike; and damage to those rows
+    /// is found and repaired as the full pass finds it.
+    @Test(arguments: ["scales", "rows"])
+    func theRowsAPrefixPassGathersAreTheMappedRowsAndTheirDamageIsFound(damage: String) throws {
+        let corpus = try CorpusLibrary()
+        try corpus.library.withScanViews { _, quantized in
+            let quantized = try #require(quantized)
+            for copy in quantized.copies {
+                let rows = [0, 1, 2, 7, 400, 401, copy.rowCount - 2, copy.rowCount - 1]
+                let mapped = rows.flatMap { Array(copy.rows[($0 * copy.layout.rowBytes)..<(($0 + 1) * copy.layout.rowBytes)]) }
+                #expect(copy.gather(rows) == mapped)
+                #expect(copy.gather([]).isEmpty)
+            }
+        }
+        let url = corpus.library.quantizedVectorFileURL
+        let rows = try corpus.library.withVectors { $0.rowCount }
+        let targets = Set(try Self.queries(corpus).flatMap { try Self.exactTop(corpus.library, $0, count: 10).map(\.index) })
+        let pristine = try Data(contentsOf: url)
+        try Self.damage(url, damage, layout: Int8RowLayout(dimension: corpus.library.dimension), rows: rows, targets: targets)
+        try Self.expectExact(corpus, plan: Self.prefixPlan)
+        #expect(try Data(contentsOf: url) == pristine, "the damaged rows were found and rewritten")
+    }
+
     @Test func aQueryOutsideThePrefixGetsTheFullPass() throws {
         let layout = Int8Prefix.layout(forDimension: 256)
         var query = [Float](repeating: 0, count: 256)

@@ -59,4 +59,31 @@ struct ChineseLexiconTests {
     static func chineseSummaries() throws -> [ChineseSummary] {
         try ChineseSummaryReader.read(SharedData.chineseCorpus) { _ in }
     }
+
+    /// The stored lexicon read back from its bytes: the same words and costs, segmenting the same way;
+    /// and every kind of damage refused with the word it is in (1-based), never a crash.
+    @Test func storedBytesDecodeOrSayWhatIsWrong() {
+        let lexicon = Self.lexicon([("扩散模型", 6), ("扩散", 5), ("模型", 5), ("扩", 9), ("散", 9)])
+        let costs = lexicon.costs
+        #expect(lexicon.words == ["扩", "扩散", "扩散模型", "散", "模型"])
+        #expect(lexicon.count == 5)
+        let decoded = ChineseLexicon.decode(lexicon.wordBytes, costs: costs)
+        #expect(decoded == .success(lexicon))
+        if case .success(let back) = decoded { #expect(back.segment("扩散模型散") == lexicon.segment("扩散模型散")) }
+        func lines(_ words: [String]) -> [UInt8] { words.flatMap { Array($0.utf8) + [0x0a] } }
+        let cases: [([UInt8], Int, ChineseLexicon.Problem)] = [
+            (Array(lines(["扩", "散"]).dropLast()), 2, .unterminated),
+            (lines(["扩", "", "散"]), 3, .notCJK(word: 2)),
+            (lines(["扩", "ab"]), 2, .notCJK(word: 2)),
+            (lines(["扩"]) + [0xe6, 0x89, 0x0a], 2, .notCJK(word: 2)),
+            (lines(["扩"]) + [0xff, 0x0a], 2, .notCJK(word: 2)),
+            (lines(["散", "扩"]), 2, .outOfOrder(word: 2)),
+            (lines(["扩", "扩"]), 2, .outOfOrder(word: 2)),
+            (lines(["扩", "散"]), 3, .costCount(costs: 3, words: 2)),
+        ]
+        for (bytes, costCount, problem) in cases {
+            #expect(ChineseLexicon.decode(bytes, costs: Array(repeating: 1, count: costCount)) == .failure(problem), "\(problem)")
+        }
+        #expect(ChineseLexicon.decode([], costs: []) == .success(.empty))
+    }
 }

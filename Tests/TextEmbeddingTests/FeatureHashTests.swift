@@ -36,4 +36,22 @@ struct FeatureHashTests {
             #expect(HalfFloat.widen(bits).bitPattern == Float(half).bitPattern, "\(bits)")
         }
     }
+
+    /// The idf's widening at load: every half pattern, in a vector lane and in the scalar tail, is either
+    /// widened bit for bit or refused, refused exactly when it is not a finite value above zero.
+    @Test func widenIfPositiveRefusesExactlyWhatIsNoPositiveFiniteHalf() {
+        let one: UInt16 = 0x3c00
+        for bits in 0 ... UInt16.max {
+            let half = Float16(bitPattern: bits)
+            let acceptable = half.isFinite && half > 0
+            // Lane 3 of a vector, and the last of a tail of 3.
+            let lanes = [one, one, one, bits, one, one, one, one, one, one, bits]
+            let widened = HalfFloat.widenIfPositive(lanes)
+            #expect((widened != nil) == acceptable, "\(bits)")
+            if let widened {
+                #expect(widened.map(\.bitPattern) == lanes.map { Float(Float16(bitPattern: $0)).bitPattern }, "\(bits)")
+            }
+        }
+        #expect(HalfFloat.widenIfPositive([])?.isEmpty == true)
+    }
 }

@@ -26,4 +26,7 @@ void arx_half_rows_sum(const intptr_t *rows, const float *weights, intptr_t coun
 /// The index of the first byte in bytes[from ..< count] that is one of `$ . / : \ { }`, or `count`.
 intptr_t arx_next_markup_byte(const uint8_t *bytes, intptr_t from, intptr_t count);
 
+#include "ScoreFilter.h"
+#include "Int8Scores.h"
+
 #endif

@@ -28,9 +28,11 @@ extension Library {
                 guard let full else { return try body(view, nil) }
                 return try Self.withMappedCopy(prefixVectorFile, of: view) { prefix in
                     try body(view, QuantizedVectorView(
-                        rowCount: full.rowCount, layout: quantizedVectorFile.layout, rows: full.rows,
+                        full: full,
                         prefix: prefix.map {
-                            QuantizedRows(rowCount: min($0.rowCount, full.rowCount), layout: prefixVectorFile.layout, rows: $0.rows)
+                            QuantizedRows(
+                                rowCount: min($0.rowCount, full.rowCount), layout: $0.layout, rows: $0.rows, file: $0.file,
+                                firstRowOffset: $0.firstRowOffset)
                         }))
                 }
             }
@@ -40,7 +42,7 @@ extension Library {
     /// The rows of `file` mapped for the duration of `body`, when its header matches `view` (generation,
     /// layout) and it holds rows; `nil` otherwise. Never an error of its own.
     private static func withMappedCopy<R>(
-        _ file: QuantizedVectorFile, of view: VectorView, _ body: ((rowCount: Int, rows: UnsafeRawBufferPointer)?) throws -> R
+        _ file: QuantizedVectorFile, of view: VectorView, _ body: (QuantizedRows?) throws -> R
     ) throws -> R {
         let layout = file.layout
         guard let handle = try? VectorFileHandle.openForReading(file.path),
@@ -53,7 +55,9 @@ extension Library {
         guard rows > 0 else { return try body(nil) }
         do {
             return try handle.withMappedBytes(length: header.offset(ofRow: rows)) { mapped in
-                try body((rowCount: rows, rows: UnsafeRawBufferPointer(rebasing: mapped[QuantizedFileHeader.size...])))
+                try body(QuantizedRows(
+                    rowCount: rows, layout: layout, rows: UnsafeRawBufferPointer(rebasing: mapped[QuantizedFileHeader.size...]),
+                    file: handle, firstRowOffset: QuantizedFileHeader.size))
             }
         } catch LibraryError.vectorFileIO(_, "mmap", _) {
             return try body(nil)

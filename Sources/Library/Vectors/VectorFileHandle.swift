@@ -69,17 +69,22 @@ final class VectorFileHandle {
     /// Up to `count` bytes from `offset` (fewer at end of file). The corresponding C function is `pread`.
     func read(count: Int, at offset: Int) throws(LibraryError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
+        let done = bytes.withUnsafeMutableBytes { buffer in Result { () throws(LibraryError) in try read(into: buffer, at: offset) } }
+        return Array(bytes[0..<(try done.get())])
+    }
+
+    /// Fills `buffer` from `offset`, or as much of it as the file holds; the bytes read. The corresponding C
+    /// function is `pread`.
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(LibraryError) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
         var done = 0
-        while done < count {
-            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return retryingOnInterrupt { pread(descriptor, base + done, count - done, off_t(offset + done)) }
-            }
+        while done < buffer.count {
+            let n = retryingOnInterrupt { pread(descriptor, base + done, buffer.count - done, off_t(offset + done)) }
             if n < 0 { throw .vectorFileIO(path: path, operation: "read", errno: errno) }
             if n == 0 { break }
             done += n
         }
-        return Array(bytes[0..<done])
+        return done
     }
 
     /// Writes all of `bytes` at `offset`. The corresponding C function is `pwrite`.

@@ -1,4 +1,4 @@
-import Dispatch
+import CKernels
 
 /// The first pass of a two-stage scan over 8-bit rows (``Int8Scan``): the rows worth scoring exactly.
 public enum Int8FirstPass {
@@ -12,69 +12,89 @@ public enum Int8FirstPass {
 
     /// Scores rows `0..<rowCount` of `rows` with `query` and keeps the best `keep` (ties to the lower row,
     /// as ``topK(_:k:excluding:)``), on `threads` threads (1 or 2: the rows split in halves, each half kept
-    /// to its own best `keep`, then merged).
-    /// - Complexity: O(rowCount × paddedDimension) for the scores, O(rowCount log keep) for the selection.
+    /// to its own best `keep`, then merged). Rows whose score it cannot vouch for take no place among the
+    /// best; they are returned apart.
+    ///
+    /// The rows are scored a block at a time into a buffer the size of the cache, and each block's scores
+    /// go straight into a ``StreamingTopK``: at 2.7 M rows an array of every score (10.8 MB, zeroed, then
+    /// walked again by a heap of 8,192) cost as much as the pass itself (Benchmarks/README.md, session 10).
+    /// - Complexity: O(rowCount × paddedDimension) for the scores, O(rowCount + keep log keep) for the
+    ///   selection in the usual case.
     public static func run(
         rows: UnsafeRawBufferPointer, layout: Int8RowLayout, rowCount: Int, query: Int8ScanQuery, keep: Int, threads: Int
     ) -> Result {
         precondition(rowCount >= 0 && keep >= 0 && (1...2).contains(threads), "Int8FirstPass.run: rowCount \(rowCount), keep \(keep), threads \(threads)")
+        let parts = ConcurrentParts.perPart(threads) { part in
+            scan(rows: rows, layout: layout, range: (rowCount * part / threads)..<(rowCount * (part + 1) / threads), query: query, keep: keep)
+        }
+        // The halves' best, merged: in the ranking order of `topK`, so the cut is the one a single pass makes.
+        let merged = parts.flatMap(\.best).sorted { $0.ranksAbove($1) }.prefix(keep)
+        return Result(best: merged.map(\.index).sorted(), unvouched: parts.flatMap(\.unvouched))
+    }
+
+    /// Rows scored per block of ``run(rows:layout:rowCount:query:keep:threads:)``: 16 KB of scores, which
+    /// stay in the first-level cache while they are selected from.
+    static let blockRows = 4_096
+
+    /// One thread's share of a pass: the best `keep` of `range` and the rows it cannot vouch for.
+    private static func scan(
+        rows: UnsafeRawBufferPointer, layout: Int8RowLayout, range: Range<Int>, query: Int8ScanQuery, keep: Int
+    ) -> Part {
         let bound = 1 + layout.scoreErrorBound
-        var scores = [Float](repeating: 0, count: rowCount)
-        var found = [[ScoredIndex]](repeating: [], count: threads)
-        var unvouched = [[Int]](repeating: [], count: threads)
-        scores.withUnsafeMutableBufferPointer { all in
-            found.withUnsafeMutableBufferPointer { found in
-                unvouched.withUnsafeMutableBufferPointer { unvouched in
-                    let shared = Buffers(rows: rows, scores: all, found: found, unvouched: unvouched)
-                    let pass = { @Sendable (part: Int) in
-                        let range = (rowCount * part / threads)..<(rowCount * (part + 1) / threads)
-                        let slice = UnsafeMutableBufferPointer(rebasing: shared.scores[range])
-                        Int8Scan.scores(rows: shared.rows, layout: layout, range: range, query: query, into: slice)
-                        shared.found[part] = topK(UnsafeBufferPointer(slice), k: keep).map {
-                            ScoredIndex(index: $0.index + range.lowerBound, score: $0.score)
-                        }
-                        for (offset, score) in slice.enumerated() where !(abs(score) <= bound) {
-                            shared.unvouched[part].append(range.lowerBound + offset)
-                        }
+        var selection = StreamingTopK(k: keep)
+        var unvouched: [Int] = []
+        var block = [Float](repeating: 0, count: min(blockRows, range.count))
+        var offsets = [Int32](repeating: 0, count: block.count)
+        block.withUnsafeMutableBufferPointer { block in
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                guard let scores = block.baseAddress, let found = offsets.baseAddress else { return }
+                var start = range.lowerBound
+                while start < range.upperBound {
+                    let end = min(start + block.count, range.upperBound)
+                    Int8Scan.scores(rows: rows, layout: layout, range: start..<end, query: query, into: block)
+                    // The threshold only rises while the block is offered, so a score below it now never enters.
+                    let count = arx_scores_worth_a_look(scores, end - start, selection.threshold, bound, found)
+                    for offset in offsets.prefix(count).lazy.map(Int.init) {
+                        let score = block[offset]
+                        if abs(score) <= bound { selection.offer(score, index: start + offset) } else { unvouched.append(start + offset) }
                     }
-                    if threads == 1 { pass(0) } else { DispatchQueue.concurrentPerform(iterations: threads, execute: pass) }
+                    start = end
                 }
             }
         }
-        // The halves' best, merged: in the ranking order of `topK`, so the cut is the one a single pass makes.
-        let merged = found.joined().filter { abs($0.score) <= bound }.sorted { $0.ranksAbove($1) }.prefix(keep)
-        return Result(best: merged.map(\.index).sorted(), unvouched: Array(unvouched.joined()))
+        return Part(best: selection.best, unvouched: unvouched)
     }
 
-    /// The best `keep` of `candidates` (rows of `rows`) by their 8-bit scores, and those of them the scores
-    /// cannot vouch for, as ``run(rows:layout:rowCount:query:keep:threads:)`` chooses among all rows: the
-    /// second pass after a prefix pass (``Int8Prefix``), over the few thousand rows it kept.
+    /// The best `keep` of `candidates` by their 8-bit scores, and those of them the scores cannot vouch
+    /// for, as ``run(rows:layout:rowCount:query:keep:threads:)`` chooses among all rows: the second pass
+    /// after a prefix pass (``Int8Prefix``), over the few thousand rows it kept.
+    ///
+    /// `gathered` holds the candidates' rows one after another (`candidates.count × rowBytes`), so that they
+    /// are scored as one contiguous block; the caller reads them from the file (``Int8RowLayout``'s rows
+    /// scattered over a 700 MB file cost a page fault each through a mapping).
     /// - Complexity: O(candidates × paddedDimension + candidates log candidates).
     public static func rescore(
-        rows: UnsafeRawBufferPointer, layout: Int8RowLayout, candidates: [Int], query: Int8ScanQuery, keep: Int
+        gathered: UnsafeRawBufferPointer, layout: Int8RowLayout, candidates: [Int], query: Int8ScanQuery, keep: Int
     ) -> Result {
+        precondition(gathered.count >= candidates.count * layout.rowBytes, "Int8FirstPass.rescore: \(gathered.count) bytes for \(candidates.count) rows")
         let bound = 1 + layout.scoreErrorBound
-        var score: [Float] = [0]
+        var scores = [Float](repeating: 0, count: candidates.count)
+        scores.withUnsafeMutableBufferPointer { out in
+            Int8Scan.scores(rows: gathered, layout: layout, range: 0..<candidates.count, query: query, into: out)
+        }
         var scored: [ScoredIndex] = []
         var unvouched: [Int] = []
         scored.reserveCapacity(candidates.count)
-        score.withUnsafeMutableBufferPointer { out in
-            for row in candidates {
-                Int8Scan.scores(rows: rows, layout: layout, range: row..<(row + 1), query: query, into: out)
-                if abs(out[0]) <= bound { scored.append(ScoredIndex(index: row, score: out[0])) } else { unvouched.append(row) }
-            }
+        for (row, score) in zip(candidates, scores) {
+            if abs(score) <= bound { scored.append(ScoredIndex(index: row, score: score)) } else { unvouched.append(row) }
         }
         let best = scored.sorted { $0.ranksAbove($1) }.prefix(keep)
         return Result(best: best.map(\.index).sorted(), unvouched: unvouched.sorted())
     }
 }
 
-/// The buffers of one ``Int8FirstPass/run(rows:layout:rowCount:query:keep:threads:)``, shared by its threads:
-/// the rows are only read, and each thread writes only its own range of scores and its own element of
-/// `found` and `unvouched`, so no two threads touch the same memory.
-private struct Buffers: @unchecked Sendable {
-    let rows: UnsafeRawBufferPointer
-    let scores: UnsafeMutableBufferPointer<Float>
-    let found: UnsafeMutableBufferPointer<[ScoredIndex]>
-    let unvouched: UnsafeMutableBufferPointer<[Int]>
+/// One thread's share of a ``Int8FirstPass/run(rows:layout:rowCount:query:keep:threads:)``.
+private struct Part {
+    var best: [ScoredIndex]
+    var unvouched: [Int]
 }

@@ -1,3 +1,5 @@
+import CKernels
+
 /// The first pass of a whole-library scan: approximate dot products of a query with 8-bit rows
 /// (``Int8RowLayout``), a quarter of the bytes a Float32 scan reads.
 ///
@@ -6,7 +8,10 @@
 /// (checked in the generated code: `psllw`/`psraw` to widen, two `pmaddwd` and two `paddd` per 16 bytes, no
 /// calls; the stdlib's `SIMD16(truncatingIfNeeded:)` is not inlined, hence the lane loops in `widen`).
 /// Integer sums are exact, so the only error is the rows' and query's rounding
-/// (``Int8RowLayout/scoreErrorBound``).
+/// (``Int8RowLayout/scoreErrorBound``). On a CPU with AVX2 the same sums are formed in C
+/// (`arx_int8_scores`, 16 lanes widened by one instruction): 2-3× faster at the prefix copy's 32
+/// dimensions, where the lane-by-lane widening cost more than reading the rows (Benchmarks/README.md,
+/// session 10), and bit-identical (`Int8ScanTests`).
 public enum Int8Scan {
     /// `out[i - range.lowerBound]` = approximate score of row `i`, for every `i` in `range`.
     ///
@@ -19,6 +24,25 @@ public enum Int8Scan {
     ) {
         precondition(range.lowerBound >= 0 && rows.count >= range.upperBound * layout.rowBytes, "Int8Scan: rows out of bounds")
         precondition(out.count >= range.count && query.values.count == layout.paddedDimension, "Int8Scan: shape")
+        guard let base = rows.baseAddress, !range.isEmpty else { return }
+        if arx_int8_scores_available() {
+            query.values.withUnsafeBufferPointer { levels in
+                guard let levels = levels.baseAddress, let output = out.baseAddress else { return }
+                arx_int8_scores(
+                    base.assumingMemoryBound(to: UInt8.self) + range.lowerBound &* layout.rowBytes, layout.rowBytes,
+                    layout.paddedDimension, range.count, levels, query.inverseScale, output)
+            }
+        } else {
+            portableScores(rows: rows, layout: layout, range: range, query: query, into: out)
+        }
+    }
+
+    /// ``scores(rows:layout:range:query:into:)`` in Swift, on any CPU: the definition the AVX2 kernel is
+    /// held to bit for bit.
+    static func portableScores(
+        rows: UnsafeRawBufferPointer, layout: Int8RowLayout, range: Range<Int>, query: Int8ScanQuery,
+        into out: UnsafeMutableBufferPointer<Float>
+    ) {
         guard let base = rows.baseAddress, let output = out.baseAddress, !range.isEmpty else { return }
         let chunks = layout.paddedDimension / Int8RowLayout.chunk
         query.values.withUnsafeBytes { queryBytes in

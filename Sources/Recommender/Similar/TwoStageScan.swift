@@ -75,9 +75,10 @@ enum TwoStageScan {
             let coarse = Int8FirstPass.run(
                 rows: prefix.rows, layout: prefix.layout, rowCount: prefix.rowCount, query: prefixLevels,
                 keep: max(plan.prefixCandidates, keep), threads: threads)
-            let fine = Int8FirstPass.rescore(
-                rows: quantized.rows, layout: quantized.layout,
-                candidates: coarse.best + Array(prefix.rowCount..<quantized.rowCount), query: levels, keep: keep)
+            let chosen = coarse.best + Array(prefix.rowCount..<quantized.rowCount)
+            let fine = quantized.full.gather(chosen).withUnsafeBytes {
+                Int8FirstPass.rescore(gathered: $0, layout: quantized.layout, candidates: chosen, query: levels, keep: keep)
+            }
             best = fine.best
             unvouched = Array(Set(fine.unvouched + coarse.unvouched)).sorted()
         } else {
@@ -104,17 +105,18 @@ enum TwoStageScan {
     /// row quantises to, in the full copy or the prefix copy: damage that the passes could not see (a few
     /// flipped bytes give a plausible score). Checking only the chosen rows costs a few hundred quantisations.
     static func mismatchedRows(_ rows: [Int], view: VectorView, quantized: QuantizedVectorView) -> [Int] {
-        let copies = quantized.copies
-        var fresh = [UInt8](repeating: 0, count: quantized.layout.rowBytes)
-        return rows.filter { row in
-            guard row < quantized.rowCount, view.isHealthy(row: row) else { return false }
-            return copies.contains { copy in
-                guard row < copy.rowCount else { return false }
-                let layout = copy.layout
+        let healthy = rows.filter { $0 < quantized.rowCount && view.isHealthy(row: $0) }
+        var mismatched = Set<Int>()
+        for copy in quantized.copies {
+            let layout = copy.layout
+            let checked = healthy.filter { $0 < copy.rowCount }
+            let stored = copy.gather(checked)
+            var fresh = [UInt8](repeating: 0, count: layout.rowBytes)
+            for (i, row) in checked.enumerated() {
                 fresh.withUnsafeMutableBytes { layout.quantize(UnsafeBufferPointer(rebasing: view.row(row).prefix(layout.dimension)), into: $0) }
-                let stored = UnsafeRawBufferPointer(rebasing: copy.rows[(row * layout.rowBytes)..<((row + 1) * layout.rowBytes)])
-                return !stored.elementsEqual(fresh.prefix(layout.rowBytes))
+                if !stored[(i * layout.rowBytes)..<((i + 1) * layout.rowBytes)].elementsEqual(fresh) { mismatched.insert(row) }
             }
         }
+        return rows.filter { mismatched.contains($0) }
     }
 }

@@ -121,8 +121,8 @@ extension EmbeddingModel {
             case .projectionBuckets: kept.count
             case .projectionRows: kept.count * definition.dimension
             case .centering: definition.dimension
-            case .lexiconWords: lexicon?.words.reduce(0) { $0 + $1.utf8.count + 1 } ?? 0
-            case .lexiconCosts: lexicon?.words.count ?? 0
+            case .lexiconWords: lexicon?.wordBytes.count ?? 0
+            case .lexiconCosts: lexicon?.count ?? 0
             case .termTable: (translation?.table.targets.count ?? 0) * 3
             case .translationCalibration: 4
             case .calibrationPairs: translation.map { CalibrationPair.encode($0.pairs).count } ?? 0

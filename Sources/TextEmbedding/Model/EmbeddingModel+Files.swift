@@ -113,16 +113,16 @@ extension EmbeddingModel {
             let costBits = try ArtifactFile.lexiconCosts.decode(
                 data[.lexiconCosts] ?? Data(), path: path(.lexiconCosts), rows: 1, columns: costsShape.columns,
                 as: UInt16.self)
-            let words = try lexiconWords(wordBytes, path: path(.lexiconWords))
-            guard words.count == costBits.count else {
-                throw .invalidArtifact(
-                    path: path(.lexiconCosts), reason: "\(costBits.count) costs for \(words.count) lexicon words")
-            }
             let costs = costBits.map(HalfFloat.widen)
             guard costs.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
                 throw .invalidArtifact(path: path(.lexiconCosts), reason: "lexicon costs must be finite and non-negative")
             }
-            lexicon = ChineseLexicon(words: words, costs: costs)
+            switch ChineseLexicon.decode(wordBytes, costs: costs) {
+            case .success(let decoded): lexicon = decoded
+            case .failure(let problem):
+                if case .costCount = problem { throw .invalidArtifact(path: path(.lexiconCosts), reason: problem.description) }
+                throw .invalidArtifact(path: path(.lexiconWords), reason: problem.description)
+            }
         }
 
         var translation: LazyTranslation? = nil
@@ -176,8 +176,7 @@ extension EmbeddingModel {
             throw .invalidArtifact(
                 path: path(.projectionBuckets), reason: "bucket \(buckets[i]) at \(i) is out of range or out of order")
         }
-        let idf = idfBits.map(HalfFloat.widen)
-        guard idf.allSatisfy({ $0.isFinite && $0 > 0 }) else {
+        guard let idf = HalfFloat.widenIfPositive(idfBits) else {
             throw .invalidArtifact(path: path(.idf), reason: "idf values must be finite and positive")
         }
         if !verified, let state { stamp?.record(state: state, id: computed) }
@@ -208,30 +207,6 @@ extension EmbeddingModel {
         return TermTranslation(table: TermTable(entries: entries), calibration: calibration, pairs: pairs)
     }
 
-    /// The words of a `lexicon-words.u8` payload: UTF-8 lines, each ended by a line feed, non-empty, made of
-    /// CJK characters only and strictly ascending by bytes.
-    private static func lexiconWords(_ bytes: [UInt8], path: String) throws(ModelError) -> [String] {
-        guard bytes.isEmpty || bytes.last == 0x0a else {
-            throw .invalidArtifact(path: path, reason: "the last lexicon word is not ended by a line feed")
-        }
-        var words: [String] = []
-        var previous: ArraySlice<UInt8>? = nil
-        for line in bytes.split(separator: 0x0a, omittingEmptySubsequences: false).dropLast() {
-            let word = String(decoding: line, as: UTF8.self)
-            // `elementsEqual`, not two arrays: no allocation per word (26 k words at every model load).
-            guard !line.isEmpty, word.utf8.elementsEqual(line), word.unicodeScalars.allSatisfy({ Tokenizer.isCJK($0.value) })
-            else {
-                throw .invalidArtifact(path: path, reason: "lexicon word \(words.count + 1) is not a run of CJK characters")
-            }
-            if let previous, !previous.lexicographicallyPrecedes(line) {
-                throw .invalidArtifact(path: path, reason: "lexicon word \(words.count + 1) is out of order or repeated")
-            }
-            previous = line
-            words.append(word)
-        }
-        return words
-    }
-
     /// The fit record stored in `directory`'s `model.json`, without loading the artifacts.
     public static func fitRecord(in directory: URL) throws(ModelError) -> FitRecord? {
         let url = directory.appendingPathComponent(manifestFileName)
@@ -257,7 +232,7 @@ extension EmbeddingModel {
             case .projectionRows: (projectionBuckets.count, dimension)
             case .centering: (1, dimension)
             case .lexiconWords: (1, files[.lexiconWords].map { $0.count - ArtifactFile.headerSize } ?? 0)
-            case .lexiconCosts: (1, lexicon?.words.count ?? 0)
+            case .lexiconCosts: (1, lexicon?.count ?? 0)
             case .termTable: (translation?.table.targets.count ?? 0, 3)
             case .translationCalibration: (1, 4)
             case .calibrationPairs: (1, files[.calibrationPairs].map { $0.count - ArtifactFile.headerSize } ?? 0)
@@ -297,12 +272,8 @@ extension EmbeddingModel {
                 rows: 1, columns: centering.count, elements: centering.map(\.bitPattern))
         }
         if definition.chineseWords != nil, let lexicon {
-            var bytes: [UInt8] = []
-            for word in lexicon.words {
-                bytes.append(contentsOf: word.utf8)
-                bytes.append(0x0a)
-            }
-            files[.lexiconWords] = ArtifactFile.lexiconWords.encode(rows: 1, columns: bytes.count, elements: bytes)
+            files[.lexiconWords] = ArtifactFile.lexiconWords.encode(
+                rows: 1, columns: lexicon.wordBytes.count, elements: lexicon.wordBytes)
             files[.lexiconCosts] = ArtifactFile.lexiconCosts.encode(
                 rows: 1, columns: lexicon.costs.count, elements: lexicon.costs.map { Float16($0).bitPattern })
         }

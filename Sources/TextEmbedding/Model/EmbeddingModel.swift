@@ -146,7 +146,7 @@ public struct EmbeddingModel: Sendable {
     /// Whether the dense view places Chinese texts among English ones: the model was fitted on Chinese
     /// texts too and has Chinese words (v6 on). A model without it gives a Chinese text a dense vector
     /// made only of its Latin terms.
-    public var isBilingual: Bool { lexicon.map { !$0.words.isEmpty } ?? false }
+    public var isBilingual: Bool { lexicon.map { $0.count > 0 } ?? false }
 
     /// The sparse and the dense view of `text`.
     public func embed(_ text: String) -> (sparse: SparseVector, dense: [Float]) {

@@ -33,6 +33,44 @@ enum HalfFloat {
         return unsafeBitCast(shifted & Int32(bitPattern: signExponentMantissa), to: SIMD8<Float>.self)
     }
 
+    /// `bits` widened (``widen(_:)``, bit for bit), when every one is a finite half greater than zero; `nil`
+    /// otherwise. Eight at a time: a model's idf is 2^20 halves, widened and checked at every load, and the
+    /// element-wise `map` and `allSatisfy` it replaces were 2 % of a cold `similar` (perf, session 10).
+    ///
+    /// The finite halves above zero are exactly the bit patterns 0x0001 through 0x7BFF (0x7C00 is +∞, above
+    /// it NaN, from 0x8000 the sign): read as `Int16`, 1 through 31,743. So the check is a running minimum
+    /// and maximum, which stay in vector registers (`pminsw`, `pmaxsw`).
+    static func widenIfPositive(_ bits: [UInt16]) -> [Float]? {
+        var lowest = SIMD8<Int16>(repeating: 1)
+        var highest = SIMD8<Int16>(repeating: 1)
+        let widened = [Float](unsafeUninitializedCapacity: bits.count) { out, initialized in
+            bits.withUnsafeBytes { source in
+                guard let from = source.baseAddress, let to = out.baseAddress.map(UnsafeMutableRawPointer.init) else { return }
+                var i = 0
+                while i + 8 <= bits.count {
+                    let half = from.loadUnaligned(fromByteOffset: 2 &* i, as: SIMD8<UInt16>.self)
+                    let signed = SIMD8<Int16>(truncatingIfNeeded: half)
+                    lowest = pointwiseMin(lowest, signed)
+                    highest = pointwiseMax(highest, signed)
+                    to.storeBytes(of: scaledDown(half) * biasAdjustment, toByteOffset: 4 &* i, as: SIMD8<Float>.self)
+                    i &+= 8
+                }
+                while i < bits.count {
+                    let signed = SIMD8<Int16>(repeating: Int16(bitPattern: bits[i]))
+                    lowest = pointwiseMin(lowest, signed)
+                    highest = pointwiseMax(highest, signed)
+                    out[i] = widen(bits[i])
+                    i &+= 1
+                }
+            }
+            initialized = bits.count
+        }
+        return lowest.min() >= 1 && highest.max() <= largestFinitePositive ? widened : nil
+    }
+
+    /// 0x7BFF, the largest finite half, as `Int16`.
+    private static let largestFinitePositive: Int16 = 0x7bff
+
     /// Bit 31 (the sign) and bits 13–27 (a half's exponent and mantissa once shifted by 13).
     private static let signExponentMantissa: UInt32 = 0x8fff_e000
 }

@@ -14,8 +14,11 @@ import Foundation
 /// CJK token already carries (``FeatureHash/fnv1a(_:_:)``), in an open-addressing table built on load: no
 /// `String` is made while segmenting.
 public struct ChineseLexicon: Sendable, Equatable {
-    /// The words, ascending by UTF-8 bytes (characters and longer words alike).
-    public let words: [String]
+    /// The words as stored (the `lexicon-words.u8` payload): UTF-8, each followed by a line feed, ascending
+    /// by bytes.
+    let wordBytes: [UInt8]
+    /// How many words (characters and longer words alike).
+    public let count: Int
     /// −ln p of each word, Float16 values widened to Float, in the order of ``words``.
     public let costs: [Float]
     /// The longest word, in characters: the segmentation tries no longer span.
@@ -27,30 +30,109 @@ public struct ChineseLexicon: Sendable, Equatable {
     private let slotCosts: [Float]
     private let mask: Int
 
+    /// The words, ascending by UTF-8 bytes (characters and longer words alike). Made on each call: only a
+    /// fit, `model show` and the model writer read them.
+    public var words: [String] {
+        wordBytes.split(separator: 0x0a).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// A lexicon of `words` (strictly ascending by UTF-8 bytes, non-empty, made of CJK characters only)
     /// with their `costs` (finite, non-negative, exactly representable as Float16).
     public init(words: [String], costs: [Float]) {
         precondition(words.count == costs.count, "ChineseLexicon: \(words.count) words, \(costs.count) costs")
-        self.words = words
+        var bytes: [UInt8] = []
+        for word in words {
+            bytes.append(contentsOf: word.utf8)
+            bytes.append(0x0a)
+        }
+        switch Self.decode(bytes, costs: costs) {
+        case .success(let lexicon): self = lexicon
+        case .failure(let problem): preconditionFailure("ChineseLexicon: \(problem)")
+        }
+    }
+
+    private init(wordBytes: [UInt8], count: Int, costs: [Float], maximumLength: Int, slots: [UInt64], slotCosts: [Float]) {
+        self.wordBytes = wordBytes
+        self.count = count
         self.costs = costs
+        self.maximumLength = maximumLength
+        self.slots = slots
+        self.slotCosts = slotCosts
+        self.mask = slots.count - 1
+        self.unknownCost = (costs.max() ?? 0) + Float(log(2.0))
+    }
+
+    /// What is wrong with the bytes of a stored lexicon (``decode(_:costs:)``).
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case unterminated
+        case notCJK(word: Int)
+        case outOfOrder(word: Int)
+        case costCount(costs: Int, words: Int)
+
+        public var description: String {
+            switch self {
+            case .unterminated: "the last lexicon word is not ended by a line feed"
+            case .notCJK(let word): "lexicon word \(word) is not a run of CJK characters"
+            case .outOfOrder(let word): "lexicon word \(word) is out of order or repeated"
+            case .costCount(let costs, let words): "\(costs) costs for \(words) lexicon words"
+            }
+        }
+    }
+
+    /// The lexicon stored as `wordBytes` (UTF-8 lines, each ended by a line feed, non-empty, made of CJK
+    /// characters only, strictly ascending by bytes) and `costs`, one per word; or what is wrong with them.
+    ///
+    /// One pass over the bytes, each word checked and hashed where it lies: a model load used to make a
+    /// `String` of each of the 26 k words, check it, and hash a copy of its bytes, a twentieth of a cold
+    /// `similar` (perf, session 10).
+    public static func decode(_ wordBytes: [UInt8], costs: [Float]) -> Result<ChineseLexicon, Problem> {
+        guard wordBytes.isEmpty || wordBytes.last == 0x0a else { return .failure(.unterminated) }
+        var count = 0
+        var longest = 1
+        var hashes: [UInt64] = []
+        let problem: Problem? = wordBytes.withUnsafeBufferPointer { bytes -> Problem? in
+            var start = 0
+            var previous: Range<Int>? = nil
+            while start < bytes.count {
+                var end = start
+                while bytes[end] != 0x0a { end += 1 }
+                count += 1
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                var iterator = line.makeIterator()
+                var decoder = UTF8()
+                var characters = 0
+                decoding: while true {
+                    switch decoder.decode(&iterator) {
+                    case .scalarValue(let scalar) where Tokenizer.isCJK(scalar.value): characters += 1
+                    case .emptyInput: break decoding
+                    case .scalarValue, .error: return .notCJK(word: count)
+                    }
+                }
+                if characters == 0 { return .notCJK(word: count) }
+                if let previous, !UnsafeBufferPointer(rebasing: bytes[previous]).lexicographicallyPrecedes(line) {
+                    return .outOfOrder(word: count)
+                }
+                longest = max(longest, characters)
+                hashes.append(nonZero(FeatureHash.fnv1a(bytes, start..<end)))
+                previous = start..<end
+                start = end + 1
+            }
+            return nil
+        }
+        if let problem { return .failure(problem) }
+        guard count == costs.count else { return .failure(.costCount(costs: costs.count, words: count)) }
         var capacity = 16
-        while capacity < words.count * 2 { capacity *= 2 }
+        while capacity < count * 2 { capacity *= 2 }
         var slots = [UInt64](repeating: 0, count: capacity)
         var slotCosts = [Float](repeating: 0, count: capacity)
-        var longest = 1
-        for (word, cost) in zip(words, costs) {
-            let h = Self.nonZero(FeatureHash.fnv1a(Array(word.utf8)))
+        for (h, cost) in zip(hashes, costs) {
             var i = Int(truncatingIfNeeded: FeatureHash.fmix64(h)) & (capacity - 1)
             while slots[i] != 0 && slots[i] != h { i = (i + 1) & (capacity - 1) }
             slots[i] = h
             slotCosts[i] = cost
-            longest = max(longest, word.unicodeScalars.count)
         }
-        self.slots = slots
-        self.slotCosts = slotCosts
-        self.mask = capacity - 1
-        self.maximumLength = longest
-        self.unknownCost = (costs.max() ?? 0) + Float(log(2.0))
+        return .success(ChineseLexicon(
+            wordBytes: wordBytes, count: count, costs: costs, maximumLength: longest, slots: slots, slotCosts: slotCosts))
     }
 
     /// The empty lexicon: every character is its own word.
@@ -151,7 +233,7 @@ public struct ChineseLexicon: Sendable, Equatable {
     private static func nonZero(_ h: UInt64) -> UInt64 { h == 0 ? 1 : h }
 
     public static func == (a: ChineseLexicon, b: ChineseLexicon) -> Bool {
-        a.words == b.words && a.costs == b.costs
+        a.wordBytes == b.wordBytes && a.costs == b.costs
     }
 }
 
