@@ -94,6 +94,36 @@ struct EmbeddingModelTests {
         #expect(found.count >= 28, "\(found.count) of 30 twins found first")
     }
 
+    /// The projection's column sums of squares, eight columns at a time, against one value at a time: the
+    /// same bits on the shipped model (256 columns) and on a model whose dimension leaves a tail of 3.
+    @Test func columnSquaresAreThoseOfOneValueAtATime() {
+        func reference(_ model: EmbeddingModel) -> [Double] {
+            let d = model.dimension
+            var squares = [Double](repeating: 0, count: d)
+            model.projectionRows.withUnsafeBufferPointer { halves in
+                for row in 0 ..< model.projectionBuckets.count {
+                    for j in 0 ..< d {
+                        let value = Double(Float(Float16(bitPattern: halves[row * d + j])))
+                        squares[j] += value * value
+                    }
+                }
+            }
+            return squares
+        }
+        #expect(model.columnSquares().map(\.bitPattern) == reference(model).map(\.bitPattern))
+        var random = SeededGenerator(seed: 53)
+        var definition = model.definition
+        definition.dimension = 11
+        definition.centerDense = false
+        definition.termTable = nil
+        let odd = EmbeddingModel(
+            definition: definition, idf: model.idf, projectionBuckets: [3, 9, 40],
+            projection: (0 ..< 33).map { _ in Float(random.next() % 2001) / 1000 - 1 }, lexicon: model.lexicon,
+            translation: nil, id: "odd")
+        #expect(odd.dimension == 11)
+        #expect(odd.columnSquares().map(\.bitPattern) == reference(odd).map(\.bitPattern))
+    }
+
     @Test func emptyTextGivesEmptySparseAndZeroDense() {
         for text in ["", "   ", "the of and", "$$"] {
             let (sparse, dense) = model.embed(text)
