@@ -86,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "arxrec",
             dependencies: [
-                "Recommender", "Evaluation", "Library", "TextEmbedding", "ArxivFormats", "ArxivClient", "WebApp",
+                "Recommender", "Evaluation", "Library", "TextEmbedding", "LinearAlgebra", "ArxivFormats", "ArxivClient", "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

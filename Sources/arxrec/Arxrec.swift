@@ -1,4 +1,5 @@
 import ArgumentParser
+import LinearAlgebra
 
 /// The `arxrec` command: an arXiv paper recommender that turns the daily flood into a short list.
 @main
@@ -39,8 +40,10 @@ struct Arxrec: AsyncParsableCommand {
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
+                BLASThreads.use(1)
                 try await asyncCommand.run()
             } else {
+                if !(command is any UsesParallelBLAS) { BLASThreads.use(1) }
                 try command.run()
             }
         } catch {
@@ -48,3 +51,8 @@ struct Arxrec: AsyncParsableCommand {
         }
     }
 }
+
+/// A command (synchronous, as `model fit` and `evaluate` are) whose work is large BLAS products (fitting a model's SVD, an evaluation's similarity blocks),
+/// which OpenBLAS's threads speed up; every other command runs BLAS on one thread (``BLASThreads``: its
+/// worker's spinning after each small call took the second core from the command's own threads).
+protocol UsesParallelBLAS {}

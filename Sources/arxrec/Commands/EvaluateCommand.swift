@@ -8,7 +8,7 @@ import TextEmbedding
 extension ProfileModelKind: ExpressibleByArgument {}
 
 /// `arxrec evaluate`: issue 9's offline evaluation on real papers.
-struct EvaluateCommand: ParsableCommand {
+struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Measure similar-paper and profile quality on a corpus of real arXiv papers.",

@@ -44,7 +44,7 @@ struct ModelCommand: ParsableCommand {
     }
 
     /// `arxrec model fit --corpus FILE.jsonl`
-    struct Fit: ParsableCommand {
+    struct Fit: ParsableCommand, UsesParallelBLAS {
         static let configuration = CommandConfiguration(
             abstract: "Fit idf and the dense projection on a corpus of arXiv papers.",
             discussion: """
