@@ -29,19 +29,26 @@ struct EvaluateCommandTests {
         #expect(SimilarReRank(depth: 100, sparseWeight: 3).similarityDivisor == "4")
     }
 
+    /// A 16-dimension model definition on 2^16 buckets, written into `directory`: quick to fit on a few
+    /// hundred papers.
+    static func smallDefinition(named name: String, in directory: TemporaryDirectory) throws -> URL {
+        let definition = directory.file("definition.json")
+        try Data("""
+            {"name": "\(name)", "formatVersion": 1, "hashSeed": 1, "bucketBits": 16, "dimension": 16,
+             "weights": {"wordUnigram": 1, "wordBigram": 1, "cjkUnigram": 1, "cjkBigram": 1},
+             "dropEnglishStopWords": true, "idf": "smooth", "sublinearTF": true, "minimumDocumentFrequency": 3,
+             "svd": {"oversampling": 8, "powerIterations": 2, "seed": 7, "singularValueExponent": 3}}
+            """.utf8).write(to: definition)
+        return definition
+    }
+
     /// End to end on 400 real papers with a small definition: `--queries` reaches the similar task, and
     /// without it every one of the (fewer than 1,000) papers asks.
     @Test func queriesReachTheSimilarTask() throws {
         let directory = try TemporaryDirectory(prefix: "arxrec-evaluate-cli")
         // 1,000 papers: the fewest whose prolific authors (≥ 6 papers, ≥ 3 before the cut) make a few users.
         let slice = try CorpusSlice.lastPapers(1_000, in: directory.url)
-        let definition = directory.file("definition.json")
-        try Data("""
-            {"name": "evaluate-cli", "formatVersion": 1, "hashSeed": 1, "bucketBits": 16, "dimension": 16,
-             "weights": {"wordUnigram": 1, "wordBigram": 1, "cjkUnigram": 1, "cjkBigram": 1},
-             "dropEnglishStopWords": true, "idf": "smooth", "sublinearTF": true, "minimumDocumentFrequency": 3,
-             "svd": {"oversampling": 8, "powerIterations": 2, "seed": 7, "singularValueExponent": 3}}
-            """.utf8).write(to: definition)
+        let definition = try Self.smallDefinition(named: "evaluate-cli", in: directory)
         func similar(_ extra: [String]) throws -> [String: Any] {
             let result = try ArxrecProcess.run([
                 "evaluate", "--corpus", slice.path, "--papers", "400", "--users", "5", "--definition", definition.path,
@@ -77,13 +84,7 @@ struct EvaluateCommandTests {
     @Test func aRetiredSettingsFieldRunsWithANotice() throws {
         let directory = try TemporaryDirectory(prefix: "arxrec-evaluate-retired")
         let slice = try CorpusSlice.lastPapers(400, in: directory.url)
-        let definition = directory.file("definition.json")
-        try Data("""
-            {"name": "evaluate-retired", "formatVersion": 1, "hashSeed": 1, "bucketBits": 16, "dimension": 16,
-             "weights": {"wordUnigram": 1, "wordBigram": 1, "cjkUnigram": 1, "cjkBigram": 1},
-             "dropEnglishStopWords": true, "idf": "smooth", "sublinearTF": true, "minimumDocumentFrequency": 3,
-             "svd": {"oversampling": 8, "powerIterations": 2, "seed": 7, "singularValueExponent": 3}}
-            """.utf8).write(to: definition)
+        let definition = try Self.smallDefinition(named: "evaluate-retired", in: directory)
         let settings = directory.file("settings.json")
         try Data(#"{"translatedTopicalWeight": 0.25}"#.utf8).write(to: settings)
         let result = try ArxrecProcess.run([
