@@ -49,6 +49,15 @@ public enum DataDirectory {
         name.hasPrefix(noiseSamplePrefix) && name.hasSuffix(noiseSampleSuffix)
     }
 
+    /// The calibration-views cache of model `modelID`: the dense rows of its 400 calibration pairs, which a
+    /// Chinese text's scoring derives each language's mean from.
+    public static func calibrationViewsFileName(modelID: String) -> String { "\(calibrationViewsPrefix)\(modelID)\(calibrationViewsSuffix)" }
+
+    /// Whether `name` is the calibration-views cache of some model.
+    public static func isCalibrationViewsFile(_ name: String) -> Bool {
+        name.hasPrefix(calibrationViewsPrefix) && name.hasSuffix(calibrationViewsSuffix)
+    }
+
     /// Where a library notes that the model files it is used with were verified (the model's
     /// `ModelVerificationStamp`), so the next command can skip hashing them.
     public static let modelStampFileName = "model-verified.txt"
@@ -74,6 +83,8 @@ public enum DataDirectory {
     private static let weakNegativesSuffix = ".bin"
     private static let noiseSamplePrefix = "noise-sample-"
     private static let noiseSampleSuffix = ".bin"
+    private static let calibrationViewsPrefix = "calibration-views-"
+    private static let calibrationViewsSuffix = ".bin"
 
     /// The data directory, by precedence: `--data-dir` (`explicit`) > `$ARXREC_HOME` >
     /// `$XDG_DATA_HOME/arxrec` > `~/.local/share/arxrec`.

@@ -24,6 +24,7 @@ public struct Recommender: Sendable {
         self.library = library
         self.model = model
         self.settings = settings
+        model.keepCalibrationViews(in: CalibrationViewsCache(directory: library.directory, modelID: model.id))
     }
 
     var featureCount: Int { model.definition.bucketCount }

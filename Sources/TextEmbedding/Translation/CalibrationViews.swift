@@ -18,8 +18,12 @@ public struct CalibrationViews: Sendable {
 
     /// The views of `pairs` in `model`.
     init(model: EmbeddingModel, pairs: [CalibrationPair]) {
-        let english = model.denseMatrix(pairs.map(\.english))
-        let chinese = model.denseMatrix(pairs.map(\.chinese))
+        self.init(model: model, english: model.denseMatrix(pairs.map(\.english)), chinese: model.denseMatrix(pairs.map(\.chinese)))
+    }
+
+    /// The views whose dense rows are `english` and `chinese` (as ``init(model:pairs:)`` embeds them, or as a
+    /// ``CalibrationViewsStore`` kept them), and the language means derived from them.
+    init(model: EmbeddingModel, english: Matrix, chinese: Matrix) {
         self.english = english
         self.chinese = chinese
         languageMeans = model.spectrumRescaling(toExponent: 1).map { scale in
@@ -41,12 +45,39 @@ extension EmbeddingModel {
     }
 
     /// The model's ``CalibrationViews``, computed on the first call (then shared by every copy of the
-    /// model); nil without calibration pairs (no term table, or none kept).
+    /// model); nil without calibration pairs (no term table, or none kept). With a store attached
+    /// (``keepCalibrationViews(in:)``), the dense rows it holds are used when they have the pairs' shape,
+    /// and rows computed here are handed to it.
     public var calibrationViews: CalibrationViews? {
         guard let lazyTranslation, let pairs = translation?.pairs, !pairs.isEmpty else { return nil }
-        return lazyTranslation.views { CalibrationViews(model: self, pairs: pairs) }
+        return lazyTranslation.views { store in
+            if let kept = store?.load(), kept.english.rows == pairs.count, kept.chinese.rows == pairs.count,
+               kept.english.columns == dimension, kept.chinese.columns == dimension {
+                return CalibrationViews(model: self, english: kept.english, chinese: kept.chinese)
+            }
+            let made = CalibrationViews(model: self, pairs: pairs)
+            store?.save(english: made.english, chinese: made.chinese)
+            return made
+        }
+    }
+
+    /// Keeps this model's calibration views in `store` from now on (every copy of the model shares it).
+    ///
+    /// Why: the views embed the model's 400 calibration pairs (800 texts), a seventh of the CPU of a cold
+    /// Chinese `search` on 2.7 M papers (perf, session 10), and they depend on the model alone.
+    public func keepCalibrationViews(in store: any CalibrationViewsStore) {
+        lazyTranslation?.attach(store)
     }
 
     /// Each language's mean topical vector (``CalibrationViews/languageMeans``), computed on first use.
     public var languageMeans: LanguageMeans? { calibrationViews?.languageMeans }
+}
+
+/// Where a model's calibration views are kept between processes (the library's data directory keeps one per
+/// model). Only the dense rows are kept; the language means are derived from them again.
+public protocol CalibrationViewsStore: Sendable {
+    /// The rows kept, or nil when there are none (or they cannot be read).
+    func load() -> (english: Matrix, chinese: Matrix)?
+    /// Keeps `english` and `chinese`; a store that cannot write only costs the next process the embedding.
+    func save(english: Matrix, chinese: Matrix)
 }
