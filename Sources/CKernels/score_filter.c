@@ -1,5 +1,15 @@
 #include "ScoreFilter.h"
 
+// The test itself, one score at a time: the loop on other CPUs and the tail of the vector loop.
+static inline intptr_t append_worth_a_look(const float *scores, intptr_t from, intptr_t count, float threshold,
+                                           float bound, int32_t *offsets, intptr_t found) {
+    for (intptr_t i = from; i < count; i++) {
+        const float v = scores[i];
+        if (v > threshold || !(__builtin_fabsf(v) <= bound)) offsets[found++] = (int32_t)i;
+    }
+    return found;
+}
+
 #if defined(__x86_64__)
 #include <emmintrin.h>
 
@@ -18,22 +28,13 @@ intptr_t arx_scores_worth_a_look(const float *scores, intptr_t count, float thre
             mask &= mask - 1;
         }
     }
-    for (; i < count; i++) {
-        const float v = scores[i];
-        if (v > threshold || !(__builtin_fabsf(v) <= bound)) offsets[found++] = (int32_t)i;
-    }
-    return found;
+    return append_worth_a_look(scores, i, count, threshold, bound, offsets, found);
 }
 
 #else
 
 intptr_t arx_scores_worth_a_look(const float *scores, intptr_t count, float threshold, float bound, int32_t *offsets) {
-    intptr_t found = 0;
-    for (intptr_t i = 0; i < count; i++) {
-        const float v = scores[i];
-        if (v > threshold || !(__builtin_fabsf(v) <= bound)) offsets[found++] = (int32_t)i;
-    }
-    return found;
+    return append_worth_a_look(scores, 0, count, threshold, bound, offsets, 0);
 }
 
 #endif

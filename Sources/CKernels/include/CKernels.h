@@ -1,8 +1,10 @@
 #ifndef ARXREC_CKERNELS_H
 #define ARXREC_CKERNELS_H
-// The featurizer's two hottest loops in C, where Swift cannot reach the instructions they need: Swift
-// cannot target an instruction set per function, and its SIMD types compile a byte search to scalar
-// code. Each function states its contract; the Swift callers hold them to a Swift reference in tests.
+// The featurizer's and the whole-library scan's hottest loops in C, where Swift cannot reach the
+// instructions they need: Swift cannot target an instruction set per function, and its SIMD types compile
+// a byte search, a lane-by-lane widening or a mask test to scalar code. Each function states its contract;
+// the Swift callers hold them to a Swift reference in tests. The scan's kernels are declared in their own
+// headers, included at the end.
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

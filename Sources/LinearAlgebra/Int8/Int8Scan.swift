@@ -9,9 +9,10 @@ import CKernels
 /// calls; the stdlib's `SIMD16(truncatingIfNeeded:)` is not inlined, hence the lane loops in `widen`).
 /// Integer sums are exact, so the only error is the rows' and query's rounding
 /// (``Int8RowLayout/scoreErrorBound``). On a CPU with AVX2 the same sums are formed in C
-/// (`arx_int8_scores`, 16 lanes widened by one instruction): 2-3× faster at the prefix copy's 32
-/// dimensions, where the lane-by-lane widening cost more than reading the rows (Benchmarks/README.md,
-/// session 10), and bit-identical (`Int8ScanTests`).
+/// (`arx_int8_scores`, 16 lanes widened by one instruction): at the prefix copy's 32 dimensions the
+/// lane-by-lane widening cost more than reading the rows (perf of a cold `similar` at 2.7 M papers;
+/// Benchmarks/README.md, run 11, where the kernel's own speed-up was not measured apart), and the result is
+/// bit-identical (`Int8ScanTests`).
 public enum Int8Scan {
     /// `out[i - range.lowerBound]` = approximate score of row `i`, for every `i` in `range`.
     ///

@@ -31,7 +31,7 @@ enum StableScalarNormalizer {
             while read < count {
                 let lead = buffer[read]
                 if lead < 0x80 {
-                    buffer[write] = lead &- 0x41 < 26 ? lead | 0x20 : lead
+                    buffer[write] = TextNormalizer.lowercasedASCII(lead)
                     read += 1
                     write += 1
                     continue
@@ -50,7 +50,7 @@ enum StableScalarNormalizer {
                     write += 3
                 case 0xff01 ... 0xff5e:
                     let ascii = UInt8(truncatingIfNeeded: scalar - 0xfee0)
-                    buffer[write] = ascii &- 0x41 < 26 ? ascii | 0x20 : ascii
+                    buffer[write] = TextNormalizer.lowercasedASCII(ascii)
                     write += 1
                 default:
                     return nil

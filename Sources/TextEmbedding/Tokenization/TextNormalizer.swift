@@ -57,11 +57,14 @@ struct TextNormalizer {
     private static func appendLowercasedASCII(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         output.append(contentsOf: bytes)
         output.withUnsafeMutableBufferPointer { buffer in
-            for i in buffer.indices {
-                let byte = buffer[i]
-                // 'A'...'Z' → 'a'...'z'
-                buffer[i] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-            }
+            for i in buffer.indices { buffer[i] = lowercasedASCII(buffer[i]) }
         }
+    }
+
+    /// An ASCII byte lower-cased ('A'...'Z' → 'a'...'z'; every other byte unchanged): the one rule of both
+    /// fast paths (this one and ``StableScalarNormalizer``'s).
+    @inline(__always)
+    static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 }
