@@ -1,4 +1,5 @@
 public import Foundation
+public import LinearAlgebra
 
 /// Where a library lives when the user does not say (design.md, "Data directory"), and the name of
 /// everything in it: every module that reads or sweeps the directory asks here.
@@ -13,8 +14,11 @@ public enum DataDirectory {
     public static func quantizedVectorFileName(modelID: String) -> String { "\(vectorPrefix)\(modelID)\(quantizedSuffix)" }
 
     /// The 8-bit copy of that vector file's leading dimensions, which large-library scans read before
-    /// the full copy (``Int8Prefix``; same header as the full copy).
-    public static func prefixVectorFileName(modelID: String) -> String { "\(vectorPrefix)\(modelID)\(prefixSuffix)" }
+    /// the full copy (``Int8Prefix``; same header as the full copy): `.p8` for the narrow prefix, `.w8` for
+    /// the wide one.
+    public static func prefixVectorFileName(modelID: String, prefix: Int8Prefix) -> String {
+        "\(vectorPrefix)\(modelID)\(prefixSuffix(prefix))"
+    }
 
     /// Whether `name` is the vector file of some model.
     public static func isVectorFile(_ name: String) -> Bool { name.hasPrefix(vectorPrefix) && name.hasSuffix(vectorSuffix) }
@@ -75,9 +79,14 @@ public enum DataDirectory {
     private static let vectorPrefix = "vectors-"
     private static let vectorSuffix = ".f32"
     private static let quantizedSuffix = ".i8"
-    private static let prefixSuffix = ".p8"
+    private static func prefixSuffix(_ prefix: Int8Prefix) -> String {
+        switch prefix {
+        case .narrow: ".p8"
+        case .wide: ".w8"
+        }
+    }
     /// The suffixes of the vector file's 8-bit copies.
-    private static let copySuffixes = [quantizedSuffix, prefixSuffix]
+    private static let copySuffixes = [quantizedSuffix] + Int8Prefix.allCases.map(prefixSuffix)
     private static let rebuildMarker = ".rebuild-"
     private static let weakNegativesPrefix = "weak-negatives-"
     private static let weakNegativesSuffix = ".bin"

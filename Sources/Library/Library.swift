@@ -1,4 +1,5 @@
 public import Foundation
+public import LinearAlgebra
 import GRDB
 
 /// A local arXiv library: `library.sqlite` (papers, ratings, profiles, shortlists, ingest runs) and
@@ -33,9 +34,11 @@ public struct Library: Sendable {
     public var vectorFileURL: URL { URL(fileURLWithPath: vectorFilePath) }
     /// `<directory>/vectors-<modelID>.i8`: the vector file's rows in 8 bits, which whole-library scans read first.
     public var quantizedVectorFileURL: URL { directory.appendingPathComponent(DataDirectory.quantizedVectorFileName(modelID: modelID)) }
-    /// `<directory>/vectors-<modelID>.p8`: the rows' leading dimensions in 8 bits (``Int8Prefix``), which
-    /// scans of a large library read before the full 8-bit rows.
-    public var prefixVectorFileURL: URL { directory.appendingPathComponent(DataDirectory.prefixVectorFileName(modelID: modelID)) }
+    /// `<directory>/vectors-<modelID>.p8` and `.w8`: the rows' leading dimensions in 8 bits (``Int8Prefix``),
+    /// which scans of a large library read before the full 8-bit rows.
+    public func prefixVectorFileURL(_ prefix: Int8Prefix) -> URL {
+        directory.appendingPathComponent(DataDirectory.prefixVectorFileName(modelID: modelID, prefix: prefix))
+    }
     /// `<directory>/library.sqlite`.
     public var databaseURL: URL { URL(fileURLWithPath: databasePath) }
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Library
+import LinearAlgebra
 import TestSupport
 import Testing
 
@@ -62,10 +63,13 @@ import Testing
         #expect(!DataDirectory.isVectorFileOrCopy(rebuild) && !DataDirectory.isVectorFileOrCopy(cache))
         #expect(DataDirectory.isVectorRebuildFile(rebuild))
         #expect(DataDirectory.isVectorRebuildFile(DataDirectory.rebuildPath(of: copy, token: "A1B2")))
-        let prefix = DataDirectory.prefixVectorFileName(modelID: model)
-        #expect(prefix != copy && DataDirectory.isVectorFileOrCopy(prefix) && !DataDirectory.isVectorFile(prefix))
-        #expect(DataDirectory.isVectorRebuildFile(DataDirectory.rebuildPath(of: prefix, token: "A1B2")))
-        #expect(!DataDirectory.isVectorFileOrCopy(DataDirectory.rebuildPath(of: prefix, token: "A1B2")))
+        let prefixes = Int8Prefix.allCases.map { DataDirectory.prefixVectorFileName(modelID: model, prefix: $0) }
+        #expect(Set(prefixes + [copy, vectors]).count == prefixes.count + 2, "every copy has a name of its own")
+        for prefix in prefixes {
+            #expect(DataDirectory.isVectorFileOrCopy(prefix) && !DataDirectory.isVectorFile(prefix))
+            #expect(DataDirectory.isVectorRebuildFile(DataDirectory.rebuildPath(of: prefix, token: "A1B2")))
+            #expect(!DataDirectory.isVectorFileOrCopy(DataDirectory.rebuildPath(of: prefix, token: "A1B2")))
+        }
         #expect(!DataDirectory.isVectorRebuildFile(vectors) && !DataDirectory.isVectorRebuildFile(cache))
         #expect(DataDirectory.isWeakNegativesFile(cache) && !DataDirectory.isWeakNegativesFile(vectors))
         #expect(!DataDirectory.isVectorFile(DataDirectory.databaseFileName))

@@ -13,8 +13,8 @@ import Testing
         fixture.directory.file(DataDirectory.quantizedVectorFileName(modelID: fixture.embedder.modelID))
     }
 
-    static func prefixURL(_ fixture: LibraryFixture) -> URL {
-        fixture.directory.file(DataDirectory.prefixVectorFileName(modelID: fixture.embedder.modelID))
+    static func prefixURL(_ fixture: LibraryFixture, _ prefix: Int8Prefix = .narrow) -> URL {
+        fixture.directory.file(DataDirectory.prefixVectorFileName(modelID: fixture.embedder.modelID, prefix: prefix))
     }
 
     static func field(_ bytes: Data, at offset: Int, _ count: Int) -> Int {
@@ -26,7 +26,10 @@ import Testing
     static func expectLevel(_ fixture: LibraryFixture, rows: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let dimension = fixture.embedder.dimension
         try expectLevel(fixture, copy: copyURL(fixture), layout: Int8RowLayout(dimension: dimension), rows: rows, sourceLocation: sourceLocation)
-        try expectLevel(fixture, copy: prefixURL(fixture), layout: Int8Prefix.layout(forDimension: dimension), rows: rows, sourceLocation: sourceLocation)
+        for prefix in Int8Prefix.allCases {
+            try expectLevel(
+                fixture, copy: prefixURL(fixture, prefix), layout: prefix.layout(forDimension: dimension), rows: rows, sourceLocation: sourceLocation)
+        }
     }
 
     static func expectLevel(
@@ -108,15 +111,17 @@ import Testing
         try library.ingest(Array(papers.prefix(3)), source: "s")
         try Self.expectLevel(fixture, rows: 25)
 
-        // The prefix copy: missing, then garbage; the full copy serves alone meanwhile.
+        // The narrow prefix copy: missing, then garbage; the full copy and the wide prefix serve meanwhile.
         try FileManager.default.removeItem(at: Self.prefixURL(fixture))
-        #expect(try library.withScanViews { _, quantized in quantized?.rowCount == 25 && quantized?.prefix == nil })
+        #expect(try library.withScanViews { _, quantized in
+            quantized?.rowCount == 25 && quantized?.prefixes[.narrow] == nil && quantized?.prefixes[.wide]?.rowCount == 25
+        })
         try library.ingest(Array(papers.dropFirst(25).prefix(5)), source: "s")
         try Self.expectLevel(fixture, rows: 30)
         try Data("garbage".utf8).write(to: Self.prefixURL(fixture))
-        #expect(try library.withScanViews { _, quantized in quantized?.prefix == nil })
+        #expect(try library.withScanViews { _, quantized in quantized?.prefixes[.narrow] == nil })
         try library.ingest(Array(papers.prefix(3)), source: "s")
         try Self.expectLevel(fixture, rows: 30)
-        #expect(try library.withScanViews { _, quantized in quantized?.prefix?.rowCount } == 30)
+        #expect(try library.withScanViews { _, quantized in quantized?.prefixes[.narrow]?.rowCount } == 30)
     }
 }

@@ -50,9 +50,14 @@ struct TwoStageScanTests {
         try library.withScanViews { _, quantized in quantized?.rowCount }
     }
 
-    /// Rows the prefix copy covers, or nil when there is no usable prefix copy.
-    static func prefixRows(_ library: Library) throws -> Int? {
-        try library.withScanViews { _, quantized in quantized?.prefix?.rowCount }
+    /// Rows the `prefix` copy covers, or nil when there is no usable such copy.
+    static func prefixRows(_ library: Library, _ prefix: Int8Prefix) throws -> Int? {
+        try library.withScanViews { _, quantized in quantized?.prefixes[prefix]?.rowCount }
+    }
+
+    /// ``prefixPlan`` with only `prefix` tried.
+    static func prefixPlan(only prefix: Int8Prefix) -> TwoStageScan.Plan {
+        TwoStageScan.Plan(prefixFrom: 0, prefixCandidates: 700, prefixes: [prefix])
     }
 
     static func overwrite(_ url: URL, at offset: Int, with bytes: [UInt8]) throws {
@@ -142,27 +147,62 @@ struct TwoStageScanTests {
         try Self.expectExact(corpus)
     }
 
-    @Test func thePrefixPassGivesTheExactTopK() throws {
+    @Test(arguments: Int8Prefix.allCases)
+    func thePrefixPassGivesTheExactTopK(prefix: Int8Prefix) throws {
         let corpus = try CorpusLibrary()
         let rows = try corpus.library.withVectors { $0.rowCount }
-        #expect(try Self.prefixRows(corpus.library) == rows, "ingest wrote the prefix copy of every row")
-        try Self.expectExact(corpus, plan: Self.prefixPlan)
+        #expect(try Self.prefixRows(corpus.library, prefix) == rows, "ingest wrote the prefix copy of every row")
+        let plan = Self.prefixPlan(only: prefix)
+        try Self.expectExact(corpus, plan: plan)
         // The prefix pass is what ran (for a query it takes): a row far from the query whose prefix scale
         // alone is NaN is reported by it, and never seen by the full pass, whose 8-bit row is intact.
-        let layout = Int8Prefix.layout(forDimension: corpus.library.dimension)
+        let layout = prefix.layout(forDimension: corpus.library.dimension)
         let query = try #require(try Self.queries(corpus).first { TwoStageScan.prefixQuery($0, layout: layout) != nil })
         let far = try #require(try Self.exactTop(corpus.library, query.map { -$0 }, count: 1).first).index
-        try Self.overwrite(corpus.library.prefixVectorFileURL, at: 64 + far * layout.rowBytes + layout.scaleOffset,
+        try Self.overwrite(corpus.library.prefixVectorFileURL(prefix), at: 64 + far * layout.rowBytes + layout.scaleOffset,
                            with: withUnsafeBytes(of: Float.nan.bitPattern.littleEndian) { Array($0) })
-        let (full, prefix) = try corpus.library.withScanViews { view, quantized in
+        let (full, chosen) = try corpus.library.withScanViews { view, quantized in
             let quantized = try #require(quantized)
             return (
                 TwoStageScan.candidates(query: query, quantized: quantized, rowCount: view.rowCount, count: 10),
-                TwoStageScan.candidates(query: query, quantized: quantized, rowCount: view.rowCount, count: 10, plan: Self.prefixPlan))
+                TwoStageScan.candidates(query: query, quantized: quantized, rowCount: view.rowCount, count: 10, plan: plan))
         }
-        #expect(full?.unvouched == [] && prefix?.unvouched == [far])
+        #expect(full?.unvouched == [] && chosen?.unvouched == [far])
         #expect(full?.rows.count == 10 + TwoStageScan.extraCandidates)
-        #expect(prefix?.rows == ((full?.rows ?? []) + [far]).sorted(), "the same best rows, and the row it cannot score")
+        #expect(chosen?.rows == ((full?.rows ?? []) + [far]).sorted(), "the same best rows, and the row it cannot score")
+    }
+
+    /// A query the narrow prefix cannot see well enough is scanned on the wide one, when that can; one
+    /// neither can see gets the full pass. Both cases give the exact top k.
+    @Test func aQueryTheNarrowPrefixCannotSeeReadsTheWideOne() throws {
+        let corpus = try CorpusLibrary()
+        let dimension = corpus.library.dimension
+        let stored = try corpus.library.withVectors { Array($0.row(5)) }
+        // A paper's row with its dimensions 32..<64 scaled up until the narrow prefix holds less than the
+        // share it needs, the wide one still more; and one also weighted beyond 64 until no prefix sees it.
+        var wideOnly = stored
+        for j in 32..<64 { wideOnly[j] *= 6 }
+        var neither = wideOnly
+        for j in 64..<dimension { neither[j] *= 12 }
+        func chosen(_ query: [Float]) throws -> Int8Prefix? {
+            try corpus.library.withScanViews { _, quantized in
+                let quantized = try #require(quantized)
+                guard let (rows, _) = TwoStageScan.prefixPass(for: query, quantized: quantized, plan: Self.prefixPlan) else { return nil }
+                return Int8Prefix.allCases.first { quantized.prefixes[$0]?.layout == rows.layout }
+            }
+        }
+        #expect(try chosen(stored) == .narrow)
+        #expect(try chosen(wideOnly) == .wide)
+        #expect(try chosen(neither) == nil)
+        for query in [wideOnly, neither] {
+            let norm = query.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            let unit = query.map { $0 / norm }
+            for count in [10, 117] {
+                let exact = try Self.exactTop(corpus.library, unit, count: count)
+                let found = try corpus.library.nearestRows(to: unit, count: count, plan: Self.prefixPlan)
+                #expect(found.hits.map(\.index) == exact.map(\.index))
+            }
+        }
     }
 
     /// After a prefix pass the full copy's rows are read with `pread` (``QuantizedRows/gather(_:)``), not
@@ -190,7 +230,7 @@ struct TwoStageScanTests {
     }
 
     @Test func aQueryOutsideThePrefixGetsTheFullPass() throws {
-        let layout = Int8Prefix.layout(forDimension: 256)
+        let layout = Int8Prefix.narrow.layout(forDimension: 256)
         var query = [Float](repeating: 0, count: 256)
         query[200] = 1
         query[0] = 0.5
@@ -199,29 +239,35 @@ struct TwoStageScanTests {
         #expect(TwoStageScan.prefixQuery(query, layout: layout) != nil)
     }
 
-    @Test(arguments: ["header", "truncated", "scales", "rows", "deleted", "generation"])
-    func aDamagedPrefixCopyNeverChangesTheResultAndIsRebuilt(damage: String) throws {
+    /// Every damage to the narrow copy; to the wide one, a damage of each kind (an unreadable file, rows cut
+    /// short, plausible bytes that are wrong).
+    static let prefixDamages: [(String, Int8Prefix)] = ["header", "truncated", "scales", "rows", "deleted", "generation"]
+        .map { ($0, .narrow) } + ["generation", "truncated", "rows"].map { ($0, .wide) }
+
+    @Test(arguments: prefixDamages)
+    func aDamagedPrefixCopyNeverChangesTheResultAndIsRebuilt(damage: String, prefix: Int8Prefix) throws {
         let corpus = try CorpusLibrary()
-        let url = corpus.library.prefixVectorFileURL
+        let url = corpus.library.prefixVectorFileURL(prefix)
         let rows = try corpus.library.withVectors { $0.rowCount }
-        let layout = Int8Prefix.layout(forDimension: corpus.library.dimension)
+        let layout = prefix.layout(forDimension: corpus.library.dimension)
+        let plan = Self.prefixPlan(only: prefix)
         let targets = Set(try Self.queries(corpus).flatMap { try Self.exactTop(corpus.library, $0, count: 10).map(\.index) })
         let pristine = try Data(contentsOf: url)
         try Self.damage(url, damage, layout: layout, rows: rows, targets: targets)
-        try Self.expectExact(corpus, plan: Self.prefixPlan)
+        try Self.expectExact(corpus, plan: plan)
         if ["header", "deleted", "generation"].contains(damage) {
-            #expect(try Self.prefixRows(corpus.library) == nil)
+            #expect(try Self.prefixRows(corpus.library, prefix) == nil)
             #expect(try Self.coveredRows(corpus.library) == rows, "the full copy still serves")
         }
-        if damage == "truncated" { #expect(try Self.prefixRows(corpus.library) == rows / 3) }
+        if damage == "truncated" { #expect(try Self.prefixRows(corpus.library, prefix) == rows / 3) }
         if ["scales", "rows"].contains(damage) {
             // The scans found the damaged rows (unscorable, or differing from their Float32 rows) and rewrote them.
             #expect(try Data(contentsOf: url) == pristine)
         }
         try Self.write(corpus.library)
-        #expect(try Self.prefixRows(corpus.library) == rows, "level again after the next write")
+        #expect(try Self.prefixRows(corpus.library, prefix) == rows, "level again after the next write")
         #expect(try Data(contentsOf: url) == pristine, "rebuilt to the same bytes")
-        try Self.expectExact(corpus, plan: Self.prefixPlan)
+        try Self.expectExact(corpus, plan: plan)
     }
 
     @Test func twoHalvesChooseTheSameRowsAsOne() throws {

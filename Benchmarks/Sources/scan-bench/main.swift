@@ -67,8 +67,8 @@ rows.withUnsafeBufferPointer { all in
         }
     }
 }
-// The prefix copy (`vectors-<model>.p8`): the leading Int8Prefix.dimension values of each row in 8 bits.
-let prefixLayout = Int8Prefix.layout(forDimension: dimension)
+// The narrow prefix copy (`vectors-<model>.p8`): the leading Int8Prefix.narrow.dimension values of each row in 8 bits.
+let prefixLayout = Int8Prefix.narrow.layout(forDimension: dimension)
 var prefixRows = [UInt8](repeating: 0, count: rowCount * prefixLayout.rowBytes)
 rows.withUnsafeBufferPointer { all in
     prefixRows.withUnsafeMutableBytes { out in

@@ -7,35 +7,47 @@ extension Library {
         QuantizedVectorFile(path: quantizedVectorFileURL.path, layout: Int8RowLayout(dimension: dimension))
     }
 
-    /// The writer of ``prefixVectorFileURL``.
-    var prefixVectorFile: QuantizedVectorFile {
-        QuantizedVectorFile(path: prefixVectorFileURL.path, layout: Int8Prefix.layout(forDimension: dimension))
+    /// The writer of ``prefixVectorFileURL(_:)``.
+    func prefixVectorFile(_ prefix: Int8Prefix) -> QuantizedVectorFile {
+        QuantizedVectorFile(path: prefixVectorFileURL(prefix).path, layout: prefix.layout(forDimension: dimension))
     }
 
     /// Every 8-bit copy of the vector file, each kept level with it by the same writes.
-    var quantizedCopies: [QuantizedVectorFile] { [quantizedVectorFile, prefixVectorFile] }
+    var quantizedCopies: [QuantizedVectorFile] { [quantizedVectorFile] + Int8Prefix.allCases.map(prefixVectorFile) }
 
     /// Lends the vector file (``withVectors(_:)``) and, beside it, its 8-bit copy when that can be trusted:
     /// same generation and layout, and as many rows as its header claims. `nil` otherwise (missing, damaged,
     /// of an older file): the caller scans in Float32, and the next write rebuilds the copy. Never an error.
-    /// The prefix copy (``QuantizedVectorView/prefix``) is lent on the same terms inside the full one.
+    /// The prefix copies (``QuantizedVectorView/prefixes``) are lent on the same terms inside the full one.
     ///
     /// The copy's view covers at most the rows of the vector view; rows the copy lacks are for the caller
-    /// to score in Float32 (or, past the prefix copy, with the full 8-bit rows).
+    /// to score in Float32 (or, past a prefix copy, with the full 8-bit rows).
     public func withScanViews<R>(_ body: (VectorView, QuantizedVectorView?) throws -> R) throws -> R {
         try withVectors { view in
             try Self.withMappedCopy(quantizedVectorFile, of: view) { full in
                 guard let full else { return try body(view, nil) }
-                return try Self.withMappedCopy(prefixVectorFile, of: view) { prefix in
-                    try body(view, QuantizedVectorView(
-                        full: full,
-                        prefix: prefix.map {
-                            QuantizedRows(
-                                rowCount: min($0.rowCount, full.rowCount), layout: $0.layout, rows: $0.rows, file: $0.file,
-                                firstRowOffset: $0.firstRowOffset)
-                        }))
+                return try withMappedPrefixes(Int8Prefix.allCases[...], of: view, full: full, mapped: [:]) { prefixes in
+                    try body(view, QuantizedVectorView(full: full, prefixes: prefixes))
                 }
             }
+        }
+    }
+
+    /// The trusted ones of `remaining` prefix copies mapped, added to `mapped`, for the duration of `body`;
+    /// each covers at most the full copy's rows.
+    private func withMappedPrefixes<R>(
+        _ remaining: ArraySlice<Int8Prefix>, of view: VectorView, full: QuantizedRows, mapped: [Int8Prefix: QuantizedRows],
+        _ body: ([Int8Prefix: QuantizedRows]) throws -> R
+    ) throws -> R {
+        guard let prefix = remaining.first else { return try body(mapped) }
+        return try Self.withMappedCopy(prefixVectorFile(prefix), of: view) { rows in
+            var mapped = mapped
+            if let rows {
+                mapped[prefix] = QuantizedRows(
+                    rowCount: min(rows.rowCount, full.rowCount), layout: rows.layout, rows: rows.rows, file: rows.file,
+                    firstRowOffset: rows.firstRowOffset)
+            }
+            return try withMappedPrefixes(remaining.dropFirst(), of: view, full: full, mapped: mapped, body)
         }
     }
 

@@ -9,22 +9,22 @@ public import LinearAlgebra
 public struct QuantizedVectorView {
     /// The full copy (`vectors-<model>.i8`).
     public let full: QuantizedRows
-    /// The prefix copy (``Int8Prefix``), when it can be trusted: `nil` when missing, damaged or of an older
-    /// file, and the caller scans the full rows. Covers at most `rowCount` rows.
-    public let prefix: QuantizedRows?
+    /// The prefix copies (``Int8Prefix``) that can be trusted: one missing, damaged or of an older file is
+    /// absent, and the caller scans another or the full rows. Each covers at most `rowCount` rows.
+    public let prefixes: [Int8Prefix: QuantizedRows]
 
     public var rowCount: Int { full.rowCount }
     public var layout: Int8RowLayout { full.layout }
     /// `rowCount × layout.rowBytes` bytes.
     public var rows: UnsafeRawBufferPointer { full.rows }
 
-    /// Every copy lent: the full rows, then the prefix copy when there is one.
-    public var copies: [QuantizedRows] { [full] + (prefix.map { [$0] } ?? []) }
+    /// Every copy lent: the full rows, then the prefix copies, narrowest first.
+    public var copies: [QuantizedRows] { [full] + Int8Prefix.allCases.compactMap { prefixes[$0] } }
 }
 
-/// The mapped rows of one 8-bit copy: rows `0..<rowCount` in `layout`. For the prefix copy
-/// (`vectors-<model>.p8`, the leading ``Int8Prefix/dimension`` dimensions), rows past it are for the caller
-/// to score in full.
+/// The mapped rows of one 8-bit copy: rows `0..<rowCount` in `layout`. For a prefix copy
+/// (`vectors-<model>.p8` or `.w8`, the leading ``Int8Prefix/dimension`` dimensions), rows past it are for
+/// the caller to score in full.
 public struct QuantizedRows {
     public let rowCount: Int
     public let layout: Int8RowLayout

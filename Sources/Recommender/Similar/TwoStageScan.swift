@@ -21,9 +21,9 @@ enum TwoStageScan {
     /// than one at 40 k rows (waking a second thread costs more than it saves); at 1 M they were 1.4× faster.
     static let parallelRows = 100_000
 
-    /// Libraries from this many rows on are scanned first on their prefix copy (``Int8Prefix``), when they
+    /// Libraries from this many rows on are scanned first on a prefix copy (``Int8Prefix``), when they
     /// have one: below it the full 8-bit pass takes a few milliseconds, and a prefix pass saves less than
-    /// it risks. At 2.7 M rows the full pass reads 700 MB, the prefix pass 97 MB.
+    /// it risks. At 2.7 M rows the full pass reads 700 MB, the narrow prefix pass 97 MB, the wide one 184 MB.
     static let prefixRows = 250_000
 
     /// Rows the prefix pass keeps for the full 8-bit pass (at least the `count + extraCandidates` that
@@ -31,21 +31,25 @@ enum TwoStageScan {
     /// the three stages against exact Float32 on 299 real queries at 1 M and 2.7 M rows.
     static let prefixCandidates = 8_192
 
-    /// The prefix pass is used only for a query whose leading dimensions hold at least this share of its
-    /// squared length; any other gets the full pass. The rest of the query's length is what the prefix
-    /// pass cannot see: measured at 1 M rows, 32 dimensions, recall@10 was 0.98 over all 299 queries but
-    /// 1.0000 over those with a share of 0.7 or more (88 % of them: 96 % of papers' own rows, 72 % of
-    /// titles as search text), the rest missing true neighbours entirely (Benchmarks/README.md).
+    /// A prefix copy is used only for a query whose leading dimensions there hold at least this share of
+    /// its squared length; a query no prefix sees well enough gets the full pass. The rest of the query's
+    /// length is what the prefix pass cannot see: measured at 1 M rows, recall@10 of the narrow prefix
+    /// (32 dimensions) was 0.98 over all 299 queries but 1.0000 over those with a share of 0.7 or more
+    /// (88 % of them: 96 % of papers' own rows, 72 % of titles as search text), the rest missing true
+    /// neighbours entirely; the wide prefix (64 dimensions) found every one of the rest (Benchmarks/README.md,
+    /// run 12).
     static let prefixQueryShare: Float = 0.7
 
     /// When each pass is used; tests lower the thresholds to run every path on a small library.
     struct Plan: Equatable {
         /// The row count from which two threads share a pass (``parallelRows``).
         var parallelFrom = parallelRows
-        /// The row count from which the prefix copy is scanned first (``prefixRows``).
+        /// The row count from which a prefix copy is scanned first (``prefixRows``).
         var prefixFrom = prefixRows
         /// Rows the prefix pass keeps (``prefixCandidates``).
         var prefixCandidates = TwoStageScan.prefixCandidates
+        /// The prefix copies tried, narrowest first: the first that sees the query well enough is scanned.
+        var prefixes = Int8Prefix.allCases
     }
 
     /// What the first pass chose.
@@ -61,17 +65,17 @@ enum TwoStageScan {
     /// cannot score, and every vector row past the 8-bit copy (`quantized.rowCount..<rowCount`).
     /// `nil` when the query cannot be quantised (a value that is not finite): scan everything exactly.
     ///
-    /// On a library of ``Plan/prefixFrom`` rows or more with a prefix copy, the 8-bit pass scores only the
-    /// best ``Plan/prefixCandidates`` rows of a prefix pass (and the rows past the prefix copy); rows the
-    /// prefix pass cannot score are chosen too.
+    /// On a library of ``Plan/prefixFrom`` rows or more, the 8-bit pass scores only the best
+    /// ``Plan/prefixCandidates`` rows of a prefix pass (and the rows past the prefix copy) when a prefix copy
+    /// sees the query well enough (``prefixPass(for:quantized:plan:)``); rows the prefix pass cannot score
+    /// are chosen too.
     static func candidates(query: [Float], quantized: QuantizedVectorView, rowCount: Int, count: Int, plan: Plan = Plan()) -> Candidates? {
         guard let levels = Int8ScanQuery(query, layout: quantized.layout) else { return nil }
         let keep = count + extraCandidates
         let threads = quantized.rowCount >= plan.parallelFrom ? 2 : 1
         let best: [Int]
         let unvouched: [Int]
-        if let prefix = quantized.prefix, prefix.rowCount >= plan.prefixFrom,
-           let prefixLevels = prefixQuery(query, layout: prefix.layout) {
+        if let (prefix, prefixLevels) = prefixPass(for: query, quantized: quantized, plan: plan) {
             let coarse = Int8FirstPass.run(
                 rows: prefix.rows, layout: prefix.layout, rowCount: prefix.rowCount, query: prefixLevels,
                 keep: max(plan.prefixCandidates, keep), threads: threads)
@@ -89,6 +93,19 @@ enum TwoStageScan {
         }
         let tail = quantized.rowCount..<max(rowCount, quantized.rowCount)
         return Candidates(rows: Array(Set(best + unvouched)).sorted() + Array(tail), unvouched: unvouched)
+    }
+
+    /// The prefix copy to scan first for `query`, and the query's leading dimensions quantised for it: the
+    /// narrowest of the plan's prefixes that the library has (with ``Plan/prefixFrom`` rows or more) and
+    /// that sees the query well enough (``prefixQuery(_:layout:)``). `nil`: scan the full 8-bit rows.
+    static func prefixPass(for query: [Float], quantized: QuantizedVectorView, plan: Plan) -> (QuantizedRows, Int8ScanQuery)? {
+        for prefix in plan.prefixes {
+            guard let rows = quantized.prefixes[prefix], rows.rowCount >= plan.prefixFrom,
+                  let levels = prefixQuery(query, layout: rows.layout)
+            else { continue }
+            return (rows, levels)
+        }
+        return nil
     }
 
     /// The prefix pass's query: the leading dimensions of `query`, or `nil` when they hold less than
