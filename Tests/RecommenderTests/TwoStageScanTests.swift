@@ -157,7 +157,7 @@ struct TwoStageScanTests {
         // The prefix pass is what ran (for a query it takes): a row far from the query whose prefix scale
         // alone is NaN is reported by it, and never seen by the full pass, whose 8-bit row is intact.
         let layout = prefix.layout(forDimension: corpus.library.dimension)
-        let query = try #require(try Self.queries(corpus).first { TwoStageScan.prefixQuery($0, layout: layout) != nil })
+        let query = try #require(try Self.queries(corpus).first { Int8Prefix.query($0, layout: layout) != nil })
         let far = try #require(try Self.exactTop(corpus.library, query.map { -$0 }, count: 1).first).index
         try Self.overwrite(corpus.library.prefixVectorFileURL(prefix), at: 64 + far * layout.rowBytes + layout.scaleOffset,
                            with: withUnsafeBytes(of: Float.nan.bitPattern.littleEndian) { Array($0) })
@@ -234,9 +234,9 @@ struct TwoStageScanTests {
         var query = [Float](repeating: 0, count: 256)
         query[200] = 1
         query[0] = 0.5
-        #expect(TwoStageScan.prefixQuery(query, layout: layout) == nil, "a fifth of its length in the prefix")
+        #expect(Int8Prefix.query(query, layout: layout) == nil, "a fifth of its length in the prefix")
         query[0] = 2
-        #expect(TwoStageScan.prefixQuery(query, layout: layout) != nil)
+        #expect(Int8Prefix.query(query, layout: layout) != nil)
     }
 
     /// Every damage to the narrow copy; to the wide one, a damage of each kind (an unreadable file, rows cut

@@ -56,30 +56,27 @@ corpus.withUnsafeBufferPointer { source in
 }
 let rows = volume
 volume = []
+/// The 8-bit copy of `rows` in `layout`: each row's leading `layout.dimension` values, as the library's
+/// `vectors-<model>.i8`, `.p8` and `.w8` hold them.
+func quantizedCopy(_ layout: Int8RowLayout) -> [UInt8] {
+    var copy = [UInt8](repeating: 0, count: rowCount * layout.rowBytes)
+    rows.withUnsafeBufferPointer { all in
+        copy.withUnsafeMutableBytes { out in
+            for r in 0..<rowCount {
+                layout.quantize(
+                    UnsafeBufferPointer(rebasing: all[(r * dimension)..<(r * dimension + layout.dimension)]),
+                    into: UnsafeMutableRawBufferPointer(rebasing: out[(r * layout.rowBytes)..<((r + 1) * layout.rowBytes)]))
+            }
+        }
+    }
+    return copy
+}
 let layout = Int8RowLayout(dimension: dimension)
-var quantized = [UInt8](repeating: 0, count: rowCount * layout.rowBytes)
-rows.withUnsafeBufferPointer { all in
-    quantized.withUnsafeMutableBytes { out in
-        for r in 0..<rowCount {
-            layout.quantize(
-                UnsafeBufferPointer(rebasing: all[(r * dimension)..<((r + 1) * dimension)]),
-                into: UnsafeMutableRawBufferPointer(rebasing: out[(r * layout.rowBytes)..<((r + 1) * layout.rowBytes)]))
-        }
-    }
-}
-// The narrow prefix copy (`vectors-<model>.p8`): the leading Int8Prefix.narrow.dimension values of each row in 8 bits.
-let prefixLayout = Int8Prefix.narrow.layout(forDimension: dimension)
-var prefixRows = [UInt8](repeating: 0, count: rowCount * prefixLayout.rowBytes)
-rows.withUnsafeBufferPointer { all in
-    prefixRows.withUnsafeMutableBytes { out in
-        for r in 0..<rowCount {
-            prefixLayout.quantize(
-                UnsafeBufferPointer(rebasing: all[(r * dimension)..<(r * dimension + prefixLayout.dimension)]),
-                into: UnsafeMutableRawBufferPointer(rebasing: out[(r * prefixLayout.rowBytes)..<((r + 1) * prefixLayout.rowBytes)]))
-        }
-    }
-}
-log("volume \(rowCount) rows (noise \(noise)): \(rowCount * dimension * 4 / 1_000_000) MB Float32, \(quantized.count / 1_000_000) MB 8-bit, \(prefixRows.count / 1_000_000) MB prefix (\(prefixLayout.dimension) dimensions)")
+let quantized = quantizedCopy(layout)
+let prefixLayouts = Int8Prefix.allCases.map { $0.layout(forDimension: dimension) }
+let prefixCopies = prefixLayouts.map(quantizedCopy)
+log("volume \(rowCount) rows (noise \(noise)): \(rowCount * dimension * 4 / 1_000_000) MB Float32, \(quantized.count / 1_000_000) MB 8-bit, prefixes "
+    + zip(Int8Prefix.allCases, prefixCopies).map { "\($0.0) \($0.1.count / 1_000_000) MB (\($0.0.dimension) dimensions)" }.joined(separator: ", "))
 
 // Queries: papers' own rows (every 200th paper) and titles as search text.
 var queries: [[Float]] = stride(from: 0, to: corpus.rows, by: corpus.rows / 200).prefix(200).map { paper in
@@ -101,7 +98,7 @@ func exactScores(_ query: [Float], into scores: inout [Float]) {
     rows.withUnsafeBufferPointer { Similarity.dotProducts(rows: $0, rowCount: rowCount, dimension: dimension, query: query, into: &scores) }
 }
 
-/// The exact scores of `chosen` rows, gathered and scored by one `cblas_sgemv`: the second stage.
+/// The exact scores of `chosen` rows, gathered and scored by one `cblas_sgemv`: the last stage.
 func rescore(_ chosen: [Int], _ query: [Float]) -> [ScoredIndex] {
     var block = [Float](repeating: 0, count: chosen.count * dimension)
     rows.withUnsafeBufferPointer { all in
@@ -112,29 +109,53 @@ func rescore(_ chosen: [Int], _ query: [Float]) -> [ScoredIndex] {
     return scores.enumerated().map { ScoredIndex(index: chosen[$0.offset], score: $0.element) }
 }
 
-func approxScore(_ q8: UnsafeRawBufferPointer, _ row: Int, _ levels: Int8ScanQuery) -> Float {
-    approxScore(q8, layout, row, levels)
+/// The exact top `depth` of `chosen` rows, as row numbers.
+func exactTop(_ chosen: [Int], _ query: [Float], _ depth: Int) -> Set<Int> {
+    Set(topK(rescore(chosen, query).map(\.score), k: depth).map { chosen[$0.index] })
 }
 
-func approxScore(_ q8: UnsafeRawBufferPointer, _ layout: Int8RowLayout, _ row: Int, _ levels: Int8ScanQuery) -> Float {
+/// The full 8-bit pass over a prefix pass's rows, gathered one after another as `QuantizedRows.gather`
+/// reads them from the file.
+func fullPassOver(_ chosen: [Int], _ q8: UnsafeRawBufferPointer, _ levels: Int8ScanQuery, keep: Int) -> Int8FirstPass.Result {
+    var gathered = [UInt8](repeating: 0, count: chosen.count * layout.rowBytes)
+    gathered.withUnsafeMutableBytes { out in
+        for (i, r) in chosen.enumerated() {
+            out[(i * layout.rowBytes)..<((i + 1) * layout.rowBytes)].copyBytes(from: q8[(r * layout.rowBytes)..<((r + 1) * layout.rowBytes)])
+        }
+    }
+    return gathered.withUnsafeBytes { Int8FirstPass.rescore(gathered: $0, layout: layout, candidates: chosen, query: levels, keep: keep) }
+}
+
+func approxScore(_ copy: UnsafeRawBufferPointer, _ layout: Int8RowLayout, _ row: Int, _ levels: Int8ScanQuery) -> Float {
     var out: [Float] = [0]
-    out.withUnsafeMutableBufferPointer { Int8Scan.scores(rows: q8, layout: layout, range: row..<(row + 1), query: levels, into: $0) }
+    out.withUnsafeMutableBufferPointer { Int8Scan.scores(rows: copy, layout: layout, range: row..<(row + 1), query: levels, into: $0) }
     return out[0]
 }
 
-func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-func percentile(_ values: [Double], _ p: Double) -> Double { values.sorted()[min(values.count - 1, Int(Double(values.count) * p))] }
+func median(_ values: [Double]) -> Double { values.isEmpty ? .nan : values.sorted()[values.count / 2] }
+func percentile(_ values: [Double], _ p: Double) -> Double { values.isEmpty ? .nan : values.sorted()[min(values.count - 1, Int(Double(values.count) * p))] }
 
 let extras = [0, 16, 64, 128, 256, 512, 1_024]
-/// Rows the prefix pass keeps for the full 8-bit pass (TwoStageScan.prefixCandidates is the shipped one).
+/// Rows a prefix pass keeps for the full 8-bit pass (the shipped number is `shippedPrefixKeep`).
 let prefixKeeps = [2_048, 4_096, 8_192, 16_384]
-var prefixRecall10 = [Int: Double](), prefixRecall100 = [Int: Double]()
-var prefixPass2: [Double] = [], prefixStages: [Double] = []
+/// TwoStageScan.prefixCandidates and .extraCandidates, and `similar`'s depth (10 asked + slack).
+let shippedPrefixKeep = 8_192, shippedExtra = 512, similarDepth = 117
+/// The paths arxrec's plan can take for a query (TwoStageScan.prefixPass: the narrowest prefix that sees it).
+let pathNames = Int8Prefix.allCases.map { "\($0) prefix" } + ["full 8-bit pass"]
+var prefixRecall10 = [[Double]](repeating: [Double](repeating: 0, count: prefixKeeps.count), count: prefixLayouts.count)
+var prefixRecall100 = prefixRecall10
+var prefixPass2 = [[Double]](repeating: [], count: prefixLayouts.count), prefixStages = prefixPass2
+var planCount = [Int](repeating: 0, count: pathNames.count), planRecall10 = [Double](repeating: 0, count: pathNames.count)
+var planRecall100 = planRecall10, planTimes = [[Double]](repeating: [], count: pathNames.count)
 var recall10 = [Int: Double](), recall100 = [Int: Double]()
 var sgemvTimes: [Double] = [], firstPass1: [Double] = [], firstPass2: [Double] = [], twoStageTimes: [Double] = []
 var scores: [Float] = []
-prefixRows.withUnsafeBytes { p8 in
-quantized.withUnsafeBytes { q8 in
+func withCopies<R>(_ body: (UnsafeRawBufferPointer, [UnsafeRawBufferPointer]) -> R) -> R {
+    quantized.withUnsafeBytes { q8 in
+        prefixCopies[0].withUnsafeBytes { narrow in prefixCopies[1].withUnsafeBytes { wide in body(q8, [narrow, wide]) } }
+    }
+}
+withCopies { q8, prefixes in
     for query in queries {
         guard let levels = Int8ScanQuery(query, layout: layout) else { continue }
         // Interleaved per query, so load on the machine shifts all variants alike.
@@ -144,64 +165,72 @@ quantized.withUnsafeBytes { q8 in
         let exact = topK(scores, k: 100)
         let exact10 = Set(exact.prefix(10).map(\.index)), exact100 = Set(exact.map(\.index))
         t = now()
-        _ = Int8FirstPass.run(rows: q8, layout: layout, rowCount: rowCount, query: levels, keep: 100 + 512, threads: 1)
+        _ = Int8FirstPass.run(rows: q8, layout: layout, rowCount: rowCount, query: levels, keep: 100 + shippedExtra, threads: 1)
         firstPass1.append(now() - t)
         t = now()
-        _ = Int8FirstPass.run(rows: q8, layout: layout, rowCount: rowCount, query: levels, keep: 100 + 512, threads: 2)
+        _ = Int8FirstPass.run(rows: q8, layout: layout, rowCount: rowCount, query: levels, keep: 100 + shippedExtra, threads: 2)
         firstPass2.append(now() - t)
-        // The full two stages for `similar` (depth 117 = 100 + slack, 512 extra candidates).
+        // The full two stages for `similar`.
         t = now()
-        let levels2 = Int8ScanQuery(query, layout: layout)!
-        let pass = Int8FirstPass.run(rows: q8, layout: layout, rowCount: rowCount, query: levels2, keep: 117 + 512, threads: 2)
-        let top = topK(rescore(pass.best + pass.unvouched, query).map(\.score), k: 117)
-        twoStageTimes.append(now() - t)
-        _ = top
-        // The prefix pass (2 threads, keeping 8,192), then the full 8-bit pass over its rows, then Float32.
-        let prefixLevels = Int8ScanQuery(Array(query.prefix(prefixLayout.dimension)), layout: prefixLayout)!
-        t = now()
-        _ = Int8FirstPass.run(rows: p8, layout: prefixLayout, rowCount: rowCount, query: prefixLevels, keep: 8_192, threads: 2)
-        prefixPass2.append(now() - t)
-        t = now()
-        let coarse = Int8FirstPass.run(rows: p8, layout: prefixLayout, rowCount: rowCount, query: prefixLevels, keep: 8_192, threads: 2)
-        let fine = Int8FirstPass.rescore(rows: q8, layout: layout, candidates: coarse.best, query: levels, keep: 117 + 512)
-        _ = topK(rescore(fine.best + fine.unvouched + coarse.unvouched, query).map(\.score), k: 117)
-        prefixStages.append(now() - t)
-        // Recall of the three stages (512 extra candidates, as shipped) by rows the prefix pass keeps.
-        let widestPrefix = Int8FirstPass.run(rows: p8, layout: prefixLayout, rowCount: rowCount, query: prefixLevels, keep: prefixKeeps.last!, threads: 2)
-        let prefixOrder = widestPrefix.best.sorted { a, b in
-            let sa = approxScore(p8, prefixLayout, a, prefixLevels), sb = approxScore(p8, prefixLayout, b, prefixLevels)
-            return sa > sb || (sa == sb && a < b)
+        let pass = Int8FirstPass.run(rows: q8, layout: layout, rowCount: rowCount, query: levels, keep: similarDepth + shippedExtra, threads: 2)
+        _ = exactTop(pass.best + pass.unvouched, query, similarDepth)
+        let twoStages = now() - t
+        twoStageTimes.append(twoStages)
+        var pathTime = [Double](repeating: twoStages, count: pathNames.count)
+        var pathRecall10 = [Double](repeating: 0, count: pathNames.count), pathRecall100 = pathRecall10
+        for depth in [10, 100] {
+            let chosen = Int8FirstPass.run(rows: q8, layout: layout, rowCount: rowCount, query: levels, keep: depth + shippedExtra, threads: 2).best
+            let got = exactTop(chosen, query, depth)
+            if depth == 10 { pathRecall10[pathNames.count - 1] = Double(got.intersection(exact10).count) / 10 }
+            else { pathRecall100[pathNames.count - 1] = Double(got.intersection(exact100).count) / 100 }
         }
-        for keepRows in prefixKeeps {
-            let kept = Array(prefixOrder.prefix(keepRows)).sorted()
-            for depth in [10, 100] {
-                let chosen = Int8FirstPass.rescore(rows: q8, layout: layout, candidates: kept, query: levels, keep: depth + 512).best
-                let hits = topK(rescore(chosen, query).map(\.score), k: depth)
-                let got = Set(hits.map { chosen[$0.index] })
-                if depth == 10 { prefixRecall10[keepRows, default: 0] += Double(got.intersection(exact10).count) / 10 }
-                else { prefixRecall100[keepRows, default: 0] += Double(got.intersection(exact100).count) / 100 }
+        // Each prefix, whether or not the plan would take it for this query: its pass (2 threads, keeping the
+        // shipped 8,192), the three stages, and recall by rows kept.
+        for (p, prefixLayout) in prefixLayouts.enumerated() {
+            let prefixLevels = Int8ScanQuery(Array(query.prefix(prefixLayout.dimension)), layout: prefixLayout)!
+            t = now()
+            _ = Int8FirstPass.run(rows: prefixes[p], layout: prefixLayout, rowCount: rowCount, query: prefixLevels, keep: shippedPrefixKeep, threads: 2)
+            prefixPass2[p].append(now() - t)
+            t = now()
+            let coarse = Int8FirstPass.run(rows: prefixes[p], layout: prefixLayout, rowCount: rowCount, query: prefixLevels, keep: shippedPrefixKeep, threads: 2)
+            let fine = fullPassOver(coarse.best, q8, levels, keep: similarDepth + shippedExtra)
+            _ = exactTop(fine.best + fine.unvouched + coarse.unvouched, query, similarDepth)
+            pathTime[p] = now() - t
+            prefixStages[p].append(pathTime[p])
+            let widest = Int8FirstPass.run(rows: prefixes[p], layout: prefixLayout, rowCount: rowCount, query: prefixLevels, keep: prefixKeeps.last!, threads: 2)
+            let order = widest.best.sorted { a, b in
+                let sa = approxScore(prefixes[p], prefixLayout, a, prefixLevels), sb = approxScore(prefixes[p], prefixLayout, b, prefixLevels)
+                return sa > sb || (sa == sb && a < b)
+            }
+            for (k, keepRows) in prefixKeeps.enumerated() {
+                let kept = Array(order.prefix(keepRows)).sorted()
+                for depth in [10, 100] {
+                    let got = exactTop(fullPassOver(kept, q8, levels, keep: depth + shippedExtra).best, query, depth)
+                    let recall = depth == 10 ? Double(got.intersection(exact10).count) / 10 : Double(got.intersection(exact100).count) / 100
+                    if depth == 10 { prefixRecall10[p][k] += recall } else { prefixRecall100[p][k] += recall }
+                    if keepRows == shippedPrefixKeep { if depth == 10 { pathRecall10[p] = recall } else { pathRecall100[p] = recall } }
+                }
             }
         }
+        // The path arxrec's plan takes for this query.
+        let path = prefixLayouts.indices.first { Int8Prefix.query(query, layout: prefixLayouts[$0]) != nil } ?? pathNames.count - 1
+        planCount[path] += 1
+        planRecall10[path] += pathRecall10[path]
+        planRecall100[path] += pathRecall100[path]
+        planTimes[path].append(pathTime[path])
         // Recall against the exact top 10 / top 100 for each number of extra candidates (one 2-thread pass
         // with the largest keep, cut down: the best `keep` of a pass are a prefix of its best `keep + more`).
         let widest = Int8FirstPass.run(rows: q8, layout: layout, rowCount: rowCount, query: levels, keep: 100 + extras.last!, threads: 2)
         let approximate = widest.best.sorted { a, b in
             // Re-rank by the 8-bit score to cut prefixes.
-            let sa = approxScore(q8, a, levels), sb = approxScore(q8, b, levels)
+            let sa = approxScore(q8, layout, a, levels), sb = approxScore(q8, layout, b, levels)
             return sa > sb || (sa == sb && a < b)
         }
         for extra in extras {
-            let hits10 = topK(rescore(Array(approximate.prefix(10 + extra)), query).map(\.score), k: 10)
-            let chosen10 = Array(approximate.prefix(10 + extra))
-            let got10 = Set(hits10.map { chosen10[$0.index] })
-            recall10[extra, default: 0] += Double(got10.intersection(exact10).count) / 10
-            let chosen100 = Array(approximate.prefix(100 + extra))
-            let hits100 = topK(rescore(chosen100, query).map(\.score), k: 100)
-            let got100 = Set(hits100.map { chosen100[$0.index] })
-            recall100[extra, default: 0] += Double(got100.intersection(exact100).count) / 100
+            recall10[extra, default: 0] += Double(exactTop(Array(approximate.prefix(10 + extra)), query, 10).intersection(exact10).count) / 10
+            recall100[extra, default: 0] += Double(exactTop(Array(approximate.prefix(100 + extra)), query, 100).intersection(exact100).count) / 100
         }
     }
-}
 }
 
 let n = Double(queries.count)
@@ -211,17 +240,28 @@ log(String(format: "  bare cblas_sgemv, all rows:        %7.2f ms / %7.2f ms", m
 log(String(format: "  8-bit first pass, 1 thread:        %7.2f ms / %7.2f ms  (x%.2f vs sgemv)", median(firstPass1) * 1e3, percentile(firstPass1, 0.9) * 1e3, median(sgemvTimes) / median(firstPass1)))
 log(String(format: "  8-bit first pass, 2 threads:       %7.2f ms / %7.2f ms  (x%.2f vs sgemv)", median(firstPass2) * 1e3, percentile(firstPass2, 0.9) * 1e3, median(sgemvTimes) / median(firstPass2)))
 log(String(format: "  two stages (k 117 + 512, 2 thr.):  %7.2f ms / %7.2f ms", median(twoStageTimes) * 1e3, percentile(twoStageTimes, 0.9) * 1e3))
-log(String(format: "  prefix pass (%d dims), 2 threads:  %7.2f ms / %7.2f ms  (x%.2f vs sgemv)", prefixLayout.dimension, median(prefixPass2) * 1e3, percentile(prefixPass2, 0.9) * 1e3, median(sgemvTimes) / median(prefixPass2)))
-log(String(format: "  three stages (prefix 8,192, 8-bit k 117 + 512, Float32): %7.2f ms / %7.2f ms", median(prefixStages) * 1e3, percentile(prefixStages, 0.9) * 1e3))
-let prefixRatios = zip(sgemvTimes, prefixPass2).map { $0 / $1 }
-log(String(format: "  per-query ratio sgemv / 2-thread prefix pass: median %.2f, p10 %.2f", median(prefixRatios), percentile(prefixRatios, 0.1)))
+for (p, prefix) in Int8Prefix.allCases.enumerated() {
+    log("  \(prefix) prefix pass (\(prefixLayouts[p].dimension) dims), 2 threads: " + String(format: "%7.2f ms / %7.2f ms  (x%.2f vs sgemv)",
+        median(prefixPass2[p]) * 1e3, percentile(prefixPass2[p], 0.9) * 1e3, median(sgemvTimes) / median(prefixPass2[p])))
+    log("  \(prefix) three stages (prefix 8,192, 8-bit k 117 + 512, Float32): " + String(format: "%7.2f ms / %7.2f ms",
+        median(prefixStages[p]) * 1e3, percentile(prefixStages[p], 0.9) * 1e3))
+}
 let ratios = zip(sgemvTimes, firstPass2).map { $0 / $1 }
 log(String(format: "  per-query ratio sgemv / 2-thread first pass: median %.2f, p10 %.2f", median(ratios), percentile(ratios, 0.1)))
 log("  recall of the two stages vs exact Float32, by extra candidates:")
 for extra in extras {
     log(String(format: "    +%5d: recall@10 %.4f   recall@100 %.4f", extra, recall10[extra, default: 0] / n, recall100[extra, default: 0] / n))
 }
-log("  recall of the three stages (prefix pass, 8-bit +512, Float32) vs exact Float32, every query (arxrec gates the prefix pass on the query's leading-dimension share), by rows the prefix pass keeps:")
-for keepRows in prefixKeeps {
-    log(String(format: "    %6d: recall@10 %.4f   recall@100 %.4f", keepRows, prefixRecall10[keepRows, default: 0] / n, prefixRecall100[keepRows, default: 0] / n))
+for (p, prefix) in Int8Prefix.allCases.enumerated() {
+    log("  recall of the three stages with the \(prefix) prefix (8-bit +512, Float32) vs exact Float32, every query whatever its share, by rows the prefix pass keeps:")
+    for (k, keepRows) in prefixKeeps.enumerated() {
+        log(String(format: "    %6d: recall@10 %.4f   recall@100 %.4f", keepRows, prefixRecall10[p][k] / n, prefixRecall100[p][k] / n))
+    }
 }
+log("  arxrec's plan (the narrowest prefix holding 0.7 of the query's length, else the full pass; prefix keeps 8,192):")
+for (path, name) in pathNames.enumerated() where planCount[path] > 0 {
+    let count = Double(planCount[path])
+    log("    \(name): \(planCount[path]) queries, " + String(format: "recall@10 %.4f, recall@100 %.4f, time %.2f ms median",
+        planRecall10[path] / count, planRecall100[path] / count, median(planTimes[path]) * 1e3))
+}
+log(String(format: "    all queries: recall@10 %.4f, recall@100 %.4f", planRecall10.reduce(0, +) / n, planRecall100.reduce(0, +) / n))

@@ -31,15 +31,6 @@ enum TwoStageScan {
     /// the three stages against exact Float32 on 299 real queries at 1 M and 2.7 M rows.
     static let prefixCandidates = 8_192
 
-    /// A prefix copy is used only for a query whose leading dimensions there hold at least this share of
-    /// its squared length; a query no prefix sees well enough gets the full pass. The rest of the query's
-    /// length is what the prefix pass cannot see: measured at 1 M rows, recall@10 of the narrow prefix
-    /// (32 dimensions) was 0.98 over all 299 queries but 1.0000 over those with a share of 0.7 or more
-    /// (88 % of them: 96 % of papers' own rows, 72 % of titles as search text), the rest missing true
-    /// neighbours entirely; the wide prefix (64 dimensions) found every one of the rest (Benchmarks/README.md,
-    /// run 12).
-    static let prefixQueryShare: Float = 0.7
-
     /// When each pass is used; tests lower the thresholds to run every path on a small library.
     struct Plan: Equatable {
         /// The row count from which two threads share a pass (``parallelRows``).
@@ -97,25 +88,15 @@ enum TwoStageScan {
 
     /// The prefix copy to scan first for `query`, and the query's leading dimensions quantised for it: the
     /// narrowest of the plan's prefixes that the library has (with ``Plan/prefixFrom`` rows or more) and
-    /// that sees the query well enough (``prefixQuery(_:layout:)``). `nil`: scan the full 8-bit rows.
+    /// that sees the query well enough (``Int8Prefix/query(_:layout:)``). `nil`: scan the full 8-bit rows.
     static func prefixPass(for query: [Float], quantized: QuantizedVectorView, plan: Plan) -> (QuantizedRows, Int8ScanQuery)? {
         for prefix in plan.prefixes {
             guard let rows = quantized.prefixes[prefix], rows.rowCount >= plan.prefixFrom,
-                  let levels = prefixQuery(query, layout: rows.layout)
+                  let levels = Int8Prefix.query(query, layout: rows.layout)
             else { continue }
             return (rows, levels)
         }
         return nil
-    }
-
-    /// The prefix pass's query: the leading dimensions of `query`, or `nil` when they hold less than
-    /// ``prefixQueryShare`` of its squared length (or it is zero).
-    static func prefixQuery(_ query: [Float], layout: Int8RowLayout) -> Int8ScanQuery? {
-        let leading = Array(query.prefix(layout.dimension))
-        let total = query.reduce(Float(0)) { $0 + $1 * $1 }
-        let share = leading.reduce(Float(0)) { $0 + $1 * $1 }
-        guard total > 0, share >= prefixQueryShare * total else { return nil }
-        return Int8ScanQuery(leading, layout: layout)
     }
 
     /// Those of `rows` (below `quantized.rowCount`) whose 8-bit form differs from what their healthy Float32
