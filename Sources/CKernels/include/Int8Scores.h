@@ -1,8 +1,9 @@
 #ifndef ARXREC_INT8_SCORES_H
 #define ARXREC_INT8_SCORES_H
 // The first pass's kernel (LinearAlgebra/Int8/Int8Scan.swift) on AVX2, where the running CPU has it
-// (checked at run time): Swift compiles the widening of 8-bit lanes one lane at a time, and at 32
-// dimensions (the prefix copy) a row costs more in that than in memory.
+// (checked at run time): Swift compiles the widening of 8-bit lanes one lane at a time, and at 32 and 64
+// dimensions (the prefix copies) a row costs more in that than in memory. Rows are scored four at a time,
+// as independent chains reduced together.
 #include <stdbool.h>
 #include <stdint.h>
 
