@@ -81,6 +81,7 @@ void arx_int8_scores(const uint8_t *rows, intptr_t row_bytes, intptr_t padded, i
     switch (padded) {
     case 32: scores(rows, row_bytes, 32, count, query, inverse_scale, out); break;
     case 64: scores(rows, row_bytes, 64, count, query, inverse_scale, out); break;
+    case 128: scores(rows, row_bytes, 128, count, query, inverse_scale, out); break;
     case 256: scores(rows, row_bytes, 256, count, query, inverse_scale, out); break;
     default: scores(rows, row_bytes, padded, count, query, inverse_scale, out); break;
     }

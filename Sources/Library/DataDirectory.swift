@@ -15,7 +15,7 @@ public enum DataDirectory {
 
     /// The 8-bit copy of that vector file's leading dimensions, which large-library scans read before
     /// the full copy (``Int8Prefix``; same header as the full copy): `.p8` for the narrow prefix, `.w8` for
-    /// the wide one.
+    /// the wide one, `.h8` for the half.
     public static func prefixVectorFileName(modelID: String, prefix: Int8Prefix) -> String {
         "\(vectorPrefix)\(modelID)\(prefixSuffix(prefix))"
     }
@@ -83,6 +83,7 @@ public enum DataDirectory {
         switch prefix {
         case .narrow: ".p8"
         case .wide: ".w8"
+        case .half: ".h8"
         }
     }
     /// The suffixes of the vector file's 8-bit copies.

@@ -34,7 +34,7 @@ public struct Library: Sendable {
     public var vectorFileURL: URL { URL(fileURLWithPath: vectorFilePath) }
     /// `<directory>/vectors-<modelID>.i8`: the vector file's rows in 8 bits, which whole-library scans read first.
     public var quantizedVectorFileURL: URL { directory.appendingPathComponent(DataDirectory.quantizedVectorFileName(modelID: modelID)) }
-    /// `<directory>/vectors-<modelID>.p8` and `.w8`: the rows' leading dimensions in 8 bits (``Int8Prefix``),
+    /// `<directory>/vectors-<modelID>.p8`, `.w8` and `.h8`: the rows' leading dimensions in 8 bits (``Int8Prefix``),
     /// which scans of a large library read before the full 8-bit rows.
     public func prefixVectorFileURL(_ prefix: Int8Prefix) -> URL {
         directory.appendingPathComponent(DataDirectory.prefixVectorFileName(modelID: modelID, prefix: prefix))

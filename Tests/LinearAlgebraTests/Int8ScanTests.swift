@@ -185,10 +185,10 @@ struct Int8ScanTests {
         }
     }
 
-    /// The AVX2 kernel against the Swift one, bit for bit: the prefix copies' 32 and 64 dimensions and the
-    /// full 256 (each compiled with its width known), odd sizes, rows four at a time and the rows after
+    /// The AVX2 kernel against the Swift one, bit for bit: the prefix copies' 32, 64 and 128 dimensions and
+    /// the full 256 (each compiled with its width known), odd sizes, rows four at a time and the rows after
     /// the last four, extreme bytes and levels, and rows whose scale is NaN, infinite, negative or zero.
-    @Test(arguments: [32, 64, 256, 100, 7])
+    @Test(arguments: [32, 64, 128, 256, 100, 7])
     func theVectorKernelIsTheSwiftKernelBitForBit(dimension: Int) {
         let layout = Int8RowLayout(dimension: dimension)
         var rows = Self.unitRows(300, dimension, seed: 49)

@@ -172,18 +172,21 @@ struct TwoStageScanTests {
         #expect(chosen?.rows == ((full?.rows ?? []) + [far]).sorted(), "the same best rows, and the row it cannot score")
     }
 
-    /// A query the narrow prefix cannot see well enough is scanned on the wide one, when that can; one
-    /// neither can see gets the full pass. Both cases give the exact top k.
-    @Test func aQueryTheNarrowPrefixCannotSeeReadsTheWideOne() throws {
+    /// A query the narrow prefix cannot see well enough is scanned on the next prefix that can; one none
+    /// can see gets the full pass. Every case gives the exact top k.
+    @Test func aQueryIsScannedOnTheNarrowestPrefixThatSeesIt() throws {
         let corpus = try CorpusLibrary()
         let dimension = corpus.library.dimension
         let stored = try corpus.library.withVectors { Array($0.row(5)) }
-        // A paper's row with its dimensions 32..<64 scaled up until the narrow prefix holds less than the
-        // share it needs, the wide one still more; and one also weighted beyond 64 until no prefix sees it.
-        var wideOnly = stored
-        for j in 32..<64 { wideOnly[j] *= 6 }
-        var neither = wideOnly
-        for j in 64..<dimension { neither[j] *= 12 }
+        /// `query` with its dimensions `range` weighted by `factor`.
+        func weighted(_ query: [Float], _ range: Range<Int>, _ factor: Float) -> [Float] {
+            query.enumerated().map { range.contains($0.offset) ? $0.element * factor : $0.element }
+        }
+        // A paper's row pushed, step by step, out of each prefix's sight: weight on 32..<64 until the narrow
+        // prefix holds less than the share it needs, then on 64..<128, then beyond.
+        let wideOnly = weighted(stored, 32..<64, 6)
+        let halfOnly = weighted(wideOnly, 64..<128, 12)
+        let neither = weighted(halfOnly, 128..<dimension, 40)
         func chosen(_ query: [Float]) throws -> Int8Prefix? {
             try corpus.library.withScanViews { _, quantized in
                 let quantized = try #require(quantized)
@@ -193,8 +196,9 @@ struct TwoStageScanTests {
         }
         #expect(try chosen(stored) == .narrow)
         #expect(try chosen(wideOnly) == .wide)
+        #expect(try chosen(halfOnly) == .half)
         #expect(try chosen(neither) == nil)
-        for query in [wideOnly, neither] {
+        for query in [wideOnly, halfOnly, neither] {
             let norm = query.reduce(0) { $0 + $1 * $1 }.squareRoot()
             let unit = query.map { $0 / norm }
             for count in [10, 117] {
@@ -239,10 +243,10 @@ struct TwoStageScanTests {
         #expect(Int8Prefix.query(query, layout: layout) != nil)
     }
 
-    /// Every damage to the narrow copy; to the wide one, a damage of each kind (an unreadable file, rows cut
-    /// short, plausible bytes that are wrong).
+    /// Every damage to the narrow copy; to the wider ones, a damage of each kind between them (an unreadable
+    /// file, rows cut short, plausible bytes that are wrong).
     static let prefixDamages: [(String, Int8Prefix)] = ["header", "truncated", "scales", "rows", "deleted", "generation"]
-        .map { ($0, .narrow) } + ["generation", "truncated", "rows"].map { ($0, .wide) }
+        .map { ($0, .narrow) } + [("truncated", .wide), ("rows", .wide), ("generation", .half), ("rows", .half)]
 
     @Test(arguments: prefixDamages)
     func aDamagedPrefixCopyNeverChangesTheResultAndIsRebuilt(damage: String, prefix: Int8Prefix) throws {

@@ -150,12 +150,7 @@ var planRecall100 = planRecall10, planTimes = [[Double]](repeating: [], count: p
 var recall10 = [Int: Double](), recall100 = [Int: Double]()
 var sgemvTimes: [Double] = [], firstPass1: [Double] = [], firstPass2: [Double] = [], twoStageTimes: [Double] = []
 var scores: [Float] = []
-func withCopies<R>(_ body: (UnsafeRawBufferPointer, [UnsafeRawBufferPointer]) -> R) -> R {
-    quantized.withUnsafeBytes { q8 in
-        prefixCopies[0].withUnsafeBytes { narrow in prefixCopies[1].withUnsafeBytes { wide in body(q8, [narrow, wide]) } }
-    }
-}
-withCopies { q8, prefixes in
+quantized.withUnsafeBytes { q8 in
     for query in queries {
         guard let levels = Int8ScanQuery(query, layout: layout) else { continue }
         // Interleaved per query, so load on the machine shifts all variants alike.
@@ -186,20 +181,20 @@ withCopies { q8, prefixes in
         }
         // Each prefix, whether or not the plan would take it for this query: its pass (2 threads, keeping the
         // shipped 8,192), the three stages, and recall by rows kept.
-        for (p, prefixLayout) in prefixLayouts.enumerated() {
+        for (p, prefixLayout) in prefixLayouts.enumerated() { prefixCopies[p].withUnsafeBytes { prefix in
             let prefixLevels = Int8ScanQuery(Array(query.prefix(prefixLayout.dimension)), layout: prefixLayout)!
             t = now()
-            _ = Int8FirstPass.run(rows: prefixes[p], layout: prefixLayout, rowCount: rowCount, query: prefixLevels, keep: shippedPrefixKeep, threads: 2)
+            _ = Int8FirstPass.run(rows: prefix, layout: prefixLayout, rowCount: rowCount, query: prefixLevels, keep: shippedPrefixKeep, threads: 2)
             prefixPass2[p].append(now() - t)
             t = now()
-            let coarse = Int8FirstPass.run(rows: prefixes[p], layout: prefixLayout, rowCount: rowCount, query: prefixLevels, keep: shippedPrefixKeep, threads: 2)
+            let coarse = Int8FirstPass.run(rows: prefix, layout: prefixLayout, rowCount: rowCount, query: prefixLevels, keep: shippedPrefixKeep, threads: 2)
             let fine = fullPassOver(coarse.best, q8, levels, keep: similarDepth + shippedExtra)
             _ = exactTop(fine.best + fine.unvouched + coarse.unvouched, query, similarDepth)
             pathTime[p] = now() - t
             prefixStages[p].append(pathTime[p])
-            let widest = Int8FirstPass.run(rows: prefixes[p], layout: prefixLayout, rowCount: rowCount, query: prefixLevels, keep: prefixKeeps.last!, threads: 2)
+            let widest = Int8FirstPass.run(rows: prefix, layout: prefixLayout, rowCount: rowCount, query: prefixLevels, keep: prefixKeeps.last!, threads: 2)
             let order = widest.best.sorted { a, b in
-                let sa = approxScore(prefixes[p], prefixLayout, a, prefixLevels), sb = approxScore(prefixes[p], prefixLayout, b, prefixLevels)
+                let sa = approxScore(prefix, prefixLayout, a, prefixLevels), sb = approxScore(prefix, prefixLayout, b, prefixLevels)
                 return sa > sb || (sa == sb && a < b)
             }
             for (k, keepRows) in prefixKeeps.enumerated() {
@@ -211,7 +206,7 @@ withCopies { q8, prefixes in
                     if keepRows == shippedPrefixKeep { if depth == 10 { pathRecall10[p] = recall } else { pathRecall100[p] = recall } }
                 }
             }
-        }
+        } }
         // The path arxrec's plan takes for this query.
         let path = prefixLayouts.indices.first { Int8Prefix.query(query, layout: prefixLayouts[$0]) != nil } ?? pathNames.count - 1
         planCount[path] += 1

@@ -2,7 +2,7 @@ import Foundation
 import LinearAlgebra
 
 /// Keeps an 8-bit copy of the vector file level with it: `vectors-<modelID>.i8` (every dimension) or
-/// `vectors-<modelID>.p8` and `.w8` (the leading ``Int8Prefix/dimension``, for the prefix first pass). Used by the
+/// `vectors-<modelID>.p8`, `.w8` and `.h8` (the leading ``Int8Prefix/dimension``, for the prefix first pass). Used by the
 /// one writer that holds the SQLite write lock (``VectorAppender/finish()``), after the vector file's rows
 /// are durable.
 ///

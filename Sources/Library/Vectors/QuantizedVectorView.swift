@@ -23,7 +23,7 @@ public struct QuantizedVectorView {
 }
 
 /// The mapped rows of one 8-bit copy: rows `0..<rowCount` in `layout`. For a prefix copy
-/// (`vectors-<model>.p8` or `.w8`, the leading ``Int8Prefix/dimension`` dimensions), rows past it are for
+/// (`vectors-<model>.p8`, `.w8` or `.h8`, the leading ``Int8Prefix/dimension`` dimensions), rows past it are for
 /// the caller to score in full.
 public struct QuantizedRows {
     public let rowCount: Int

@@ -6,21 +6,24 @@
 /// prefix score ranks the library well enough that the few thousand best rows contain the exact top k
 /// (measured: Benchmarks/README.md, "Prefix first pass").
 ///
-/// Why two widths: a paper's own row keeps most of its length in the leading 32 dimensions, but a short
-/// search text often spreads its length further, and a pass that cannot see a third of the query misses
-/// true neighbours. Such a query reads the wide copy, twice the bytes of the narrow one and a quarter of the
-/// full 8-bit rows, instead of the full rows (run 12, Benchmarks/README.md).
+/// Why a ladder of widths, each twice the one before: a paper's own row keeps most of its length in the
+/// leading 32 dimensions, but a short search text often spreads its length further, and a pass that cannot
+/// see a third of the query misses true neighbours. Such a query reads the narrowest copy that sees it, at
+/// a fraction of the bytes of the full 8-bit rows, instead of the full rows (run 12, Benchmarks/README.md).
 public enum Int8Prefix: CaseIterable, Sendable {
     /// The leading 32 dimensions: a seventh of the full 8-bit rows' bytes at 256 dimensions.
     case narrow
     /// The leading 64 dimensions, for queries the narrow copy cannot see well enough.
     case wide
+    /// The leading 128 dimensions (half of the default model's), for queries the wide copy cannot see.
+    case half
 
     /// Leading dimensions kept (or all of them, for a smaller model).
     public var dimension: Int {
         switch self {
         case .narrow: 32
         case .wide: 64
+        case .half: 128
         }
     }
 
@@ -35,7 +38,8 @@ public enum Int8Prefix: CaseIterable, Sendable {
     /// run 12): at 1 M rows the narrow prefix's recall@10 was 0.98 over all of them but 1.0000 over those
     /// with a share of 0.7 or more (88 %: 96 % of papers' own rows, 72 % of titles as search text), the rest
     /// missing true neighbours entirely; at 2.7 M rows the wide prefix found every true neighbour of the 25
-    /// the narrow one refused and that hold 0.7 in 64 dimensions, and 0.92 of the 12 that do not.
+    /// the narrow one refused and that hold 0.7 in 64 dimensions, but only 0.92 of the 12 that do not, all
+    /// of which the half prefix found.
     public static let minimumQueryShare: Float = 0.7
 
     /// The prefix pass's query for rows of `layout`: the leading `layout.dimension` values of `query`, or

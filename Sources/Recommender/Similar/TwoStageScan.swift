@@ -23,7 +23,7 @@ enum TwoStageScan {
 
     /// Libraries from this many rows on are scanned first on a prefix copy (``Int8Prefix``), when they
     /// have one: below it the full 8-bit pass takes a few milliseconds, and a prefix pass saves less than
-    /// it risks. At 2.7 M rows the full pass reads 700 MB, the narrow prefix pass 97 MB, the wide one 184 MB.
+    /// it risks. At 2.7 M rows the full pass reads 700 MB, the prefix passes 97, 184 and 356 MB.
     static let prefixRows = 250_000
 
     /// Rows the prefix pass keeps for the full 8-bit pass (at least the `count + extraCandidates` that
