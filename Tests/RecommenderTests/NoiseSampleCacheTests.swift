@@ -28,9 +28,7 @@ struct NoiseSampleCacheTests {
     func url(_ corpus: CorpusLibrary) -> URL { NoiseSampleCache.url(in: corpus.directory.url, modelID: corpus.model.id) }
 
     func load(_ corpus: CorpusLibrary) -> NoiseSampleCache? {
-        NoiseSampleCache.load(
-            from: url(corpus), featureCount: corpus.model.definition.bucketCount, dimension: corpus.model.dimension,
-            englishDimension: corpus.model.definition.englishTopicalDimension ?? 0)
+        NoiseSampleCache.load(from: url(corpus), featureCount: corpus.model.definition.bucketCount, dimension: corpus.model.dimension)
     }
 
     @Test func theCachedSampleGivesTheSameBarAsAFreshOne() throws {

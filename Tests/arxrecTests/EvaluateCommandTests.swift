@@ -98,9 +98,9 @@ struct EvaluateCommandTests {
     }
 
     /// `--digest` end to end (issue 16's recall check) on the real generated digest of 2025-12-30 and the
-    /// newest 2,000 corpus papers, which hold all its 211 rows' English records: a small bilingual model with
-    /// an English-only projection is fitted on the papers announced before the day, the authors of the rows
-    /// with earlier papers become users, and both readings and chance come out for the same users.
+    /// newest 2,000 corpus papers, which hold all its 211 rows' English records: a small bilingual model is
+    /// fitted on the papers announced before the day, the authors of the rows with earlier papers become
+    /// users, and both readings and chance come out for the same users.
     @Test func digestChecksRecallAgainstAnEnglishReader() throws {
         let directory = try TemporaryDirectory(prefix: "arxrec-evaluate-digest")
         let slice = try CorpusSlice.lastPapers(2_000, in: directory.url)
@@ -111,7 +111,7 @@ struct EvaluateCommandTests {
              "chineseWords": {"maximumLength": 6, "minimumCount": 3, "minimumCohesion": 2, "minimumEntropy": 1,
                               "reestimationRounds": 1},
              "dropEnglishStopWords": true, "dropChineseStopWords": true, "idf": "smooth", "sublinearTF": true,
-             "minimumDocumentFrequency": 3, "englishTopicalDimension": 8,
+             "minimumDocumentFrequency": 3,
              "termTable": {"translations": 3, "minimumOchiai": 0.1, "minimumDocumentFrequency": 3, "minimumCoOccurrence": 2,
                            "calibrationPairs": 50, "calibrationNegatives": 100},
              "svd": {"oversampling": 8, "powerIterations": 2, "seed": 7, "singularValueExponent": 3}}

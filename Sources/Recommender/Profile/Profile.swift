@@ -23,9 +23,6 @@ public struct Profile: Sendable {
     public let dislikeIDs: [String]
     /// The L2-normalised mean of the likes' topical vectors; empty when the rule does not use it.
     let topicalCentroid: [Float]
-    /// The L2-normalised mean of the likes' English-only topical vectors (``ProfileVector/englishTopical``,
-    /// over the likes that have one); empty when the rule does not use it or none has one.
-    let englishTopicalCentroid: [Float]
     /// Training papers used as weak negatives.
     public let weakNegativeCount: Int
     /// Measures candidates' ``ProfileVector/hubness`` against the weak negatives; nil when the rule does
@@ -59,7 +56,7 @@ public struct Profile: Sendable {
         let linear = linearScore(x.linear) * (x.calibration?.linear.slope ?? 1)
         let nearest = nearestLikeScored(x.content, kernel: kernel)
         let nearestSimilarity = nearest?.adjusted ?? 0
-        let topical = topicalSimilarity(x)
+        let topical = topicalSimilarity(x.topical)
         let hubness = self.hubness == nil ? 0 : kernel(x.hubness)
         let value: Float
         switch effectiveKind {
@@ -74,17 +71,7 @@ public struct Profile: Sendable {
             hubness: hubness)
     }
 
-    /// The cosine between a candidate's topical vector and the likes' centroid (0 when either is missing):
-    /// on the English-only projection when both the candidate and the likes have it (an English candidate
-    /// of a model v9 profile), else on the bilingual view (a translated candidate, an older model).
-    public func topicalSimilarity(_ x: ProfileVector) -> Float {
-        if !englishTopicalCentroid.isEmpty, x.englishTopical.count == englishTopicalCentroid.count {
-            return DenseVector.dot(x.englishTopical, englishTopicalCentroid)
-        }
-        return topicalSimilarity(x.topical)
-    }
-
-    /// The cosine between a bilingual topical vector and the likes' centroid (0 when either is missing).
+    /// The cosine between a candidate's topical vector and the likes' centroid (0 when either is missing).
     public func topicalSimilarity(_ topical: [Float]) -> Float {
         guard !topicalCentroid.isEmpty, topical.count == topicalCentroid.count else { return 0 }
         return DenseVector.dot(topical, topicalCentroid)

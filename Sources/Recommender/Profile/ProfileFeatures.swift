@@ -11,11 +11,6 @@ public struct ProfileVector: Sendable {
     public var linear: SparseVector
     /// Empty when the profile does not use the topical view.
     public var topical: [Float]
-    /// The plain-LSA view on the model's English-only projection (``EmbeddingModel/englishTopical(_:)``),
-    /// which the topical term reads for a text scored as it is when the profile's likes have it too; empty
-    /// without that projection, when the profile does not use the topical view, and for a translated text
-    /// (which keeps the bilingual ``topical``: the English-only space has no place for its Chinese words).
-    public var englishTopical: [Float]
     /// The paper's ``Hubness`` against the profile's weak negatives; 0 until a caller that ranks
     /// candidates measures it (``Profile/hubness``). A liked paper needs none.
     public var hubness: Float
@@ -25,13 +20,12 @@ public struct ProfileVector: Sendable {
     public var calibration: TranslationCalibration?
 
     public init(
-        content: SparseVector, linear: SparseVector? = nil, topical: [Float] = [], englishTopical: [Float] = [],
-        hubness: Float = 0, calibration: TranslationCalibration? = nil
+        content: SparseVector, linear: SparseVector? = nil, topical: [Float] = [], hubness: Float = 0,
+        calibration: TranslationCalibration? = nil
     ) {
         self.content = content
         self.linear = linear ?? content
         self.topical = topical
-        self.englishTopical = englishTopical
         self.hubness = hubness
         self.calibration = calibration
     }
@@ -58,9 +52,6 @@ public struct ProfileFeatures {
     /// Reads Chinese texts as English buckets when the model has a term table (model v7 on); made on the
     /// first Chinese text, so that English-only work never decodes the table (``EmbeddingModel/translation``).
     private var translator: Translator?
-    /// Whether texts scored as they are get the English-only topical view (the model has the projection
-    /// and the topical view is plain LSA, as that projection is).
-    private let readsEnglishTopical: Bool
     /// Whether a translated text's topical vector is moved to the English side
     /// (``ProfileSettings/translatedTopicalShift``, on the plain LSA view its ``LanguageMeans`` live on);
     /// the means are the model's, computed on the first Chinese text (``EmbeddingModel/languageMeans``).
@@ -80,7 +71,6 @@ public struct ProfileFeatures {
         }
         featurizer = Featurizer(model: model)
         shiftsTranslatedTopical = settings.translatedTopicalShift && settings.topicalExponent == 1
-        readsEnglishTopical = topicalScale != nil && settings.topicalExponent == 1 && model.hasEnglishProjection
     }
 
     /// The profile vector of `text`.
@@ -165,7 +155,6 @@ public struct ProfileFeatures {
         let linear = linear(sparse, text: text)
         guard let topicalScale else { return ProfileVector(content: sparse, linear: linear) }
         return ProfileVector(
-            content: sparse, linear: linear, topical: model.topical(dense ?? model.dense(sparse)[...], scale: topicalScale),
-            englishTopical: readsEnglishTopical ? model.englishTopical(sparse) ?? [] : [])
+            content: sparse, linear: linear, topical: model.topical(dense ?? model.dense(sparse)[...], scale: topicalScale))
     }
 }

@@ -50,20 +50,18 @@ public struct ProfileTrainer: Sendable {
         return Profile(
             settings: settings, effectiveKind: kind, weights: weights,
             likeIDs: likes.map(\.id), likes: likes.map(\.content), likePenalties: likePenalties, dislikeIDs: dislikes.map(\.id),
-            topicalCentroid: kind == .blend && settings.usesTopicalTerm ? topicalCentroid(likes.map(\.topical)) : [],
-            englishTopicalCentroid: kind == .blend && settings.usesTopicalTerm
-                ? topicalCentroid(likes.map(\.englishTopical).filter { !$0.isEmpty }) : [],
+            topicalCentroid: kind == .blend && settings.usesTopicalTerm ? topicalCentroid(likes) : [],
             weakNegativeCount: ridgeReady ? negatives?.count ?? 0 : 0,
             hubness: hubness
         )
     }
 
-    /// The direction of the mean of the likes' topical vectors, one view's (empty when they have none).
-    func topicalCentroid(_ vectors: [[Float]]) -> [Float] {
-        guard let dimension = vectors.first?.count, dimension > 0,
-              vectors.allSatisfy({ $0.count == dimension }) else { return [] }
+    /// The direction of the mean of the likes' topical vectors (empty when they have none).
+    func topicalCentroid(_ likes: [RatedExample]) -> [Float] {
+        guard let dimension = likes.first?.topical.count, dimension > 0,
+              likes.allSatisfy({ $0.topical.count == dimension }) else { return [] }
         var centroid = [Float](repeating: 0, count: dimension)
-        for vector in vectors { DenseVector.add(vector, to: &centroid) }
+        for like in likes { DenseVector.add(like.topical, to: &centroid) }
         return DenseVector.normalize(&centroid) ? centroid : []
     }
 

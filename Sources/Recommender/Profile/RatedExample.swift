@@ -11,8 +11,6 @@ public struct RatedExample: Sendable {
     public var linear: SparseVector
     /// Empty when the profile does not use the topical view.
     public var topical: [Float]
-    /// Its ``ProfileVector/englishTopical`` (empty when it has none).
-    public var englishTopical: [Float]
     public var label: Label
 
     public init(id: String, features: ProfileVector, label: Label) {
@@ -20,7 +18,6 @@ public struct RatedExample: Sendable {
         self.content = features.content
         self.linear = features.linear
         self.topical = features.topical
-        self.englishTopical = features.englishTopical
         self.label = label
     }
 }

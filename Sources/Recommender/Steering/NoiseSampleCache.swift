@@ -15,12 +15,11 @@ import LinearAlgebra
 /// (the header); the hubness holds only under the same weak negatives (`hubnessKey`). Translated
 /// (Chinese-only) papers are not kept: their scores need the translation.
 ///
-/// File `noise-sample-<model id>.bin`: magic `ARXNOI2\0`, then little-endian UInt32 linear view (0 content,
-/// 1 phrases), UInt32 topical dimension (0: no topical view), UInt32 English topical dimension (0: none),
-/// Float topical exponent, UInt64 hubness key,
+/// File `noise-sample-<model id>.bin`: magic `ARXNOI1\0`, then little-endian UInt32 linear view (0 content,
+/// 1 phrases), UInt32 topical dimension (0: no topical view), Float topical exponent, UInt64 hubness key,
 /// UInt64 library size at drawing, UInt32 papers drawn, UInt32 count n, the versioned ids (``CacheByteWriter/append(ids:)``),
 /// then per paper its content view, its linear view (or ``CacheByteReader/sameAsContent``), its topical
-/// view (dimension floats), its English topical view (that dimension's floats) and its hubness (Float). Anything that does not parse is ignored and rebuilt.
+/// view (dimension floats) and its hubness (Float). Anything that does not parse is ignored and rebuilt.
 struct NoiseSampleCache {
     /// The views the vectors were made with.
     let linearView: LinearView
@@ -37,7 +36,7 @@ struct NoiseSampleCache {
     /// measured); the hubness holds only while the profiles' weak negatives are that sample.
     let hubnessKey: UInt64
 
-    static let magic = Array("ARXNOI2\0".utf8)
+    static let magic = Array("ARXNOI1\0".utf8)
 
     static func url(in directory: URL, modelID: String) -> URL {
         directory.appendingPathComponent(DataDirectory.noiseSampleFileName(modelID: modelID))
@@ -49,14 +48,11 @@ struct NoiseSampleCache {
     }
 
     /// The cache at `url`, or nil when there is none or it does not parse; `featureCount` bounds the
-    /// buckets, `dimension` is the model's (the topical view's length) and `englishDimension` its English
-    /// projection's (0 without one).
-    static func load(from url: URL, featureCount: Int, dimension: Int, englishDimension: Int) -> NoiseSampleCache? {
+    /// buckets and `dimension` is the model's (the topical view's length).
+    static func load(from url: URL, featureCount: Int, dimension: Int) -> NoiseSampleCache? {
         guard var reader = CacheByteReader(contentsOf: url), reader.bytes(magic.count) == magic,
               let view = reader.linearView(), let topicalDimension = reader.uint32().map(Int.init),
-              topicalDimension == 0 || topicalDimension == dimension,
-              let englishTopicalDimension = reader.uint32().map(Int.init),
-              englishTopicalDimension == 0 || englishTopicalDimension == englishDimension, let exponent = reader.float(),
+              topicalDimension == 0 || topicalDimension == dimension, let exponent = reader.float(),
               let hubnessKey = reader.uint64(), let libraryPapers = reader.uint64().map(Int.init),
               let drawnCount = reader.uint32().map(Int.init),
               let count = reader.uint32().map(Int.init), count <= maximumCount, let ids = reader.ids(), ids.count == count
@@ -67,11 +63,9 @@ struct NoiseSampleCache {
             guard let sparse = reader.sparseVector(featureCount: featureCount),
                   let linear = reader.sparseVector(featureCount: featureCount, content: sparse),
                   let topical = reader.floats(topicalDimension), topical.allSatisfy(\.isFinite),
-                  let englishTopical = reader.floats(englishTopicalDimension), englishTopical.allSatisfy(\.isFinite),
                   let hubness = reader.float(), hubness.isFinite
             else { return nil }
-            vectors.append(ProfileVector(
-                content: sparse, linear: linear, topical: topical, englishTopical: englishTopical, hubness: hubness))
+            vectors.append(ProfileVector(content: sparse, linear: linear, topical: topical, hubness: hubness))
         }
         guard reader.isAtEnd else { return nil }
         return NoiseSampleCache(
@@ -86,8 +80,6 @@ struct NoiseSampleCache {
         var writer = CacheByteWriter(magic: Self.magic)
         writer.append(linearView)
         writer.append(UInt32(topicalExponent == nil ? 0 : vectors.first?.topical.count ?? 0))
-        let englishTopicalDimension = topicalExponent == nil ? 0 : vectors.first?.englishTopical.count ?? 0
-        writer.append(UInt32(englishTopicalDimension))
         writer.append(topicalExponent ?? 0)
         writer.append(hubnessKey)
         writer.append(UInt64(libraryPapers))
@@ -98,7 +90,6 @@ struct NoiseSampleCache {
             writer.append(vector.content)
             writer.append(vector.linear, content: vector.content)
             if topicalExponent != nil { writer.append(vector.topical) }
-            if englishTopicalDimension > 0 { writer.append(vector.englishTopical) }
             writer.append(vector.hubness)
         }
         try writer.write(to: url)

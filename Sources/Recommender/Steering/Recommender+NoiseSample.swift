@@ -30,9 +30,7 @@ extension Recommender {
         excluding excluded: Set<String>, rated: Set<String>, libraryPapers: Int, features: ProfileFeatures, hubnessKey: UInt64
     ) throws -> NoiseSample {
         let url = NoiseSampleCache.url(in: library.directory, modelID: model.id)
-        if let cache = NoiseSampleCache.load(
-            from: url, featureCount: featureCount, dimension: model.dimension,
-            englishDimension: model.definition.englishTopicalDimension ?? 0),
+        if let cache = NoiseSampleCache.load(from: url, featureCount: featureCount, dimension: model.dimension),
            cache.matches(features) {
             let ids = try cache.ids.map { try ArxivID(parsing: $0) }
             let bases = ids.map(\.base)

@@ -83,17 +83,10 @@ extension EmbeddingModel {
             + "σ_\(definition.dimension) = \(svd.singularValues[definition.dimension - 1])")
 
         let projection = projectionRows(svd: svd, exponent: definition.svd.singularValueExponent)
-        var englishProjection: [UInt16] = []
-        if let englishDimension = definition.englishTopicalDimension {
-            englishProjection = try fitEnglishProjection(
-                corpus: corpus, idf: idf, columns: kept, definition: definition, dimension: englishDimension)
-            report("English-only plain LSA rank \(englishDimension) on the \(documents.count) papers' English texts")
-        }
         // The dense views first (the term table is learned on the finished sparse view, and translates
         // nothing the dense view reads).
         var denseDefinition = definition
         denseDefinition.termTable = nil
-        denseDefinition.englishTopicalDimension = nil
         var plainDefinition = denseDefinition
         plainDefinition.centerDense = false
         var model = EmbeddingModel(
@@ -121,8 +114,7 @@ extension EmbeddingModel {
         }
         model = EmbeddingModel(
             definition: definition, idf: idf, projectionBuckets: kept, projectionHalves: model.projectionHalves,
-            centering: mean, lexicon: lexicon, translation: translation, englishProjectionHalves: englishProjection,
-            id: nil)
+            centering: mean, lexicon: lexicon, translation: translation, id: nil)
         let artifactBytes = ArtifactFile.required(by: definition).reduce(0) { total, artifact in
             let elements = switch artifact {
             case .idf: definition.bucketCount
@@ -134,7 +126,6 @@ extension EmbeddingModel {
             case .termTable: (translation?.table.targets.count ?? 0) * 3
             case .translationCalibration: 4
             case .calibrationPairs: translation.map { CalibrationPair.encode($0.pairs).count } ?? 0
-            case .englishProjection: englishProjection.count
             }
             return total + ArtifactFile.headerSize + elements * artifact.elementSize
         }
@@ -172,32 +163,7 @@ extension EmbeddingModel {
             translation.calibration.content.slope, translation.calibration.linear.offset, translation.calibration.linear.slope))
         return EmbeddingModel(
             definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves,
-            centering: centering, lexicon: lexicon, translation: translation,
-            englishProjectionHalves: englishProjectionHalves, id: nil)
-    }
-
-    /// The English-only plain-LSA projection rows (``ModelDefinition/englishTopicalDimension``) as Float16
-    /// bit patterns: the truncated SVD of the documents' first (English) texts' sparse views on the dense
-    /// view's buckets `columns` — the same matrix code, SVD settings and sign rule as the dense view — at
-    /// singular-value exponent 1 (plain LSA, what the profile's topical term reads).
-    static func fitEnglishProjection(
-        corpus: RawCorpus, idf: [Float], columns: [Int32], definition: ModelDefinition, dimension: Int
-    ) throws -> [UInt16] {
-        let matrix = corpus.tfidfMatrix(
-            idf: idf, columns: columns, bucketCount: definition.bucketCount, firstTextsOnly: true)
-        let svd: TruncatedSVD
-        do {
-            svd = try truncatedSVD(
-                of: matrix, rank: dimension, oversampling: definition.svd.oversampling,
-                powerIterations: definition.svd.powerIterations, seed: definition.svd.seed)
-        } catch {
-            throw ModelError.fitFailed("English projection: \(error.description)")
-        }
-        guard svd.singularValues.count == dimension else {
-            throw ModelError.fitFailed(
-                "the English texts have rank < \(dimension) (\(matrix.rows) papers × \(matrix.columns) buckets)")
-        }
-        return projectionRows(svd: svd, exponent: 1).map { Float16($0).bitPattern }
+            centering: centering, lexicon: lexicon, translation: translation, id: nil)
     }
 
     /// The term table learned from every document that has a second (Chinese) text, its kernel calibration

@@ -114,9 +114,8 @@ struct RawCorpus {
     }
 
     /// The documents' sparse views (× `idf`, L2 over all buckets, exactly as ``Featurizer/sparse(_:)``)
-    /// restricted to `columns` (ascending buckets), which become columns `0 ..< columns.count`. With
-    /// `firstTextsOnly`, a document's row is its first (English) text's sparse view alone.
-    func tfidfMatrix(idf: [Float], columns: [Int32], bucketCount: Int, firstTextsOnly: Bool = false) -> SparseMatrix {
+    /// restricted to `columns` (ascending buckets), which become columns `0 ..< columns.count`.
+    func tfidfMatrix(idf: [Float], columns: [Int32], bucketCount: Int) -> SparseMatrix {
         var columnOfBucket = [Int32](repeating: -1, count: bucketCount)
         for (column, bucket) in columns.enumerated() { columnOfBucket[Int(bucket)] = Int32(column) }
         var rowOffsets = [0]
@@ -126,8 +125,7 @@ struct RawCorpus {
         buckets.withUnsafeBufferPointer { buckets in
             values.withUnsafeBufferPointer { values in
                 for document in 0 ..< documentCount {
-                    let texts = documentTexts[document] ..< (firstTextsOnly
-                        ? documentTexts[document] + 1 : documentTexts[document + 1])
+                    let texts = documentTexts[document] ..< documentTexts[document + 1]
                     let rows = texts.map { text in
                         let range = offsets[text] ..< offsets[text + 1]
                         return Featurizer.weighted(

@@ -3,7 +3,7 @@ import Foundation
 /// The binary files of a model, each a 32-byte header followed by a little-endian row-major payload.
 ///
 /// Header: 8-byte magic naming the artifact (`ARXIDF16`, `ARXBKT32`, `ARXPRJ16`, `ARXCTR32`, `ARXLEXU8`,
-/// `ARXLXC16`, `ARXTRM32`, `ARXCAL32`, `ARXPAIR8`, `ARXENP16`), then UInt32 LE format
+/// `ARXLXC16`, `ARXTRM32`, `ARXCAL32`, `ARXPAIR8`), then UInt32 LE format
 /// version, rows, columns, bytes per element, and 8 zero bytes. The file must be exactly
 /// `32 + rows × columns × bytes per element` long, so a truncated or padded file is refused; `model.json`
 /// records the shape too, so a file from another model is refused as well.
@@ -32,10 +32,6 @@ enum ArtifactFile: String, CaseIterable, Sendable {
     case translationCalibration
     /// The ``CalibrationPair``s, UTF-8 lines `english TAB chinese` (`1 × bytes` of UInt8).
     case calibrationPairs
-    /// The English-only plain-LSA projection (``ModelDefinition/englishTopicalDimension``): one row of that
-    /// many Float16 values per projection bucket, in the order of ``projectionBuckets``. Last in
-    /// `allCases`, so older ids are unchanged.
-    case englishProjection
 
     static let headerSize = 32
 
@@ -50,7 +46,6 @@ enum ArtifactFile: String, CaseIterable, Sendable {
         case .termTable: "term-table.u32"
         case .translationCalibration: "translation-calibration.f32"
         case .calibrationPairs: "calibration-pairs.u8"
-        case .englishProjection: "english-projection.f16"
         }
     }
 
@@ -65,20 +60,19 @@ enum ArtifactFile: String, CaseIterable, Sendable {
         case .termTable: Array("ARXTRM32".utf8)
         case .translationCalibration: Array("ARXCAL32".utf8)
         case .calibrationPairs: Array("ARXPAIR8".utf8)
-        case .englishProjection: Array("ARXENP16".utf8)
         }
     }
 
     var elementSize: Int {
         switch self {
         case .lexiconWords, .calibrationPairs: 1
-        case .idf, .projectionRows, .lexiconCosts, .englishProjection: 2
+        case .idf, .projectionRows, .lexiconCosts: 2
         case .projectionBuckets, .centering, .termTable, .translationCalibration: 4
         }
     }
 
     /// The artifacts a model with `definition` has: the centering only when the definition centers, the
-    /// lexicon only when it learns Chinese words, the English projection only when it has one.
+    /// lexicon only when it learns Chinese words.
     static func required(by definition: ModelDefinition) -> [ArtifactFile] {
         allCases.filter { artifact in
             switch artifact {
@@ -86,7 +80,6 @@ enum ArtifactFile: String, CaseIterable, Sendable {
             case .centering: definition.centerDense
             case .lexiconWords, .lexiconCosts: definition.chineseWords != nil
             case .termTable, .translationCalibration, .calibrationPairs: definition.termTable != nil
-            case .englishProjection: definition.englishTopicalDimension != nil
             }
         }
     }

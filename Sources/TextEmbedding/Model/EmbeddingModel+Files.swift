@@ -168,20 +168,6 @@ extension EmbeddingModel {
             }
         }
 
-        var englishRows: HalfRows? = nil
-        if let englishDimension = definition.englishTopicalDimension {
-            let englishShape = shape(.englishProjection)
-            guard englishShape.rows == bucketShape.columns, englishShape.columns == englishDimension else {
-                throw .badJSON(
-                    path: manifestURL.path,
-                    reason: "the English projection must be \(bucketShape.columns)×\(englishDimension), a row per projection bucket")
-            }
-            englishRows = HalfRows(
-                payload: try ArtifactFile.englishProjection.payload(
-                    data[.englishProjection] ?? Data(), path: path(.englishProjection), rows: englishShape.rows,
-                    columns: englishShape.columns))
-        }
-
         let computed = verified ? manifest.id : identifier(definition: definition, artifacts: data)
         guard computed == manifest.id else {
             throw .checksumMismatch(path: manifestURL.path, recorded: manifest.id, computed: computed)
@@ -196,8 +182,7 @@ extension EmbeddingModel {
         if !verified, let state { stamp?.record(state: state, id: computed) }
         return EmbeddingModel(
             definition: definition, idf: idf, projectionBuckets: buckets.map { Int32($0) },
-            projectionRows: rows, centering: centering, lexicon: lexicon, lazyTranslation: translation,
-            englishProjectionRows: englishRows, id: computed)
+            projectionRows: rows, centering: centering, lexicon: lexicon, lazyTranslation: translation, id: computed)
     }
 
     /// The term table, calibration and pairs of their artifacts' payloads (headers already checked).
@@ -238,8 +223,7 @@ extension EmbeddingModel {
     public func write(to directory: URL, fitRecord: FitRecord?) throws {
         let files = Self.encodeArtifacts(
             definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves,
-            centering: centering, lexicon: lexicon, translation: translation,
-            englishProjectionHalves: englishProjectionHalves)
+            centering: centering, lexicon: lexicon, translation: translation)
         var entries: [String: ArtifactEntry] = [:]
         for artifact in ArtifactFile.required(by: definition) {
             let (rows, columns) = switch artifact {
@@ -252,7 +236,6 @@ extension EmbeddingModel {
             case .termTable: (translation?.table.targets.count ?? 0, 3)
             case .translationCalibration: (1, 4)
             case .calibrationPairs: (1, files[.calibrationPairs].map { $0.count - ArtifactFile.headerSize } ?? 0)
-            case .englishProjection: (projectionBuckets.count, definition.englishTopicalDimension ?? 0)
             }
             entries[artifact.rawValue] = ArtifactEntry(
                 file: artifact.fileName, rows: rows, columns: columns, bytes: files[artifact]?.count ?? 0)
@@ -275,7 +258,7 @@ extension EmbeddingModel {
     /// The bytes of each artifact file the definition uses (no centering file for a model that does not center).
     static func encodeArtifacts(
         definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16],
-        centering: [Float], lexicon: ChineseLexicon?, translation: TermTranslation?, englishProjectionHalves: [UInt16]
+        centering: [Float], lexicon: ChineseLexicon?, translation: TermTranslation?
     ) -> [ArtifactFile: Data] {
         var files: [ArtifactFile: Data] = [
             .idf: ArtifactFile.idf.encode(rows: 1, columns: idf.count, elements: idf.map { Float16($0).bitPattern }),
@@ -303,10 +286,6 @@ extension EmbeddingModel {
                 rows: 1, columns: 4, elements: translation.calibration.values.map(\.bitPattern))
             let bytes = CalibrationPair.encode(translation.pairs)
             files[.calibrationPairs] = ArtifactFile.calibrationPairs.encode(rows: 1, columns: bytes.count, elements: bytes)
-        }
-        if let englishDimension = definition.englishTopicalDimension {
-            files[.englishProjection] = ArtifactFile.englishProjection.encode(
-                rows: projectionBuckets.count, columns: englishDimension, elements: englishProjectionHalves)
         }
         return files
     }

@@ -30,8 +30,6 @@ public struct EmbeddingModel: Sendable {
 
     /// ``projectionRows`` as an array (a copy for a loaded model): for writing and refitting a model.
     var projectionHalves: [UInt16] { projectionRows.array }
-    /// ``englishProjectionRows`` as an array (empty without them): for writing and refitting a model.
-    var englishProjectionHalves: [UInt16] { englishProjectionRows?.array ?? [] }
     /// μ, the mean of the fitted papers' uncentered dense vectors (`dimension` floats, ‖μ‖ < 1), when the
     /// definition centers (``ModelDefinition/centerDense``); empty otherwise.
     let centering: [Float]
@@ -41,10 +39,6 @@ public struct EmbeddingModel: Sendable {
     /// The term table, its calibration and calibration pairs, when the definition has
     /// ``ModelDefinition/termTable``; nil otherwise. Decoded on first use (``LazyTranslation``).
     let lazyTranslation: LazyTranslation?
-    /// The English-only plain-LSA projection, `projectionBuckets.count × englishTopicalDimension` Float16
-    /// bit patterns in the order of ``projectionBuckets``, when the definition has
-    /// ``ModelDefinition/englishTopicalDimension``; nil otherwise.
-    let englishProjectionRows: HalfRows?
 
     /// The term table, its calibration and calibration pairs, when the definition has
     /// ``ModelDefinition/termTable``; nil otherwise (and, never in practice, when artifacts that hash to
@@ -74,38 +68,32 @@ public struct EmbeddingModel: Sendable {
     /// `centering` is μ when the definition centers and empty when it does not.
     init(
         definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projection: [Float],
-        centering: [Float] = [], lexicon: ChineseLexicon? = nil, translation: TermTranslation? = nil,
-        englishProjectionHalves: [UInt16] = [], id: String? = nil
+        centering: [Float] = [], lexicon: ChineseLexicon? = nil, translation: TermTranslation? = nil, id: String? = nil
     ) {
         self.init(
             definition: definition, idf: idf, projectionBuckets: projectionBuckets,
             projectionHalves: projection.map { Float16($0).bitPattern }, centering: centering, lexicon: lexicon,
-            translation: translation, englishProjectionHalves: englishProjectionHalves, id: id)
+            translation: translation, id: id)
     }
 
     init(
         definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionHalves: [UInt16],
-        centering: [Float] = [], lexicon: ChineseLexicon? = nil, translation: TermTranslation? = nil,
-        englishProjectionHalves: [UInt16] = [], id: String?
+        centering: [Float] = [], lexicon: ChineseLexicon? = nil, translation: TermTranslation? = nil, id: String?
     ) {
         self.init(
             definition: definition, idf: idf, projectionBuckets: projectionBuckets,
             projectionRows: HalfRows(projectionHalves), centering: centering, lexicon: lexicon,
-            lazyTranslation: translation.map(LazyTranslation.init),
-            englishProjectionRows: definition.englishTopicalDimension == nil ? nil : HalfRows(englishProjectionHalves),
-            id: id ?? Self.identifier(
+            lazyTranslation: translation.map(LazyTranslation.init), id: id ?? Self.identifier(
                 definition: definition, artifacts: Self.encodeArtifacts(
                     definition: definition, idf: idf, projectionBuckets: projectionBuckets, projectionHalves: projectionHalves,
-                    centering: centering, lexicon: lexicon, translation: translation,
-                    englishProjectionHalves: englishProjectionHalves)))
+                    centering: centering, lexicon: lexicon, translation: translation)))
     }
 
     /// A model whose projection may be read in place and whose term table may still be undecoded (a
     /// loaded model), with its id known.
     init(
         definition: ModelDefinition, idf: [Float], projectionBuckets: [Int32], projectionRows: HalfRows,
-        centering: [Float], lexicon: ChineseLexicon?, lazyTranslation: LazyTranslation?,
-        englishProjectionRows: HalfRows?, id: String
+        centering: [Float], lexicon: ChineseLexicon?, lazyTranslation: LazyTranslation?, id: String
     ) {
         precondition(idf.count == definition.bucketCount)
         precondition(projectionRows.count == projectionBuckets.count * definition.dimension)
@@ -118,10 +106,6 @@ public struct EmbeddingModel: Sendable {
         precondition(
             (definition.termTable != nil) == (lazyTranslation != nil),
             "EmbeddingModel: a term table goes with, and only with, a definition that learns one")
-        precondition(
-            englishProjectionRows?.count
-                == definition.englishTopicalDimension.map { projectionBuckets.count * $0 },
-            "EmbeddingModel: an English projection goes with, and only with, a definition that has one, one row a bucket")
         self.definition = definition
         self.idf = idf
         self.projectionBuckets = projectionBuckets
@@ -129,7 +113,6 @@ public struct EmbeddingModel: Sendable {
         self.centering = centering
         self.lexicon = lexicon
         self.lazyTranslation = lazyTranslation
-        self.englishProjectionRows = englishProjectionRows
         self.projectionIndex = ProjectionIndex(buckets: projectionBuckets, bucketCount: definition.bucketCount)
         self.id = id
     }

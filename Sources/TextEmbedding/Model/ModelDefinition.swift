@@ -68,12 +68,6 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
     /// buckets so English ratings can score it (model v7 on). Nil: no table (models v1–v6); needs
     /// ``chineseWords``.
     public var termTable: TermTableSettings?
-    /// Dimensions of a second, English-only plain-LSA projection (the `englishProjection` artifact), fitted
-    /// in the same fit from the English texts alone on the same buckets, idf and SVD code path as the dense
-    /// view at p = 1 (model v9 on). The profile's topical term reads an English text on it: the bilingual
-    /// SVD spends directions on what twins share, which left the term fewer to tell one English author from
-    /// another (the English floor, `Models/EXPERIMENTS.md`, session 11). Nil: none (models v1–v8).
-    public var englishTopicalDimension: Int?
 
     public init(
         name: String, formatVersion: Int = ModelDefinition.currentFormatVersion, hashSeed: UInt64 = 0x6172_7872_6563,
@@ -82,7 +76,7 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         minimumDocumentFrequency: Int = 40, svd: SVDSettings = SVDSettings(), stemPlurals: Bool = true,
         dropChineseStopWords: Bool = true, centerDense: Bool = true, phraseView: Bool = true,
         keepLinkWords: Bool = false, chineseWords: ChineseWordSettings? = ChineseWordSettings(),
-        termTable: TermTableSettings? = TermTableSettings(), englishTopicalDimension: Int? = nil
+        termTable: TermTableSettings? = TermTableSettings()
     ) {
         self.name = name
         self.formatVersion = formatVersion
@@ -102,8 +96,6 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         self.chineseWords = chineseWords
         // A term table translates Chinese words: a definition without them (v1–v5 style) has none.
         self.termTable = chineseWords == nil ? nil : termTable
-        // The English-only projection exists to keep English apart from a bilingual fit: none without one.
-        self.englishTopicalDimension = chineseWords == nil ? nil : englishTopicalDimension
     }
 
     /// The `idf` field's one value: `ln((1 + N) / (1 + df)) + 1`, scikit-learn's `smooth_idf` (never zero;
@@ -114,7 +106,7 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case name, formatVersion, hashSeed, bucketBits, dimension, weights, dropEnglishStopWords, idf, sublinearTF
         case minimumDocumentFrequency, svd, idfExponent, tfSaturation, stemPlurals, dropChineseStopWords, centerDense
-        case phraseView, keepLinkWords, chineseWords, termTable, englishTopicalDimension
+        case phraseView, keepLinkWords, chineseWords, termTable
     }
 
     /// Fields added after format version 1 shipped are optional when reading (older `model.json` files
@@ -155,7 +147,6 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         keepLinkWords = try c.decodeIfPresent(Bool.self, forKey: .keepLinkWords) ?? false
         chineseWords = try c.decodeIfPresent(ChineseWordSettings.self, forKey: .chineseWords)
         termTable = try c.decodeIfPresent(TermTableSettings.self, forKey: .termTable)
-        englishTopicalDimension = try c.decodeIfPresent(Int.self, forKey: .englishTopicalDimension)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -178,7 +169,6 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         if keepLinkWords { try c.encode(keepLinkWords, forKey: .keepLinkWords) }
         try c.encodeIfPresent(chineseWords, forKey: .chineseWords)
         try c.encodeIfPresent(termTable, forKey: .termTable)
-        try c.encodeIfPresent(englishTopicalDimension, forKey: .englishTopicalDimension)
     }
 
     /// The definition the phrase view is featurized with: this one with English stop words and link words
@@ -222,9 +212,6 @@ public struct ModelDefinition: Codable, Sendable, Equatable {
         if let problem = chineseWords?.problem { throw fail(problem) }
         if termTable != nil && chineseWords == nil { throw fail("termTable needs chineseWords settings") }
         if let problem = termTable?.problem { throw fail(problem) }
-        if let englishTopicalDimension, !(1 ... dimension).contains(englishTopicalDimension) {
-            throw fail("englishTopicalDimension \(englishTopicalDimension) is outside 1…\(dimension) (the dimension)")
-        }
         guard minimumDocumentFrequency >= 1 else { throw fail("minimumDocumentFrequency must be at least 1") }
         guard svd.oversampling >= 0, svd.powerIterations >= 0 else {
             throw fail("SVD oversampling and power iterations must be non-negative")
