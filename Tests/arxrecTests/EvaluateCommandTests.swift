@@ -97,6 +97,50 @@ struct EvaluateCommandTests {
                 "\(result.stderr)")
     }
 
+    /// `--digest` end to end (issue 16's recall check) on the real generated digest of 2025-12-30 and the
+    /// newest 2,000 corpus papers, which hold all its 211 rows' English records: a small bilingual model is
+    /// fitted on the papers announced before the day, the authors of the rows with earlier papers become
+    /// users, and both readings and chance come out for the same users.
+    @Test func digestChecksRecallAgainstAnEnglishReader() throws {
+        let directory = try TemporaryDirectory(prefix: "arxrec-evaluate-digest")
+        let slice = try CorpusSlice.lastPapers(2_000, in: directory.url)
+        let definition = directory.file("definition.json")
+        try Data("""
+            {"name": "digest-cli", "formatVersion": 1, "hashSeed": 1, "bucketBits": 16, "dimension": 16,
+             "weights": {"wordUnigram": 1, "wordBigram": 1, "cjkUnigram": 0, "cjkBigram": 0, "cjkWord": 1},
+             "chineseWords": {"maximumLength": 6, "minimumCount": 3, "minimumCohesion": 2, "minimumEntropy": 1,
+                              "reestimationRounds": 1},
+             "dropEnglishStopWords": true, "dropChineseStopWords": true, "idf": "smooth", "sublinearTF": true,
+             "minimumDocumentFrequency": 3,
+             "termTable": {"translations": 3, "minimumOchiai": 0.1, "minimumDocumentFrequency": 3, "minimumCoOccurrence": 2,
+                           "calibrationPairs": 50, "calibrationNegatives": 100},
+             "svd": {"oversampling": 8, "powerIterations": 2, "seed": 7, "singularValueExponent": 3}}
+            """.utf8).write(to: definition)
+        let digest = SharedData.root.appendingPathComponent("digests-generated/2025-12-30.md")
+        let result = try ArxrecProcess.run([
+            "evaluate", "--corpus", slice.path, "--zh-corpus", SharedData.chineseCorpus.path, "--definition",
+            definition.path, "--digest", digest.path, "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("announced before 2025-12-30"), "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let figures = try #require((report["digests"] as? [[String: Any]])?.first)
+        #expect(figures["day"] as? String == "2025-12-30")
+        #expect(figures["rows"] as? Int == 211 && figures["ranked"] as? Int == 211)
+        #expect((figures["users"] as? Int ?? 0) >= 10, "\(figures)")
+        #expect(figures["k"] as? Int == 20)
+        #expect(abs((figures["chance"] as? Double ?? 0) - 20.0 / 211) < 1e-9)
+        for reading in ["chineseRecall", "englishRecall"] {
+            let recall = try #require(figures[reading] as? Double, "\(reading)")
+            // Authors' own rows are found well above chance by either reading, even with a 16-d model.
+            #expect(recall > 20.0 / 211 && recall <= 1, "\(reading): \(figures)")
+        }
+
+        let both = try ArxrecProcess.run(["evaluate", "--corpus", slice.path, "--crosslang", "--digest", digest.path])
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("give --crosslang or --digest, not both"))
+    }
+
     /// `--crosslang` end to end on the newest 1,000 papers cut at 2025-12-24, with their Chinese texts: the
     /// twin figures come out, the sparse bridge alone is what an English-only model could do, and the
     /// profile task reads the same users' test days twice (Chinese-only candidates, English).

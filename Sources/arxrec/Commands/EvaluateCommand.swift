@@ -60,6 +60,15 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
                       Chinese text (read through the term table, as `shortlist` reads a Chinese-only row), \
                       and in English. nDCG@10, MRR, Recall@10 of both, and their ratio.
 
+        --digest FILE (repeatable) checks a Chinese daily digest instead (issue 16's recall check; never \
+        tuned on): its rows are ranked from their Chinese text only by author-users — every author of a \
+        row's paper (from the corpus's record) with at least 3 English papers in the corpus announced before \
+        the digest's day, which they like — and by the same users reading the rows' English abstracts. \
+          recall@20   share of a user's own rows in their top 20, averaged over users: Chinese-only, \
+                      English reader, and chance (20 / rows ranked); only rows whose paper the corpus has \
+                      are ranked. The model: --model, else --definition (or the default) fitted on the \
+                      corpus's papers announced before the earliest digest's day (with --zh-corpus's texts).
+
         JSON: {"papers":N, "model":…, "similar":{"P@10_primary":x, "queries":1000, "rerank":{…}}, "profile":{"users":U, \
         "positives":P, "MRR":x, "Recall@10":x, "nDCG@10":x, "nDCG@10_stderr":x, …}, "seconds":t, "phases":{…}}.
 
@@ -70,6 +79,8 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
           arxrec evaluate --corpus papers.jsonl --papers 20000 --queries 20000 --rerank-depth 30 --rerank-weight 100
           arxrec evaluate --corpus ../shared/data/corpus/arxiv-cs-2025.jsonl \\
             --zh-corpus ../shared/data/corpus/arxiv-cs-2025-zh.jsonl --crosslang
+          arxrec evaluate --corpus ../shared/data/corpus/arxiv-cs-2025.jsonl --model DIR \\
+            --digest ../shared/data/digests-generated/2025-12-02.md
         """
     )
 
@@ -137,6 +148,11 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         "--crosslang: weight of the sparse cosine added to the dense one in the bridged twin ranking.", valueName: "w"))
     var bridgeWeight: Float = 1
 
+    @Option(name: .customLong("digest"), help: ArgumentHelp(
+        "Check this Chinese daily digest instead: recall@20 of author-users' own rows, Chinese-only against English (repeatable; see above).",
+        valueName: "file.md"))
+    var digests: [String] = []
+
     @Option(name: .customLong("data-dir"), help: ArgumentHelp(
         "Ingest into this library folder and keep it (default: a temporary folder, removed afterwards).",
         valueName: "dir"))
@@ -151,6 +167,7 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
             throw ValidationError("--rerank-weight \(reRankWeight) is out of range: use a finite number, at least 0")
         }
         if model != nil && definition != nil { throw ValidationError("give --model or --definition, not both") }
+        if crosslang && !digests.isEmpty { throw ValidationError("give --crosslang or --digest, not both") }
         if crosslang && chineseCorpus == nil { throw ValidationError("--crosslang needs --zh-corpus FILE") }
         if Day(cut) == nil { throw ValidationError("--cut '\(cut)' is not a day (YYYY-MM-DD)") }
         if candidates < 2 { throw ValidationError("--candidates must be at least 2") }
@@ -182,6 +199,7 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         let started = clock.now
         let chinese = try chineseCorpus.map { try CorpusTexts.chinese(URL(fileURLWithPath: $0)).mapValues(\.text) } ?? [:]
         if crosslang { return try runCrossLanguage(corpusURL, chinese: chinese, source: source, settings: settings) }
+        if !digests.isEmpty { return try runDigests(corpusURL, chinese: chinese, source: source, settings: settings) }
         var loaded = try EvaluationCorpus.load(corpusURL, limit: papers, seed: seed)
         loaded.chinese = chinese
         for issue in loaded.skipped.prefix(5) { printError(issue) }
@@ -226,6 +244,61 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         case .json: print(try JSONOutput.string(report))
         case .table: print(Self.table(report))
         }
+    }
+
+    /// `--digest`: ``DigestRecallCheck`` on each digest, one line (or one JSON object) each.
+    private func runDigests(
+        _ corpusURL: URL, chinese: [String: String], source: Evaluation.ModelSource, settings: ProfileSettings
+    ) throws {
+        var days: [(path: String, day: Day, rows: [Paper])] = []
+        for path in digests {
+            let data = try InputFile.read(path)
+            var rows: [Paper] = []
+            let page = try DigestParser.parse(data, file: path, paper: { rows.append($0) }, issue: { printError($0.description) })
+            guard let day = page.listingDate.flatMap(Day.init) else {
+                printError("\(EchoedInput.shortened(path)):1: no '# arxiv YYYY-MM-DD' heading: give a digest in the daily format")
+                throw ExitStatus.dataError
+            }
+            days.append((path, day, rows))
+        }
+        let loaded = try EvaluationCorpus.load(corpusURL, limit: nil, seed: seed)
+        for issue in loaded.skipped.prefix(5) { printError(issue) }
+        let model: EmbeddingModel
+        switch source {
+        case .given(let given): model = given
+        case .fit(let definition):
+            // Fitted on what was announced before the first digest, so no digest paper's text shaped it.
+            let first = days.map(\.day).min() ?? Day(Date())
+            let (train, _) = CrossLanguageSplit.papers(loaded.papers, cut: first)
+            model = try EmbeddingModel.fit(
+                documents: CrossLanguageSplit.fitDocuments(train, chinese: chinese), definition: definition).0
+            printError("fitted \(model.id) on \(train.count) papers announced before \(first)")
+        }
+        let check = DigestRecallCheck(settings: settings, seed: seed)
+        var results: [DigestRecallCheck.Figures] = []
+        for digest in days {
+            let figures = try check.run(rows: digest.rows, day: digest.day, corpus: loaded.papers, model: model)
+            results.append(figures)
+            printError("\(EchoedInput.shortened(digest.path)): \(Self.digestLine(figures))")
+        }
+        switch output.format {
+        case .json: print(try JSONOutput.string(DigestReport(model: model.id, digests: results)))
+        case .table: print(results.map { "digest        \(Self.digestLine($0))" }.joined(separator: "\n") + "\nmodel         \(model.id)")
+        }
+    }
+
+    /// One digest's figures on one line.
+    static func digestLine(_ figures: DigestRecallCheck.Figures) -> String {
+        func f(_ x: Double) -> String { String(format: "%.3f", x) }
+        return "\(figures.day): \(figures.ranked) of \(figures.rows) rows ranked, \(figures.users) users, "
+            + "\(figures.positives) positives; recall@\(figures.k) Chinese-only \(f(figures.chineseRecall)), "
+            + "English reader \(f(figures.englishRecall)), chance \(f(figures.chance))"
+    }
+
+    /// `--digest --format json`: the model and each digest's figures.
+    struct DigestReport: Encodable {
+        var model: String
+        var digests: [DigestRecallCheck.Figures]
     }
 
     static func table(_ report: CrossLanguageReport) -> String {
