@@ -84,7 +84,13 @@ var queries: [[Float]] = stride(from: 0, to: corpus.rows, by: corpus.rows / 200)
 }
 let titleQueries = stride(from: 7, to: papers.count, by: papers.count / 100).prefix(100).map { model.dense(model.sparse(papers[$0].title)) }
 queries += titleQueries.filter { $0.contains { $0 != 0 } }
-log("queries: \(queries.count) (200 papers' rows, \(queries.count - 200) titles as search text)")
+let titleCount = queries.count - 200
+// Short search texts, as people type them: the first three words of 100 other titles.
+let shortTexts = stride(from: 11, to: papers.count, by: papers.count / 100).prefix(100).map {
+    papers[$0].title.split(separator: " ").prefix(3).joined(separator: " ")
+}
+queries += shortTexts.map { model.dense(model.sparse($0)) }.filter { $0.contains { $0 != 0 } }
+log("queries: \(queries.count) (200 papers' rows, \(titleCount) titles and \(queries.count - 200 - titleCount) three-word title beginnings as search text)")
 
 if let outDirectory {
     try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true)
@@ -147,11 +153,14 @@ var prefixRecall100 = prefixRecall10
 var prefixPass2 = [[Double]](repeating: [], count: prefixLayouts.count), prefixStages = prefixPass2
 var planCount = [Int](repeating: 0, count: pathNames.count), planRecall10 = [Double](repeating: 0, count: pathNames.count)
 var planRecall100 = planRecall10, planTimes = [[Double]](repeating: [], count: pathNames.count)
+/// Per query, in order: its kind, the path the plan took and that path's recall@10.
+var planned: [(kind: String, path: Int, recall10: Double)] = []
+func kind(of query: Int) -> String { query < 200 ? "papers' rows" : query < 200 + titleCount ? "titles" : "three-word texts" }
 var recall10 = [Int: Double](), recall100 = [Int: Double]()
 var sgemvTimes: [Double] = [], firstPass1: [Double] = [], firstPass2: [Double] = [], twoStageTimes: [Double] = []
 var scores: [Float] = []
 quantized.withUnsafeBytes { q8 in
-    for query in queries {
+    for (number, query) in queries.enumerated() {
         guard let levels = Int8ScanQuery(query, layout: layout) else { continue }
         // Interleaved per query, so load on the machine shifts all variants alike.
         var t = now()
@@ -213,6 +222,7 @@ quantized.withUnsafeBytes { q8 in
         planRecall10[path] += pathRecall10[path]
         planRecall100[path] += pathRecall100[path]
         planTimes[path].append(pathTime[path])
+        planned.append((kind(of: number), path, pathRecall10[path]))
         // Recall against the exact top 10 / top 100 for each number of extra candidates (one 2-thread pass
         // with the largest keep, cut down: the best `keep` of a pass are a prefix of its best `keep + more`).
         let widest = Int8FirstPass.run(rows: q8, layout: layout, rowCount: rowCount, query: levels, keep: 100 + extras.last!, threads: 2)
@@ -260,3 +270,9 @@ for (path, name) in pathNames.enumerated() where planCount[path] > 0 {
         planRecall10[path] / count, planRecall100[path] / count, median(planTimes[path]) * 1e3))
 }
 log(String(format: "    all queries: recall@10 %.4f, recall@100 %.4f", planRecall10.reduce(0, +) / n, planRecall100.reduce(0, +) / n))
+for kind in ["papers' rows", "titles", "three-word texts"] {
+    let ofKind = planned.filter { $0.kind == kind }
+    let paths = pathNames.indices.map { path in ofKind.filter { $0.path == path }.count }
+    log("    \(kind): " + zip(pathNames, paths).map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        + String(format: "; recall@10 %.4f", ofKind.map(\.recall10).reduce(0, +) / Double(max(1, ofKind.count))))
+}
