@@ -42,6 +42,24 @@ struct EvaluateCommandTests {
         return definition
     }
 
+    /// ``smallDefinition(named:in:)`` for both languages: Chinese words learned from the pairs and a term
+    /// table, so `--crosslang` and `--digest` have a bilingual model to measure.
+    static func smallBilingualDefinition(named name: String, in directory: TemporaryDirectory) throws -> URL {
+        let definition = directory.file("definition.json")
+        try Data("""
+            {"name": "\(name)", "formatVersion": 1, "hashSeed": 1, "bucketBits": 16, "dimension": 16,
+             "weights": {"wordUnigram": 1, "wordBigram": 1, "cjkUnigram": 0, "cjkBigram": 0, "cjkWord": 1},
+             "chineseWords": {"maximumLength": 6, "minimumCount": 3, "minimumCohesion": 2, "minimumEntropy": 1,
+                              "reestimationRounds": 1},
+             "dropEnglishStopWords": true, "dropChineseStopWords": true, "idf": "smooth", "sublinearTF": true,
+             "minimumDocumentFrequency": 3,
+             "termTable": {"translations": 3, "minimumOchiai": 0.1, "minimumDocumentFrequency": 3, "minimumCoOccurrence": 2,
+                           "calibrationPairs": 50, "calibrationNegatives": 100},
+             "svd": {"oversampling": 8, "powerIterations": 2, "seed": 7, "singularValueExponent": 3}}
+            """.utf8).write(to: definition)
+        return definition
+    }
+
     /// End to end on 400 real papers with a small definition: `--queries` reaches the similar task, and
     /// without it every one of the (fewer than 1,000) papers asks.
     @Test func queriesReachTheSimilarTask() throws {
@@ -104,18 +122,7 @@ struct EvaluateCommandTests {
     @Test func digestChecksRecallAgainstAnEnglishReader() throws {
         let directory = try TemporaryDirectory(prefix: "arxrec-evaluate-digest")
         let slice = try CorpusSlice.lastPapers(2_000, in: directory.url)
-        let definition = directory.file("definition.json")
-        try Data("""
-            {"name": "digest-cli", "formatVersion": 1, "hashSeed": 1, "bucketBits": 16, "dimension": 16,
-             "weights": {"wordUnigram": 1, "wordBigram": 1, "cjkUnigram": 0, "cjkBigram": 0, "cjkWord": 1},
-             "chineseWords": {"maximumLength": 6, "minimumCount": 3, "minimumCohesion": 2, "minimumEntropy": 1,
-                              "reestimationRounds": 1},
-             "dropEnglishStopWords": true, "dropChineseStopWords": true, "idf": "smooth", "sublinearTF": true,
-             "minimumDocumentFrequency": 3,
-             "termTable": {"translations": 3, "minimumOchiai": 0.1, "minimumDocumentFrequency": 3, "minimumCoOccurrence": 2,
-                           "calibrationPairs": 50, "calibrationNegatives": 100},
-             "svd": {"oversampling": 8, "powerIterations": 2, "seed": 7, "singularValueExponent": 3}}
-            """.utf8).write(to: definition)
+        let definition = try Self.smallBilingualDefinition(named: "digest-cli", in: directory)
         let digest = SharedData.root.appendingPathComponent("digests-generated/2025-12-30.md")
         let result = try ArxrecProcess.run([
             "evaluate", "--corpus", slice.path, "--zh-corpus", SharedData.chineseCorpus.path, "--definition",
@@ -148,18 +155,7 @@ struct EvaluateCommandTests {
         let directory = try TemporaryDirectory(prefix: "arxrec-evaluate-crosslang")
         // 1,000 papers: the fewest whose prolific authors (≥ 6 papers, ≥ 3 before the cut) make a few users.
         let slice = try CorpusSlice.lastPapers(1_000, in: directory.url)
-        let definition = directory.file("definition.json")
-        try Data("""
-            {"name": "crosslang-cli", "formatVersion": 1, "hashSeed": 1, "bucketBits": 16, "dimension": 16,
-             "weights": {"wordUnigram": 1, "wordBigram": 1, "cjkUnigram": 0, "cjkBigram": 0, "cjkWord": 1},
-             "chineseWords": {"maximumLength": 6, "minimumCount": 3, "minimumCohesion": 2, "minimumEntropy": 1,
-                              "reestimationRounds": 1},
-             "dropEnglishStopWords": true, "dropChineseStopWords": true, "idf": "smooth", "sublinearTF": true,
-             "minimumDocumentFrequency": 3,
-             "termTable": {"translations": 3, "minimumOchiai": 0.1, "minimumDocumentFrequency": 3, "minimumCoOccurrence": 2,
-                           "calibrationPairs": 50, "calibrationNegatives": 100},
-             "svd": {"oversampling": 8, "powerIterations": 2, "seed": 7, "singularValueExponent": 3}}
-            """.utf8).write(to: definition)
+        let definition = try Self.smallBilingualDefinition(named: "crosslang-cli", in: directory)
         let result = try ArxrecProcess.run([
             "evaluate", "--corpus", slice.path, "--zh-corpus", SharedData.chineseCorpus.path, "--crosslang",
             "--cut", "2025-12-24", "--candidates", "60", "--definition", definition.path, "--format", "json",
