@@ -9,6 +9,9 @@ import Testing
 /// written with the rows, level after every write, rows of a killed write never trusted, rebuilt with the
 /// vector file.
 @Suite struct QuantizedVectorFileTests {
+    /// Rows wider than every prefix, so the library keeps all three prefix copies.
+    static let embedder = HashingTestEmbedder(dimension: 160)
+
     static func copyURL(_ fixture: LibraryFixture) -> URL {
         fixture.directory.file(DataDirectory.quantizedVectorFileName(modelID: fixture.embedder.modelID))
     }
@@ -26,6 +29,7 @@ import Testing
     static func expectLevel(_ fixture: LibraryFixture, rows: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let dimension = fixture.embedder.dimension
         try expectLevel(fixture, copy: copyURL(fixture), layout: Int8RowLayout(dimension: dimension), rows: rows, sourceLocation: sourceLocation)
+        #expect(Int8Prefix.kept(forDimension: dimension) == Int8Prefix.allCases, sourceLocation: sourceLocation)
         for prefix in Int8Prefix.allCases {
             try expectLevel(
                 fixture, copy: prefixURL(fixture, prefix), layout: prefix.layout(forDimension: dimension), rows: rows, sourceLocation: sourceLocation)
@@ -52,7 +56,7 @@ import Testing
     }
 
     @Test func ingestWritesTheCopyOfEveryRow() throws {
-        let fixture = try LibraryFixture()
+        let fixture = try LibraryFixture(embedder: Self.embedder)
         let library = try fixture.open()
         let papers = try SampleRecords.snapshotPapers()
         try library.ingest(Array(papers.prefix(40)), source: "s")
@@ -62,8 +66,23 @@ import Testing
         #expect(try library.withScanViews { view, quantized in quantized?.rowCount == view.rowCount })
     }
 
+    /// A prefix as wide as the rows would only repeat the full copy: a library keeps the prefixes narrower
+    /// than its rows, and none at 16 dimensions.
+    @Test func onlyPrefixesNarrowerThanTheRowsAreKept() throws {
+        #expect(Int8Prefix.kept(forDimension: 256) == [.narrow, .wide, .half])
+        #expect(Int8Prefix.kept(forDimension: 64) == [.narrow])
+        #expect(Int8Prefix.kept(forDimension: 32).isEmpty)
+        let fixture = try LibraryFixture(embedder: HashingTestEmbedder(dimension: 64))
+        let library = try fixture.open()
+        try library.ingest(Array(try SampleRecords.snapshotPapers().prefix(12)), source: "s")
+        for prefix in Int8Prefix.allCases {
+            #expect(FileManager.default.fileExists(atPath: Self.prefixURL(fixture, prefix).path) == (prefix == .narrow), "\(prefix)")
+        }
+        #expect(try library.withScanViews { _, quantized in quantized.map { Set($0.prefixes.keys) } } == [.narrow])
+    }
+
     @Test func rowsOfAKilledWriteAreNeverTrusted() throws {
-        let fixture = try LibraryFixture()
+        let fixture = try LibraryFixture(embedder: Self.embedder)
         let papers = try SampleRecords.snapshotPapers()
         try fixture.open().ingest(Array(papers.prefix(30)), source: "s")
         // As a killed ingest leaves it: both files have 10 rows no paper references, with other vectors
@@ -86,7 +105,7 @@ import Testing
     }
 
     @Test func reindexRebuildsTheCopyForTheNewGeneration() throws {
-        let fixture = try LibraryFixture()
+        let fixture = try LibraryFixture(embedder: Self.embedder)
         let library = try fixture.open()
         try library.ingest(Array(try SampleRecords.snapshotPapers().prefix(20)), source: "s")
         let before = Self.field(try Data(contentsOf: Self.copyURL(fixture)), at: 32, 8)
@@ -97,7 +116,7 @@ import Testing
     }
 
     @Test func aMissingOrDamagedCopyIsRebuiltByTheNextWrite() throws {
-        let fixture = try LibraryFixture()
+        let fixture = try LibraryFixture(embedder: Self.embedder)
         let library = try fixture.open()
         let papers = try SampleRecords.snapshotPapers()
         try library.ingest(Array(papers.prefix(20)), source: "s")

@@ -12,8 +12,11 @@ extension Library {
         QuantizedVectorFile(path: prefixVectorFileURL(prefix).path, layout: prefix.layout(forDimension: dimension))
     }
 
-    /// Every 8-bit copy of the vector file, each kept level with it by the same writes.
-    var quantizedCopies: [QuantizedVectorFile] { [quantizedVectorFile] + Int8Prefix.allCases.map(prefixVectorFile) }
+    /// Every 8-bit copy of the vector file, each kept level with it by the same writes: the full rows and the
+    /// prefixes narrower than them (``Int8Prefix/kept(forDimension:)``).
+    var quantizedCopies: [QuantizedVectorFile] {
+        [quantizedVectorFile] + Int8Prefix.kept(forDimension: dimension).map(prefixVectorFile)
+    }
 
     /// Lends the vector file (``withVectors(_:)``) and, beside it, its 8-bit copy when that can be trusted:
     /// same generation and layout, and as many rows as its header claims. `nil` otherwise (missing, damaged,
@@ -26,7 +29,7 @@ extension Library {
         try withVectors { view in
             try Self.withMappedCopy(quantizedVectorFile, of: view) { full in
                 guard let full else { return try body(view, nil) }
-                return try withMappedPrefixes(Int8Prefix.allCases[...], of: view, full: full, mapped: [:]) { prefixes in
+                return try withMappedPrefixes(Int8Prefix.kept(forDimension: dimension)[...], of: view, full: full, mapped: [:]) { prefixes in
                     try body(view, QuantizedVectorView(full: full, prefixes: prefixes))
                 }
             }

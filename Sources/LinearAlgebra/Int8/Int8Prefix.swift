@@ -27,6 +27,12 @@ public enum Int8Prefix: CaseIterable, Sendable {
         }
     }
 
+    /// The prefixes a model of `dimension` dimensions keeps copies of: those narrower than its rows. A prefix
+    /// as wide as the row would be the full copy again, at the same bytes.
+    public static func kept(forDimension dimension: Int) -> [Int8Prefix] {
+        allCases.filter { $0.dimension < dimension }
+    }
+
     /// The layout of this prefix's rows for a model of `dimension` dimensions.
     public func layout(forDimension dimension: Int) -> Int8RowLayout {
         Int8RowLayout(dimension: min(self.dimension, dimension))
