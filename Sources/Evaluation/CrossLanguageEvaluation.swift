@@ -42,8 +42,7 @@ public struct CrossLanguageEvaluation: Sendable {
         let model: EmbeddingModel
         switch source {
         case .fit(let definition):
-            let documents = CrossLanguageSplit.fitDocuments(train, chinese: chinese)
-            model = try EmbeddingModel.fit(documents: documents, definition: definition).0
+            model = try CrossLanguageSplit.fitModel(train, chinese: chinese, definition: definition)
             phase("fit", "fitted \(model.id) on \(train.count) papers announced before \(cut)")
         case .given(let given):
             model = given

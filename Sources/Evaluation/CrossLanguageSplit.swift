@@ -39,8 +39,14 @@ public struct CrossLanguageSplit: Sendable {
     }
 
     /// The fitted documents of the training period: each paper's English text with its Chinese text.
-    public static func fitDocuments(_ train: [Paper], chinese: [String: String]) -> [FitDocument] {
+    static func fitDocuments(_ train: [Paper], chinese: [String: String]) -> [FitDocument] {
         train.map { FitDocument(english: $0.embeddingText, chinese: chinese[$0.id.base]) }
+    }
+
+    /// A bilingual model of `definition` fitted on the training period's papers and their Chinese texts:
+    /// what every time-split measurement fits, so no test paper's text shapes the model.
+    public static func fitModel(_ train: [Paper], chinese: [String: String], definition: ModelDefinition) throws -> EmbeddingModel {
+        try EmbeddingModel.fit(documents: fitDocuments(train, chinese: chinese), definition: definition).0
     }
 
     /// The test papers that have a Chinese text, in corpus order.

@@ -32,7 +32,7 @@ import Testing
         #expect(Int8Prefix.kept(forDimension: dimension) == Int8Prefix.allCases, sourceLocation: sourceLocation)
         for prefix in Int8Prefix.allCases {
             try expectLevel(
-                fixture, copy: prefixURL(fixture, prefix), layout: prefix.layout(forDimension: dimension), rows: rows, sourceLocation: sourceLocation)
+                fixture, copy: prefixURL(fixture, prefix), layout: prefix.layout, rows: rows, sourceLocation: sourceLocation)
         }
     }
 

@@ -156,7 +156,7 @@ struct TwoStageScanTests {
         try Self.expectExact(corpus, plan: plan)
         // The prefix pass is what ran (for a query it takes): a row far from the query whose prefix scale
         // alone is NaN is reported by it, and never seen by the full pass, whose 8-bit row is intact.
-        let layout = prefix.layout(forDimension: corpus.library.dimension)
+        let layout = prefix.layout
         let query = try #require(try Self.queries(corpus).first { Int8Prefix.query($0, layout: layout) != nil })
         let far = try #require(try Self.exactTop(corpus.library, query.map { -$0 }, count: 1).first).index
         try Self.overwrite(corpus.library.prefixVectorFileURL(prefix), at: 64 + far * layout.rowBytes + layout.scaleOffset,
@@ -234,7 +234,7 @@ struct TwoStageScanTests {
     }
 
     @Test func aQueryOutsideThePrefixGetsTheFullPass() throws {
-        let layout = Int8Prefix.narrow.layout(forDimension: 256)
+        let layout = Int8Prefix.narrow.layout
         var query = [Float](repeating: 0, count: 256)
         query[200] = 1
         query[0] = 0.5
@@ -253,7 +253,7 @@ struct TwoStageScanTests {
         let corpus = try CorpusLibrary()
         let url = corpus.library.prefixVectorFileURL(prefix)
         let rows = try corpus.library.withVectors { $0.rowCount }
-        let layout = prefix.layout(forDimension: corpus.library.dimension)
+        let layout = prefix.layout
         let plan = Self.prefixPlan(only: prefix)
         let targets = Set(try Self.queries(corpus).flatMap { try Self.exactTop(corpus.library, $0, count: 10).map(\.index) })
         let pristine = try Data(contentsOf: url)

@@ -73,10 +73,12 @@ func quantizedCopy(_ layout: Int8RowLayout) -> [UInt8] {
 }
 let layout = Int8RowLayout(dimension: dimension)
 let quantized = quantizedCopy(layout)
-let prefixLayouts = Int8Prefix.allCases.map { $0.layout(forDimension: dimension) }
+/// The prefix copies a library of this model keeps, narrowest first.
+let prefixes = Int8Prefix.kept(forDimension: dimension)
+let prefixLayouts = prefixes.map(\.layout)
 let prefixCopies = prefixLayouts.map(quantizedCopy)
 log("volume \(rowCount) rows (noise \(noise)): \(rowCount * dimension * 4 / 1_000_000) MB Float32, \(quantized.count / 1_000_000) MB 8-bit, prefixes "
-    + zip(Int8Prefix.allCases, prefixCopies).map { "\($0.0) \($0.1.count / 1_000_000) MB (\($0.0.dimension) dimensions)" }.joined(separator: ", "))
+    + zip(prefixes, prefixCopies).map { "\($0.0) \($0.1.count / 1_000_000) MB (\($0.0.dimension) dimensions)" }.joined(separator: ", "))
 
 // Queries: papers' own rows (every 200th paper) and titles as search text.
 var queries: [[Float]] = stride(from: 0, to: corpus.rows, by: corpus.rows / 200).prefix(200).map { paper in
@@ -147,7 +149,7 @@ let prefixKeeps = [2_048, 4_096, 8_192, 16_384]
 /// TwoStageScan.prefixCandidates and .extraCandidates, and `similar`'s depth (10 asked + slack).
 let shippedPrefixKeep = 8_192, shippedExtra = 512, similarDepth = 117
 /// The paths arxrec's plan can take for a query (TwoStageScan.prefixPass: the narrowest prefix that sees it).
-let pathNames = Int8Prefix.allCases.map { "\($0) prefix" } + ["full 8-bit pass"]
+let pathNames = prefixes.map { "\($0) prefix" } + ["full 8-bit pass"]
 var prefixRecall10 = [[Double]](repeating: [Double](repeating: 0, count: prefixKeeps.count), count: prefixLayouts.count)
 var prefixRecall100 = prefixRecall10
 var prefixPass2 = [[Double]](repeating: [], count: prefixLayouts.count), prefixStages = prefixPass2
@@ -245,7 +247,7 @@ log(String(format: "  bare cblas_sgemv, all rows:        %7.2f ms / %7.2f ms", m
 log(String(format: "  8-bit first pass, 1 thread:        %7.2f ms / %7.2f ms  (x%.2f vs sgemv)", median(firstPass1) * 1e3, percentile(firstPass1, 0.9) * 1e3, median(sgemvTimes) / median(firstPass1)))
 log(String(format: "  8-bit first pass, 2 threads:       %7.2f ms / %7.2f ms  (x%.2f vs sgemv)", median(firstPass2) * 1e3, percentile(firstPass2, 0.9) * 1e3, median(sgemvTimes) / median(firstPass2)))
 log(String(format: "  two stages (k 117 + 512, 2 thr.):  %7.2f ms / %7.2f ms", median(twoStageTimes) * 1e3, percentile(twoStageTimes, 0.9) * 1e3))
-for (p, prefix) in Int8Prefix.allCases.enumerated() {
+for (p, prefix) in prefixes.enumerated() {
     log("  \(prefix) prefix pass (\(prefixLayouts[p].dimension) dims), 2 threads: " + String(format: "%7.2f ms / %7.2f ms  (x%.2f vs sgemv)",
         median(prefixPass2[p]) * 1e3, percentile(prefixPass2[p], 0.9) * 1e3, median(sgemvTimes) / median(prefixPass2[p])))
     log("  \(prefix) three stages (prefix 8,192, 8-bit k 117 + 512, Float32): " + String(format: "%7.2f ms / %7.2f ms",
@@ -257,7 +259,7 @@ log("  recall of the two stages vs exact Float32, by extra candidates:")
 for extra in extras {
     log(String(format: "    +%5d: recall@10 %.4f   recall@100 %.4f", extra, recall10[extra, default: 0] / n, recall100[extra, default: 0] / n))
 }
-for (p, prefix) in Int8Prefix.allCases.enumerated() {
+for (p, prefix) in prefixes.enumerated() {
     log("  recall of the three stages with the \(prefix) prefix (8-bit +512, Float32) vs exact Float32, every query whatever its share, by rows the prefix pass keeps:")
     for (k, keepRows) in prefixKeeps.enumerated() {
         log(String(format: "    %6d: recall@10 %.4f   recall@100 %.4f", keepRows, prefixRecall10[p][k] / n, prefixRecall100[p][k] / n))

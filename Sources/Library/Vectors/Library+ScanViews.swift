@@ -7,9 +7,9 @@ extension Library {
         QuantizedVectorFile(path: quantizedVectorFileURL.path, layout: Int8RowLayout(dimension: dimension))
     }
 
-    /// The writer of ``prefixVectorFileURL(_:)``.
+    /// The writer of ``prefixVectorFileURL(_:)``, for a prefix this library keeps (``quantizedCopies``).
     func prefixVectorFile(_ prefix: Int8Prefix) -> QuantizedVectorFile {
-        QuantizedVectorFile(path: prefixVectorFileURL(prefix).path, layout: prefix.layout(forDimension: dimension))
+        QuantizedVectorFile(path: prefixVectorFileURL(prefix).path, layout: prefix.layout)
     }
 
     /// Every 8-bit copy of the vector file, each kept level with it by the same writes: the full rows and the

@@ -18,7 +18,7 @@ public enum Int8Prefix: CaseIterable, Sendable {
     /// The leading 128 dimensions (half of the default model's), for queries the wide copy cannot see.
     case half
 
-    /// Leading dimensions kept (or all of them, for a smaller model).
+    /// Leading dimensions kept.
     public var dimension: Int {
         switch self {
         case .narrow: 32
@@ -33,10 +33,8 @@ public enum Int8Prefix: CaseIterable, Sendable {
         allCases.filter { $0.dimension < dimension }
     }
 
-    /// The layout of this prefix's rows for a model of `dimension` dimensions.
-    public func layout(forDimension dimension: Int) -> Int8RowLayout {
-        Int8RowLayout(dimension: min(self.dimension, dimension))
-    }
+    /// The layout of this prefix's rows (of a model that keeps it: ``kept(forDimension:)``).
+    public var layout: Int8RowLayout { Int8RowLayout(dimension: dimension) }
 
     /// A prefix copy is scanned for a query only when its leading dimensions hold at least this share of
     /// the query's squared length; a query no prefix sees well enough gets the full pass. The rest of the

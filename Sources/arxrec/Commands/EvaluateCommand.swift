@@ -270,8 +270,7 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
             // Fitted on what was announced before the first digest, so no digest paper's text shaped it.
             let first = days.map(\.day).min() ?? Day(Date())
             let (train, _) = CrossLanguageSplit.papers(loaded.papers, cut: first)
-            model = try EmbeddingModel.fit(
-                documents: CrossLanguageSplit.fitDocuments(train, chinese: chinese), definition: definition).0
+            model = try CrossLanguageSplit.fitModel(train, chinese: chinese, definition: definition)
             printError("fitted \(model.id) on \(train.count) papers announced before \(first)")
         }
         let check = DigestRecallCheck(settings: settings, seed: seed)
