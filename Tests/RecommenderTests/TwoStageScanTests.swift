@@ -157,7 +157,7 @@ struct TwoStageScanTests {
         // The prefix pass is what ran (for a query it takes): a row far from the query whose prefix scale
         // alone is NaN is reported by it, and never seen by the full pass, whose 8-bit row is intact.
         let layout = prefix.layout
-        let query = try #require(try Self.queries(corpus).first { Int8Prefix.query($0, layout: layout) != nil })
+        let query = try #require(try Self.queries(corpus).first { prefix.query($0) != nil })
         let far = try #require(try Self.exactTop(corpus.library, query.map { -$0 }, count: 1).first).index
         try Self.overwrite(corpus.library.prefixVectorFileURL(prefix), at: 64 + far * layout.rowBytes + layout.scaleOffset,
                            with: withUnsafeBytes(of: Float.nan.bitPattern.littleEndian) { Array($0) })
@@ -177,7 +177,10 @@ struct TwoStageScanTests {
     @Test func aQueryIsScannedOnTheNarrowestPrefixThatSeesIt() throws {
         let corpus = try CorpusLibrary()
         let dimension = corpus.library.dimension
-        let stored = try corpus.library.withVectors { Array($0.row(5)) }
+        // A paper's row the narrow prefix sees.
+        let stored = try #require(try corpus.library.withVectors { view in
+            (0..<view.rowCount).lazy.map { Array(view.row($0)) }.first { Int8Prefix.narrow.query($0) != nil }
+        })
         /// `query` with its dimensions `range` weighted by `factor`.
         func weighted(_ query: [Float], _ range: Range<Int>, _ factor: Float) -> [Float] {
             query.enumerated().map { range.contains($0.offset) ? $0.element * factor : $0.element }
@@ -233,14 +236,22 @@ struct TwoStageScanTests {
         #expect(try Data(contentsOf: url) == pristine, "the damaged rows were found and rewritten")
     }
 
-    @Test func aQueryOutsideThePrefixGetsTheFullPass() throws {
-        let layout = Int8Prefix.narrow.layout
-        var query = [Float](repeating: 0, count: 256)
-        query[200] = 1
-        query[0] = 0.5
-        #expect(Int8Prefix.query(query, layout: layout) == nil, "a fifth of its length in the prefix")
-        query[0] = 2
-        #expect(Int8Prefix.query(query, layout: layout) != nil)
+    /// Each prefix takes a query whose leading dimensions hold its share of the query's squared length, and
+    /// refuses one that holds a little less; the wider the prefix, the less it needs to see.
+    @Test(arguments: Int8Prefix.allCases)
+    func aQueryOutsideThePrefixGetsTheFullPass(prefix: Int8Prefix) throws {
+        /// A query with `share` of its squared length in the prefix's leading dimensions, the rest at dimension 200.
+        func query(share: Float) -> [Float] {
+            var query = [Float](repeating: 0, count: 256)
+            query[0] = share.squareRoot()
+            query[200] = (1 - share).squareRoot()
+            return query
+        }
+        #expect(prefix.query(query(share: prefix.minimumQueryShare + 0.01)) != nil)
+        #expect(prefix.query(query(share: prefix.minimumQueryShare - 0.01)) == nil)
+        #expect(prefix.query([Float](repeating: 0, count: 256)) == nil, "a zero query")
+        #expect(Int8Prefix.allCases.map(\.minimumQueryShare) == Int8Prefix.allCases.map(\.minimumQueryShare).sorted(by: >),
+                "a wider prefix never needs to see more of a query than a narrower one")
     }
 
     /// Every damage to the narrow copy; to the wider ones, a damage of each kind between them (an unreadable

@@ -5,8 +5,9 @@
 //
 // ROWS rows: the 40,717 corpus rows, repeated (as the volume benchmarks do). From the second copy on each
 // row gets seeded Gaussian noise of standard deviation NOISE per component and is renormalised, so copies
-// are near, not exact, duplicates (NOISE 0: exact duplicates). Queries: 200 corpus papers' own rows and 100
-// titles embedded as search text. With OUT_DIR, the rows and queries are written there as raw Float32 for
+// are near, not exact, duplicates (NOISE 0: exact duplicates). Queries: 200 corpus papers' own rows, 100
+// titles and short texts cut from other titles (three-word beginnings, two-word beginnings, three words from
+// the middle: SCAN_BENCH_SHORT of each, default 100), embedded as search text. With OUT_DIR, the rows and queries are written there as raw Float32 for
 // the faiss anchors (Scripts/scan-faiss.py).
 import ArxivFormats
 import BenchmarkData
@@ -87,12 +88,28 @@ var queries: [[Float]] = stride(from: 0, to: corpus.rows, by: corpus.rows / 200)
 let titleQueries = stride(from: 7, to: papers.count, by: papers.count / 100).prefix(100).map { model.dense(model.sparse(papers[$0].title)) }
 queries += titleQueries.filter { $0.contains { $0 != 0 } }
 let titleCount = queries.count - 200
-// Short search texts, as people type them: the first three words of 100 other titles.
-let shortTexts = stride(from: 11, to: papers.count, by: papers.count / 100).prefix(100).map {
-    papers[$0].title.split(separator: " ").prefix(3).joined(separator: " ")
+/// Short search texts, as people type them, cut from other papers' titles: `SCAN_BENCH_SHORT` of each kind
+/// (default 100). Short texts are the queries whose dense vector spreads furthest past the leading
+/// dimensions, so they decide the prefix copies' gates (Int8Prefix.minimumQueryShare).
+let shortPerKind = ProcessInfo.processInfo.environment["SCAN_BENCH_SHORT"].flatMap { Int($0) }.map { max(1, $0) } ?? 100
+let shortKinds: [(name: String, first: Int, cut: ([Substring]) -> ArraySlice<Substring>)] = [
+    ("three-word texts", 11, { $0.prefix(3) }),
+    ("two-word texts", 13, { $0.prefix(2) }),
+    ("middle three-word texts", 17, { $0.dropFirst(max(0, $0.count / 2 - 1)).prefix(3) }),
+]
+/// The first query of each short kind, and the kind's name (in `shortKinds` order).
+var kindStarts: [(start: Int, name: String)] = []
+for kind in shortKinds {
+    kindStarts.append((queries.count, kind.name))
+    let texts = stride(from: kind.first, to: papers.count, by: max(1, papers.count / shortPerKind)).prefix(shortPerKind).map {
+        kind.cut(papers[$0].title.split(separator: " ")).joined(separator: " ")
+    }
+    queries += texts.map { model.dense(model.sparse($0)) }.filter { $0.contains { $0 != 0 } }
 }
-queries += shortTexts.map { model.dense(model.sparse($0)) }.filter { $0.contains { $0 != 0 } }
-log("queries: \(queries.count) (200 papers' rows, \(titleCount) titles and \(queries.count - 200 - titleCount) three-word title beginnings as search text)")
+let shortKindStarts = kindStarts
+log("queries: \(queries.count) (200 papers' rows, \(titleCount) titles, then "
+    + zip(shortKindStarts, shortKindStarts.dropFirst().map(\.start) + [queries.count]).map { "\($0.1 - $0.0.start) \($0.0.name)" }.joined(separator: ", ")
+    + " as search text)")
 
 if let outDirectory {
     try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true)
@@ -157,7 +174,9 @@ var planCount = [Int](repeating: 0, count: pathNames.count), planRecall10 = [Dou
 var planRecall100 = planRecall10, planTimes = [[Double]](repeating: [], count: pathNames.count)
 /// Per query, in order: its kind, the path the plan took and that path's recall@10.
 var planned: [(kind: String, path: Int, recall10: Double)] = []
-func kind(of query: Int) -> String { query < 200 ? "papers' rows" : query < 200 + titleCount ? "titles" : "three-word texts" }
+func kind(of query: Int) -> String {
+    query < 200 ? "papers' rows" : query < 200 + titleCount ? "titles" : shortKindStarts.last { $0.start <= query }?.name ?? "titles"
+}
 var recall10 = [Int: Double](), recall100 = [Int: Double]()
 var sgemvTimes: [Double] = [], firstPass1: [Double] = [], firstPass2: [Double] = [], twoStageTimes: [Double] = []
 var scores: [Float] = []
@@ -219,7 +238,7 @@ quantized.withUnsafeBytes { q8 in
             }
         } }
         // The path arxrec's plan takes for this query.
-        let path = prefixLayouts.indices.first { Int8Prefix.query(query, layout: prefixLayouts[$0]) != nil } ?? pathNames.count - 1
+        let path = prefixes.indices.first { prefixes[$0].query(query) != nil } ?? pathNames.count - 1
         planCount[path] += 1
         planRecall10[path] += pathRecall10[path]
         planRecall100[path] += pathRecall100[path]
@@ -272,7 +291,7 @@ for (path, name) in pathNames.enumerated() where planCount[path] > 0 {
         planRecall10[path] / count, planRecall100[path] / count, median(planTimes[path]) * 1e3))
 }
 log(String(format: "    all queries: recall@10 %.4f, recall@100 %.4f", planRecall10.reduce(0, +) / n, planRecall100.reduce(0, +) / n))
-for kind in ["papers' rows", "titles", "three-word texts"] {
+for kind in ["papers' rows", "titles"] + shortKinds.map(\.name) {
     let ofKind = planned.filter { $0.kind == kind }
     let paths = pathNames.indices.map { path in ofKind.filter { $0.path == path }.count }
     log("    \(kind): " + zip(pathNames, paths).map { "\($0.0) \($0.1)" }.joined(separator: ", ")

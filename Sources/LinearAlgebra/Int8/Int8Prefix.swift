@@ -38,18 +38,29 @@ public enum Int8Prefix: CaseIterable, Sendable {
 
     /// A prefix copy is scanned for a query only when its leading dimensions hold at least this share of
     /// the query's squared length; a query no prefix sees well enough gets the full pass. The rest of the
-    /// query's length is what a prefix pass cannot see. Measured on 299 real queries (Benchmarks/README.md,
-    /// run 12): at 1 M rows the narrow prefix's recall@10 was 0.98 over all of them but 1.0000 over those
-    /// with a share of 0.7 or more (88 %: 96 % of papers' own rows, 72 % of titles as search text), the rest
-    /// missing true neighbours entirely; at 2.7 M rows the wide prefix found every true neighbour of the 25
-    /// the narrow one refused and that hold 0.7 in 64 dimensions, but only 0.92 of the 12 that do not, all
-    /// of which the half prefix found.
-    public static let minimumQueryShare: Float = 0.7
+    /// query's length is what a prefix pass cannot see.
+    ///
+    /// Why a share of its own for each width: what a prefix pass misstates of a row's score is the product
+    /// of the query's unseen part and the row's, and the wider the prefix, the less of a row it leaves
+    /// unseen (a paper's row keeps at least 0.64 of its squared length in the leading 32 dimensions, 0.78 in
+    /// 64 and 0.90 in 128, for 99 % of the corpus's rows), so a wider copy can take a query it sees less of.
+    /// Each share is the lowest, rounded up to 0.05, at which the copy found every true neighbour of every
+    /// query it took, keeping `TwoStageScan.prefixCandidates` rows, among 1,439 real queries (papers' rows,
+    /// titles and 1,140 short search texts) at 1 M and 2.7 M rows (Benchmarks/README.md, run 13): at the
+    /// single 0.7 of before, the narrow copy lost some or all of the neighbours of 12 short texts at 2.7 M and
+    /// the wide copy of 3, while the half copy lost none at any share (the lowest seen was 0.52).
+    public var minimumQueryShare: Float {
+        switch self {
+        case .narrow: 0.9
+        case .wide: 0.85
+        case .half: 0.5
+        }
+    }
 
-    /// The prefix pass's query for rows of `layout`: the leading `layout.dimension` values of `query`, or
-    /// `nil` when they hold less than ``minimumQueryShare`` of its squared length (or it is zero).
-    public static func query(_ query: [Float], layout: Int8RowLayout) -> Int8ScanQuery? {
-        let leading = Array(query.prefix(layout.dimension))
+    /// This prefix pass's query: the leading ``dimension`` values of `query`, or `nil` when they hold less
+    /// than ``minimumQueryShare`` of its squared length (or it is zero).
+    public func query(_ query: [Float]) -> Int8ScanQuery? {
+        let leading = Array(query.prefix(dimension))
         let total = query.reduce(Float(0)) { $0 + $1 * $1 }
         let share = leading.reduce(Float(0)) { $0 + $1 * $1 }
         guard total > 0, share >= minimumQueryShare * total else { return nil }

@@ -88,11 +88,11 @@ enum TwoStageScan {
 
     /// The prefix copy to scan first for `query`, and the query's leading dimensions quantised for it: the
     /// narrowest of the plan's prefixes that the library has (with ``Plan/prefixFrom`` rows or more) and
-    /// that sees the query well enough (``Int8Prefix/query(_:layout:)``). `nil`: scan the full 8-bit rows.
+    /// that sees the query well enough (``Int8Prefix/query(_:)``). `nil`: scan the full 8-bit rows.
     static func prefixPass(for query: [Float], quantized: QuantizedVectorView, plan: Plan) -> (QuantizedRows, Int8ScanQuery)? {
         for prefix in plan.prefixes {
             guard let rows = quantized.prefixes[prefix], rows.rowCount >= plan.prefixFrom,
-                  let levels = Int8Prefix.query(query, layout: rows.layout)
+                  let levels = prefix.query(query)
             else { continue }
             return (rows, levels)
         }
