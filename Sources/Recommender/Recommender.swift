@@ -22,9 +22,8 @@ public struct Recommender: Sendable {
 
     public init(library: Library, model: EmbeddingModel, settings: ProfileSettings = .standard) {
         self.library = library
-        self.model = model
+        self.model = model.keepingCalibrationViews(in: CalibrationViewsCache(directory: library.directory, modelID: model.id))
         self.settings = settings
-        model.keepCalibrationViews(in: CalibrationViewsCache(directory: library.directory, modelID: model.id))
     }
 
     var featureCount: Int { model.definition.bucketCount }

@@ -30,8 +30,7 @@ struct CalibrationViewsCacheTests {
         // other means (so the file, not a fresh embedding, made them).
         let cache = CalibrationViewsCache(directory: corpus.directory.url, modelID: corpus.model.id)
         cache.save(english: computed.chinese, chinese: computed.english)
-        let swapped = try EmbeddingModel.load(from: ModelLocator.defaultModelDirectory())
-        _ = Recommender(library: corpus.library, model: swapped)
+        let swapped = Recommender(library: corpus.library, model: try EmbeddingModel.load(from: ModelLocator.defaultModelDirectory())).model
         #expect(swapped.languageMeans?.english == computed.languageMeans?.chinese)
 
         // A damaged file (cut short, a NaN, another shape) is ignored, and the views made again replace it.
@@ -45,5 +44,21 @@ struct CalibrationViewsCacheTests {
             #expect(try Recommender(library: corpus.library, model: model).search("检索增强生成", k: 10) == first)
             #expect(try Data(contentsOf: file) == kept, "rewritten")
         }
+    }
+
+    /// One model value shared by the recommenders of two libraries: each keeps the views beside its own
+    /// library. The store belongs to the recommender's value of the model, so making a second recommender
+    /// does not move where the first one keeps them (it did while the store sat in the model's shared state).
+    @Test func eachLibraryKeepsTheViewsOfItsOwnRecommender() throws {
+        let model = try EmbeddingModel.load(from: ModelLocator.defaultModelDirectory())
+        let first = try TemporaryDirectory()
+        let second = try TemporaryDirectory()
+        let firstRecommender = Recommender(library: try Library.open(at: first.url, embedder: ModelEmbedder(model: model)), model: model)
+        _ = Recommender(library: try Library.open(at: second.url, embedder: ModelEmbedder(model: model)), model: model)
+        let name = DataDirectory.calibrationViewsFileName(modelID: model.id)
+        #expect(firstRecommender.model.calibrationViews != nil)
+        #expect(FileManager.default.fileExists(atPath: first.file(name).path), "kept beside the first library")
+        #expect(!FileManager.default.fileExists(atPath: second.file(name).path), "not beside the library made last")
+        #expect(model.calibrationViews != nil && !FileManager.default.fileExists(atPath: second.file(name).path))
     }
 }

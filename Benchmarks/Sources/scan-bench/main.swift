@@ -7,7 +7,8 @@
 // row gets seeded Gaussian noise of standard deviation NOISE per component and is renormalised, so copies
 // are near, not exact, duplicates (NOISE 0: exact duplicates). Queries: 200 corpus papers' own rows, 100
 // titles and short texts cut from other titles (three-word beginnings, two-word beginnings, three words from
-// the middle: SCAN_BENCH_SHORT of each, default 100), embedded as search text. With OUT_DIR, the rows and queries are written there as raw Float32 for
+// the middle: SCAN_BENCH_SHORT of each, default 100, from the titles SCAN_BENCH_OFFSET papers on), embedded
+// as search text. With OUT_DIR, the rows and queries are written there as raw Float32 for
 // the faiss anchors (Scripts/scan-faiss.py).
 import ArxivFormats
 import BenchmarkData
@@ -92,6 +93,9 @@ let titleCount = queries.count - 200
 /// (default 100). Short texts are the queries whose dense vector spreads furthest past the leading
 /// dimensions, so they decide the prefix copies' gates (Int8Prefix.minimumQueryShare).
 let shortPerKind = ProcessInfo.processInfo.environment["SCAN_BENCH_SHORT"].flatMap { Int($0) }.map { max(1, $0) } ?? 100
+/// Moves every short kind's first title by this many papers (`SCAN_BENCH_OFFSET`, default 0): other titles,
+/// to check a gate on queries it was not chosen by.
+let shortOffset = ProcessInfo.processInfo.environment["SCAN_BENCH_OFFSET"].flatMap { Int($0) }.map { max(0, $0) } ?? 0
 let shortKinds: [(name: String, first: Int, cut: ([Substring]) -> ArraySlice<Substring>)] = [
     ("three-word texts", 11, { $0.prefix(3) }),
     ("two-word texts", 13, { $0.prefix(2) }),
@@ -101,7 +105,7 @@ let shortKinds: [(name: String, first: Int, cut: ([Substring]) -> ArraySlice<Sub
 var kindStarts: [(start: Int, name: String)] = []
 for kind in shortKinds {
     kindStarts.append((queries.count, kind.name))
-    let texts = stride(from: kind.first, to: papers.count, by: max(1, papers.count / shortPerKind)).prefix(shortPerKind).map {
+    let texts = stride(from: kind.first + shortOffset, to: papers.count, by: max(1, papers.count / shortPerKind)).prefix(shortPerKind).map {
         kind.cut(papers[$0].title.split(separator: " ")).joined(separator: " ")
     }
     queries += texts.map { model.dense(model.sparse($0)) }.filter { $0.contains { $0 != 0 } }

@@ -39,6 +39,9 @@ public struct EmbeddingModel: Sendable {
     /// The term table, its calibration and calibration pairs, when the definition has
     /// ``ModelDefinition/termTable``; nil otherwise. Decoded on first use (``LazyTranslation``).
     let lazyTranslation: LazyTranslation?
+    /// Where this value keeps the ``CalibrationViews`` between processes (``keepingCalibrationViews(in:)``);
+    /// nil: made in memory only.
+    var calibrationViewsStore: (any CalibrationViewsStore)?
 
     /// The term table, its calibration and calibration pairs, when the definition has
     /// ``ModelDefinition/termTable``; nil otherwise (and, never in practice, when artifacts that hash to

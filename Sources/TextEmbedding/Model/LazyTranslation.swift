@@ -29,7 +29,6 @@ final class LazyTranslation: @unchecked Sendable {
     /// since making them embeds texts with the model (which may decode the translation).
     private let viewsLock = NSLock()
     private var calibrationViews: CalibrationViews?
-    private var viewsStore: (any CalibrationViewsStore)?
 
     /// A translation already in memory (a fitted model).
     init(_ translation: TermTranslation) {
@@ -67,19 +66,13 @@ final class LazyTranslation: @unchecked Sendable {
     /// Whether the calibration views have been made.
     var hasCalibrationViews: Bool { viewsLock.withLock { calibrationViews != nil } }
 
-    /// The calibration views, made by `make` on the first call (given the attached store, if any) and kept:
-    /// they depend on the model alone.
-    func views(_ make: ((any CalibrationViewsStore)?) -> CalibrationViews) -> CalibrationViews {
+    /// The calibration views, made by `make` on the first call and kept: they depend on the model alone.
+    func views(_ make: () -> CalibrationViews) -> CalibrationViews {
         viewsLock.withLock {
             if let calibrationViews { return calibrationViews }
-            let made = make(viewsStore)
+            let made = make()
             calibrationViews = made
             return made
         }
-    }
-
-    /// Hands the views to `store` from now on, and takes them from it when it has them.
-    func attach(_ store: any CalibrationViewsStore) {
-        viewsLock.withLock { viewsStore = store }
     }
 }

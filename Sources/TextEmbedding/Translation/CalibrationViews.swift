@@ -45,28 +45,33 @@ extension EmbeddingModel {
     }
 
     /// The model's ``CalibrationViews``, computed on the first call (then shared by every copy of the
-    /// model); nil without calibration pairs (no term table, or none kept). With a store attached
-    /// (``keepCalibrationViews(in:)``), the dense rows it holds are used when they have the pairs' shape,
-    /// and rows computed here are handed to it.
+    /// model); nil without calibration pairs (no term table, or none kept). When this value keeps them in a
+    /// store (``keepingCalibrationViews(in:)``) and they are not in memory yet, the dense rows the store
+    /// holds are used when they have the pairs' shape, and rows computed here are handed to it.
     public var calibrationViews: CalibrationViews? {
         guard let lazyTranslation, let pairs = translation?.pairs, !pairs.isEmpty else { return nil }
-        return lazyTranslation.views { store in
-            if let kept = store?.load(), kept.english.rows == pairs.count, kept.chinese.rows == pairs.count,
+        return lazyTranslation.views {
+            if let kept = calibrationViewsStore?.load(), kept.english.rows == pairs.count, kept.chinese.rows == pairs.count,
                kept.english.columns == dimension, kept.chinese.columns == dimension {
                 return CalibrationViews(model: self, english: kept.english, chinese: kept.chinese)
             }
             let made = CalibrationViews(model: self, pairs: pairs)
-            store?.save(english: made.english, chinese: made.chinese)
+            calibrationViewsStore?.save(english: made.english, chinese: made.chinese)
             return made
         }
     }
 
-    /// Keeps this model's calibration views in `store` from now on (every copy of the model shares it).
+    /// This model keeping its calibration views in `store`: read from it, or handed to it when made.
     ///
     /// Why: the views embed the model's 400 calibration pairs (800 texts), a seventh of the CPU of a cold
-    /// Chinese `search` on 2.7 M papers (perf, session 10), and they depend on the model alone.
-    public func keepCalibrationViews(in store: any CalibrationViewsStore) {
-        lazyTranslation?.attach(store)
+    /// Chinese `search` on 2.7 M papers (perf, session 10), and they depend on the model alone. The store
+    /// belongs to the returned value, not to the model's shared state: each library's recommender keeps
+    /// them beside its own library, whatever other values of the same model do (session 12; before, the
+    /// recommender made last decided for every copy).
+    public func keepingCalibrationViews(in store: any CalibrationViewsStore) -> EmbeddingModel {
+        var kept = self
+        kept.calibrationViewsStore = store
+        return kept
     }
 
     /// Each language's mean topical vector (``CalibrationViews/languageMeans``), computed on first use.
