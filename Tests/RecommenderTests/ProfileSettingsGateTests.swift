@@ -16,10 +16,6 @@ struct ProfileSettingsGateTests {
 
     @Test func aZeroWeightOrCountTurnsItsTermOff() {
         #expect(!ProfileSettings.with { $0.topicalWeight = 0 }.usesTopicalTerm)
-        #expect(!ProfileSettings.standard.usesTopicalRidge, "the topical ridge is off unless asked for")
-        let ridgeOnly = ProfileSettings.with { $0.topicalWeight = 0; $0.topicalRidgeWeight = 0.1 }
-        #expect(ridgeOnly.usesTopicalRidge && ridgeOnly.usesTopicalView, "the topical ridge alone still needs topical vectors")
-        #expect(!ProfileSettings.with { $0.kind = .centroid; $0.topicalRidgeWeight = 0.1 }.usesTopicalRidge)
         #expect(!ProfileSettings.with { $0.hubnessWeight = 0 }.usesHubness)
         #expect(!ProfileSettings.with { $0.weakNegativeCount = 0 }.usesWeakNegatives)
         #expect(ProfileSettings.with { $0.hubnessWeight = 0 }.candidateHubness(nil) == nil)
@@ -30,9 +26,6 @@ struct ProfileSettingsGateTests {
     @Test func aPartialSettingsFileKeepsTheDefaults() throws {
         let decoded = try JSONDecoder().decode(ProfileSettings.self, from: Data(#"{"lambda":0.5}"#.utf8))
         #expect(decoded == ProfileSettings.with { $0.lambda = 0.5 })
-        let ridge = try JSONDecoder().decode(
-            ProfileSettings.self, from: Data(#"{"topicalRidgeWeight":0.1,"topicalRidgeLambda":2}"#.utf8))
-        #expect(ridge == ProfileSettings.with { $0.topicalRidgeWeight = 0.1; $0.topicalRidgeLambda = 2 })
     }
 }
 

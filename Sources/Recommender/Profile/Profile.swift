@@ -23,9 +23,6 @@ public struct Profile: Sendable {
     public let dislikeIDs: [String]
     /// The L2-normalised mean of the likes' topical vectors; empty when the rule does not use it.
     let topicalCentroid: [Float]
-    /// The ridge on the topical view; nil when the settings do not use it or the profile fell back to the
-    /// cold start.
-    let topicalRidge: TopicalRidge?
     /// Training papers used as weak negatives.
     public let weakNegativeCount: Int
     /// Measures candidates' ``ProfileVector/hubness`` against the weak negatives; nil when the rule does
@@ -41,8 +38,6 @@ public struct Profile: Sendable {
         public let nearestLike: (index: Int, similarity: Float)?
         /// The cosine to the likes' centroid on the topical view (0 when unused).
         public let topical: Float
-        /// The topical ridge's score, w·t (0 when unused).
-        public let topicalRidge: Float
         /// The candidate's hubness, as taken off the nearest-liked cosine (0 when unused).
         public let hubness: Float
     }
@@ -55,15 +50,13 @@ public struct Profile: Sendable {
     /// calibration: the linear part scaled by the linear slope (its offset times Σα is the same for every
     /// candidate of a profile, so it is left out), the nearest-liked cosine and the hubness mapped by the
     /// content kernel. The topical view needs none: the bilingual space already places the text, and it
-    /// weighs ``ProfileSettings/topicalWeight`` as an English candidate's does (experiment 91); the topical
-    /// ridge reads the same vector.
+    /// weighs ``ProfileSettings/topicalWeight`` as an English candidate's does (experiment 91).
     public func score(_ x: ProfileVector) -> Score {
         let kernel = x.calibration?.content ?? .identity
         let linear = linearScore(x.linear) * (x.calibration?.linear.slope ?? 1)
         let nearest = nearestLikeScored(x.content, kernel: kernel)
         let nearestSimilarity = nearest?.adjusted ?? 0
         let topical = topicalSimilarity(x.topical)
-        let topicalRidge = self.topicalRidge?.score(x.topical) ?? 0
         let hubness = self.hubness == nil ? 0 : kernel(x.hubness)
         let value: Float
         switch effectiveKind {
@@ -71,11 +64,11 @@ public struct Profile: Sendable {
         case .centroid, .ridge: value = linear
         case .blend:
             value = linear + settings.nearestWeight * (nearestSimilarity - settings.hubnessWeight * hubness)
-                + settings.topicalWeight * topical + settings.topicalRidgeWeight * topicalRidge
+                + settings.topicalWeight * topical
         }
         return Score(
             value: value, linear: linear, nearestLike: nearest.map { ($0.index, $0.similarity) }, topical: topical,
-            topicalRidge: topicalRidge, hubness: hubness)
+            hubness: hubness)
     }
 
     /// The cosine between a candidate's topical vector and the likes' centroid (0 when either is missing).

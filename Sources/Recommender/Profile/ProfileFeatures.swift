@@ -60,7 +60,7 @@ public struct ProfileFeatures {
     public init(model: EmbeddingModel, settings: ProfileSettings) {
         self.model = model
         phrases = Self.phraseFeaturizer(model: model, settings: settings)
-        if settings.usesTopicalView {
+        if settings.usesTopicalTerm {
             // A model fitted at p = 1 cannot be re-weighted; its dense view is then used as it is.
             topicalScale = model.spectrumRescaling(toExponent: settings.topicalExponent)
                 ?? [Float](repeating: 1, count: model.dimension)
@@ -146,13 +146,6 @@ public struct ProfileFeatures {
 
     /// Whether the vectors carry the topical view (then `extend` wants the dense view).
     public var usesTopicalView: Bool { topicalScale != nil }
-
-    /// The topical view of a text whose content view is `sparse` (empty when these features carry none):
-    /// for vectors made without it, such as a cached weak-negative sample's.
-    public func topical(ofContent sparse: SparseVector) -> [Float] {
-        guard let topicalScale else { return [] }
-        return model.topical(model.dense(sparse)[...], scale: topicalScale)
-    }
 
     /// The profile vector of `text` whose sparse view is already computed. `dense` is the model's dense
     /// view of the same text when it is already known (a library's stored row); otherwise it is projected

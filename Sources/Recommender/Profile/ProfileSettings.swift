@@ -69,14 +69,6 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     /// time split, all 5,150 users, Chinese-only nDCG@10 0.2501 → 0.2521 (English unchanged, 0.2990); 500
     /// users 0.2630 → 0.2662. English candidates are never moved.
     public var translatedTopicalShift = true
-    /// Weight of a second ridge, fitted on the topical view (``TopicalRidge``), in `blend` (0: off). Why: a
-    /// Chinese-only row's topical vector is almost its English twin's (twins MRR 0.98), so a discriminative
-    /// term there loses almost nothing in translation, unlike the sparse ridge, which reads the term table's
-    /// approximation. Measured in session 12 (experiments 104+).
-    public var topicalRidgeWeight: Float = 0
-    /// The topical ridge's regularisation λ (its rows are unit vectors in 256 dimensions, not sparse ones,
-    /// so it is not the sparse ridge's ``lambda``).
-    public var topicalRidgeLambda: Float = 1
     /// The singular-value exponent of the topical view (see ``ProfileFeatures``). 1, plain LSA: q = 0, 0.5
     /// and 2 lost (experiment 43).
     public var topicalExponent: Float = 1
@@ -109,11 +101,6 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     public var usesWeakNegatives: Bool { learnsRidge && weakNegativeCount > 0 }
     /// Whether a blended profile adds the topical term, so candidates and likes need a topical vector.
     public var usesTopicalTerm: Bool { learnsRidge && topicalWeight > 0 }
-    /// Whether a blended profile adds the topical ridge, so likes, weak negatives and candidates need a
-    /// topical vector.
-    public var usesTopicalRidge: Bool { learnsRidge && topicalRidgeWeight > 0 }
-    /// Whether any term reads the topical view (the centroid term or the topical ridge).
-    public var usesTopicalView: Bool { usesTopicalTerm || usesTopicalRidge }
     /// Whether a blended profile takes ``Hubness`` off the nearest-liked term, so candidates need theirs.
     public var usesHubness: Bool { learnsRidge && hubnessWeight > 0 }
 
@@ -171,8 +158,6 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         dislikeCentroidWeight = try c.decodeIfPresent(Float.self, forKey: .dislikeCentroidWeight) ?? d.dislikeCentroidWeight
         topicalWeight = try c.decodeIfPresent(Float.self, forKey: .topicalWeight) ?? d.topicalWeight
         topicalExponent = try c.decodeIfPresent(Float.self, forKey: .topicalExponent) ?? d.topicalExponent
-        topicalRidgeWeight = try c.decodeIfPresent(Float.self, forKey: .topicalRidgeWeight) ?? d.topicalRidgeWeight
-        topicalRidgeLambda = try c.decodeIfPresent(Float.self, forKey: .topicalRidgeLambda) ?? d.topicalRidgeLambda
         hubnessWeight = try c.decodeIfPresent(Float.self, forKey: .hubnessWeight) ?? d.hubnessWeight
         hubnessNeighbours = try c.decodeIfPresent(Int.self, forKey: .hubnessNeighbours) ?? d.hubnessNeighbours
         likeHubnessWeight = try c.decodeIfPresent(Float.self, forKey: .likeHubnessWeight) ?? d.likeHubnessWeight

@@ -42,10 +42,6 @@ public struct ProfileTrainer: Sendable {
                 weights = centroid(likes: likes, dislikes: dislikes)
             }
         }
-        var topicalRidge: TopicalRidge?
-        if kind == .blend, settings.usesTopicalRidge, ridgeReady, let gram = negatives?.topicalGram {
-            topicalRidge = try TopicalRidge(examples: likes + dislikes, negativesGram: gram, settings: settings)
-        }
         let hubness = kind == .blend ? settings.candidateHubness(negatives) : nil
         var likePenalties: [Float] = []
         if let hubness, settings.likeHubnessWeight != 0 {
@@ -55,7 +51,6 @@ public struct ProfileTrainer: Sendable {
             settings: settings, effectiveKind: kind, weights: weights,
             likeIDs: likes.map(\.id), likes: likes.map(\.content), likePenalties: likePenalties, dislikeIDs: dislikes.map(\.id),
             topicalCentroid: kind == .blend && settings.usesTopicalTerm ? topicalCentroid(likes) : [],
-            topicalRidge: topicalRidge,
             weakNegativeCount: ridgeReady ? negatives?.count ?? 0 : 0,
             hubness: hubness
         )

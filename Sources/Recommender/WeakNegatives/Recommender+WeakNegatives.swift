@@ -29,7 +29,7 @@ extension Recommender {
             // the factor was built from), so the papers are not featurized again.
             if try library.countStored(ids) == Set(cache.ids).count {
                 let negatives = WeakNegatives(
-                    ids: cache.ids, vectors: withTopicalViews(cache.vectors),
+                    ids: cache.ids, vectors: cache.vectors,
                     factorization: CholeskyFactorization(precomputedFactor: cache.factor),
                     settings: settings, featureCount: featureCount
                 )
@@ -40,7 +40,7 @@ extension Recommender {
         let ids = try library.randomPaperIDs(count: settings.weakNegativeCount, seed: negativeSeed, excluding: rated)
         guard !ids.isEmpty else { return nil }
         let papers = try library.papers(ids)
-        let vectors = withTopicalViews(negativeVectors(papers))
+        let vectors = negativeVectors(papers)
         let negatives = try WeakNegatives(
             ids: papers.map(\.id.base), vectors: vectors, settings: settings, featureCount: featureCount
         )
@@ -57,27 +57,14 @@ extension Recommender {
         return negatives
     }
 
-    /// The weak negatives' content and linear views (the topical view is added apart, only for settings with
-    /// a ``TopicalRidge``: they are never candidates, and the cache stores the sparse views only), featurized
-    /// on both cores.
+    /// The weak negatives' content and linear views (they need no topical view: they are never candidates),
+    /// featurized on both cores.
     func negativeVectors(_ papers: [StoredPaper]) -> [ProfileVector] {
         let texts = papers.map { ScoringText($0).text }
         return ConcurrentParts.map(texts.count, makeState: {
             (content: Featurizer(model: model), phrases: ProfileFeatures.phraseFeaturizer(model: model, settings: settings))
         }) { part, i in
             ProfileVector(content: part.content.sparse(texts[i]), linear: part.phrases?.sparse(texts[i]))
-        }
-    }
-
-    /// `vectors` with their topical views from their content views when the settings' ``TopicalRidge``
-    /// learns on them; unchanged otherwise.
-    func withTopicalViews(_ vectors: [ProfileVector]) -> [ProfileVector] {
-        guard settings.usesTopicalRidge else { return vectors }
-        let features = ProfileFeatures(model: model, settings: settings)
-        return vectors.map { vector in
-            var vector = vector
-            vector.topical = features.topical(ofContent: vector.content)
-            return vector
         }
     }
 }

@@ -18,9 +18,6 @@ public struct WeakNegatives: Sendable {
     let rowOfID: [String: Int]
     /// Cholesky factor of K_WW + (λ / weight)·I.
     let factorization: CholeskyFactorization?
-    /// The sample's share of the ``TopicalRidge``'s normal equations (from its topical vectors); nil when
-    /// the settings do not use the topical ridge or the vectors carry no topical view.
-    let topicalGram: Matrix?
     /// The settings the factorisation was built for.
     let lambda: Float
     let weight: Float
@@ -36,13 +33,12 @@ public struct WeakNegatives: Sendable {
         self.ids = ids
         self.vectors = vectors.map(\.linear)
         (linearPostings, postings) = Self.postings(vectors)
+        let vectors = self.vectors
         rowOfID = Self.rows(of: ids)
         self.lambda = settings.lambda
         self.weight = settings.weakNegativeWeight
         self.linearView = settings.linearView
         self.featureCount = featureCount
-        topicalGram = Self.topicalGram(vectors: vectors, settings: settings)
-        let vectors = self.vectors
         guard !vectors.isEmpty else {
             factorization = nil
             return
@@ -74,13 +70,6 @@ public struct WeakNegatives: Sendable {
         self.weight = settings.weakNegativeWeight
         self.linearView = settings.linearView
         self.featureCount = featureCount
-        topicalGram = Self.topicalGram(vectors: vectors, settings: settings)
-    }
-
-    /// The ``TopicalRidge``'s share of the sample when `settings` use it.
-    static func topicalGram(vectors: [ProfileVector], settings: ProfileSettings) -> Matrix? {
-        guard settings.usesTopicalRidge else { return nil }
-        return TopicalRidge.gram(of: vectors.map(\.topical), weight: settings.weakNegativeWeight)
     }
 
     public var count: Int { vectors.count }
@@ -102,10 +91,8 @@ public struct WeakNegatives: Sendable {
         Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Whether this cache was built for the given settings (λ, weight and linear view must match, and the
-    /// topical ridge's share must be there when they use it).
+    /// Whether this cache was built for the given settings (λ, weight and linear view must match).
     public func matches(_ settings: ProfileSettings) -> Bool {
         settings.lambda == lambda && settings.weakNegativeWeight == weight && settings.linearView == linearView
-            && (topicalGram != nil || !settings.usesTopicalRidge)
     }
 }
