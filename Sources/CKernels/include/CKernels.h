@@ -22,12 +22,6 @@ bool arx_half_rows_available(void);
 void arx_half_rows_sum(const intptr_t *rows, const float *weights, intptr_t count, const uint16_t *table,
                        intptr_t dimension, float *output);
 
-/// `arx_half_rows_sum` for one text of many: the same sums, bit for bit, but instead of asking for this
-/// text's rows up front it asks for the next text's (`next_rows`, `next_count` rows), one 64-byte line
-/// per row-block added, so they arrive while this text is summed. Only call when `arx_half_rows_available()`.
-void arx_half_rows_sum_prefetching(const intptr_t *rows, const float *weights, intptr_t count, const uint16_t *table,
-                                   intptr_t dimension, float *output, const intptr_t *next_rows, intptr_t next_count);
-
 // The projection index's rank lookup with the POPCNT instruction where the running CPU has it (checked at
 // run time). See TextEmbedding/Model/ProjectionIndex.swift.
 

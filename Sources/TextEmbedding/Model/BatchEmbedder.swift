@@ -2,17 +2,16 @@ public import LinearAlgebra
 
 /// The sparse and dense views of many texts: the path of ingest, fitting and evaluation
 /// (``EmbeddingModel/denseMatrix(_:)``) and of `embed-profile`; a single text (a query, `similar`) takes
-/// ``EmbeddingModel/embed(_:)``.
+/// ``EmbeddingModel/embed(_:)``. Its output is that path's, bit for bit: every text's rows are looked up and
+/// summed by the same code, in the same order.
 ///
-/// A batch's texts are featurized first, then their dense row sums run one after another, each fetching
-/// the next text's rows while it adds its own (``ProjectionGather/sum(rows:weights:count:table:dimension:into:prefetchingNext:nextCount:kernel:)``),
-/// from the model's copy of the rows in 2 MB pages (``HugePageRows``) when there are many texts. One text at a time, the sum asked
-/// for all its ~150 rows up front and then waited for them (perf, session 11: 44 % of the sum).
-///
-/// Bit-identical to ``EmbeddingModel/dense(_:)``: every text's sum is the same kernel's arithmetic over the
-/// same rows in the same order; only which memory is asked for when changes. Tried and dropped (session 12):
-/// adding a whole batch's rows in row order, each row read once for every text that holds it — the sum got
-/// a fifth cheaper, and sorting the batch's entries by row cost as much again.
+/// A batch's texts are featurized first and their rows looked up, then their dense sums run one after
+/// another: the place where work across texts goes. Two such schemes were measured and dropped (session 12,
+/// Benchmarks/README): adding a whole batch's rows in row order, each row read once for every text that holds
+/// it — the sum got a fifth cheaper, and sorting the batch's entries by row cost as much again; and summing
+/// each text while prefetching the next text's rows — slower with the table in 4 KB pages (each prefetch
+/// waits for a page walk), 4–13 % off the sum with the table copied into 2 MB pages, ≤ 1 % of a text's
+/// embedding, not worth a 12.6 MB copy per process.
 ///
 /// A batch embedder is not shared between threads; make one per thread.
 public struct BatchEmbedder {
@@ -23,11 +22,6 @@ public struct BatchEmbedder {
     /// How many texts are featurized before their dense sums.
     public let batchSize: Int
     private let kernel: ProjectionGather.Kernel
-    /// The model's rows in 2 MB pages, taken on the first call with at least ``hugePageMinimum`` texts.
-    private var hugePageRows: HugePageRows?
-    /// Fewer texts than this read the rows where they are: the copy (~3 ms, once per model) would be more
-    /// than the gain (~1 µs a text).
-    static let hugePageMinimum = 256
     private var featurizer: Featurizer
     /// The batch's rows and sparse weights, text after text.
     private var rows: [Int] = []
@@ -59,7 +53,6 @@ public struct BatchEmbedder {
     ) {
         let d = model.dimension
         precondition(output.count == texts.count * d, "BatchEmbedder: \(output.count) floats for \(texts.count) texts")
-        if hugePageRows == nil && texts.count >= Self.hugePageMinimum { hugePageRows = model.hugePageRows.value() }
         var done = 0
         while done < texts.count {
             let size = min(batchSize, texts.count - done)
@@ -90,19 +83,16 @@ public struct BatchEmbedder {
         model.projectionRows.withUnsafeBufferPointer { projection in
             rows.withUnsafeBufferPointer { rows in
                 weights.withUnsafeMutableBufferPointer { weights in
-                    guard let mapped = projection.baseAddress, let out = output.baseAddress,
+                    guard let table = projection.baseAddress, let out = output.baseAddress,
                         let rowBase = rows.baseAddress, let weightBase = weights.baseAddress
                     else {
                         output.update(repeating: 0)
                         return
                     }
-                    let table = hugePageRows?.halves ?? mapped
                     for t in 0 ..< texts.count {
-                        let next = t + 1 < texts.count ? t + 1 : t
                         ProjectionGather.sum(
                             rows: rowBase + starts[t], weights: weightBase + starts[t], count: starts[t + 1] - starts[t],
-                            table: table, dimension: d, into: out + t * d, prefetchingNext: rowBase + starts[next],
-                            nextCount: next == t ? 0 : starts[next + 1] - starts[next], kernel: kernel)
+                            table: table, dimension: d, into: out + t * d, kernel: kernel)
                     }
                 }
             }

@@ -27,8 +27,6 @@ public struct EmbeddingModel: Sendable {
     /// traffic of Float rows, widened exactly while they are added (see ``HalfFloat``). A loaded model reads
     /// them in place from its mapped file (``HalfRows``).
     let projectionRows: HalfRows
-    /// ``projectionRows`` copied into 2 MB pages on the first batch embedding (``BatchEmbedder``).
-    let hugePageRows: LazyHugePageRows
 
     /// ``projectionRows`` as an array (a copy for a loaded model): for writing and refitting a model.
     var projectionHalves: [UInt16] { projectionRows.array }
@@ -112,7 +110,6 @@ public struct EmbeddingModel: Sendable {
         self.idf = idf
         self.projectionBuckets = projectionBuckets
         self.projectionRows = projectionRows
-        self.hugePageRows = LazyHugePageRows(projectionRows)
         self.centering = centering
         self.lexicon = lexicon
         self.lazyTranslation = lazyTranslation
@@ -192,8 +189,8 @@ public struct EmbeddingModel: Sendable {
     /// Writes the dense view of `sparse` into `output` (`dimension` floats).
     ///
     /// The rows are found first (the rank lookups are independent, so their latencies overlap), then
-    /// ``ProjectionGather`` fetches and adds them. Many texts at once take ``BatchEmbedder``, which adds the
-    /// rows of a batch together.
+    /// ``ProjectionGather`` fetches and adds them. Many texts at once take ``BatchEmbedder``, which runs the
+    /// same lookup and sum.
     func writeDense(_ sparse: SparseVector, into output: UnsafeMutableBufferPointer<Float>) {
         let d = dimension
         precondition(output.count == d)

@@ -30,22 +30,13 @@ enum ProjectionGather {
 
     /// Writes `Σ_r weights[r] × widen(row r)` into `output` (`dimension` floats), where row r starts at
     /// `table + rows[r] × dimension`. `weights` is scratch: it is overwritten. `kernel` must be available.
-    ///
-    /// With `next` (the rows of the text to be summed after this one, `nextCount` of them), the C kernel
-    /// fetches those rows' lines while it adds these, instead of this text's up front
-    /// (`arx_half_rows_sum_prefetching`): ``BatchEmbedder`` sums a batch's texts one after another so. The
-    /// sums are the same either way; the portable loop ignores `next`.
     static func sum(
         rows: UnsafePointer<Int>, weights: UnsafeMutablePointer<Float>, count: Int,
         table: UnsafePointer<UInt16>, dimension: Int, into output: UnsafeMutablePointer<Float>,
-        prefetchingNext next: UnsafePointer<Int>? = nil, nextCount: Int = 0, kernel: Kernel = .fastest
+        kernel: Kernel = .fastest
     ) {
         if kernel == .halfInstructions {
-            if let next {
-                arx_half_rows_sum_prefetching(rows, weights, count, table, dimension, output, next, nextCount)
-            } else {
-                arx_half_rows_sum(rows, weights, count, table, dimension, output)
-            }
+            arx_half_rows_sum(rows, weights, count, table, dimension, output)
             return
         }
         touchCacheLines(rows: rows, count: count, table: table, dimension: dimension)
