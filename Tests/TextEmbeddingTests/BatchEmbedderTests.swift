@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import Testing
+import TestSupport
 @testable import TextEmbedding
 
 /// ``BatchEmbedder`` — the path of ingest, fitting and `embed-profile` — gives every text exactly the sparse

@@ -21,8 +21,8 @@ import TextEmbedding
 func embedAll(_ texts: ArraySlice<String>, model: EmbeddingModel) -> UInt64 {
     var embedder = BatchEmbedder(model: model)
     var checksum: UInt64 = 0xcbf2_9ce4_8422_2325
-    // Texts in chunks of a few batches, so the vectors of a chunk are checksummed in text order.
-    let chunk = 16 * BatchEmbedder.defaultBatchSize
+    // A batch at a time, so its vectors are checksummed in text order while they are in the cache.
+    let chunk = BatchEmbedder.defaultBatchSize
     let d = model.dimension
     var sparse: [SparseVector] = []
     var dense = [Float](repeating: 0, count: chunk * d)
