@@ -22,6 +22,19 @@ bool arx_half_rows_available(void);
 void arx_half_rows_sum(const intptr_t *rows, const float *weights, intptr_t count, const uint16_t *table,
                        intptr_t dimension, float *output);
 
+// The projection index's rank lookup with the POPCNT instruction where the running CPU has it (checked at
+// run time). See TextEmbedding/Model/ProjectionIndex.swift.
+
+/// Whether the running CPU can execute `arx_projection_rows` (x86-64 with POPCNT).
+bool arx_projection_rows_available(void);
+
+/// For each k < count in order whose bucket b = buckets[k] is set in the bitmap `words` (`word_count`
+/// 64-bit words; a negative bucket or one past the bitmap has no row): rows[found] = ranks[b / 64] + the set
+/// bits of words[b / 64] below bit b % 64, weights[found] = values[k], found += 1. Returns found; `rows` and
+/// `weights` need room for `count` (each is written, then kept or overwritten). Only call when `arx_projection_rows_available()`.
+intptr_t arx_projection_rows(const int32_t *buckets, const float *values, intptr_t count, const uint64_t *words,
+                             const int32_t *ranks, intptr_t word_count, intptr_t *rows, float *weights);
+
 // The markup stripper's search for the next byte it acts on, 16 bytes at a time (SSE2, which every
 // x86-64 CPU has; a plain loop elsewhere). See TextEmbedding/Tokenization/MarkupStripper.swift.
 

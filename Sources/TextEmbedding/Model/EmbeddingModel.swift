@@ -171,7 +171,7 @@ public struct EmbeddingModel: Sendable {
     }
 
     /// The dense views of `texts`, one row each. Large batches are split over two threads (each with its
-    /// own ``Featurizer``); every row is computed exactly as ``dense(_:)`` would, so the result does not
+    /// own ``BatchEmbedder``); every row is computed exactly as ``dense(_:)`` would, so the result does not
     /// depend on the split.
     public func denseMatrix(_ texts: [String]) -> Matrix {
         let d = dimension
@@ -181,11 +181,8 @@ public struct EmbeddingModel: Sendable {
             DispatchQueue.concurrentPerform(iterations: threads) { part in
                 let start = texts.count * part / threads
                 let end = texts.count * (part + 1) / threads
-                var featurizer = Featurizer(model: self)
-                for row in start ..< end {
-                    let sparse = featurizer.sparse(texts[row])
-                    writeDense(sparse, into: UnsafeMutableBufferPointer(rebasing: base[(row * d) ..< ((row + 1) * d)]))
-                }
+                var embedder = BatchEmbedder(model: self)
+                embedder.embed(texts[start ..< end], into: UnsafeMutableBufferPointer(rebasing: base[(start * d) ..< (end * d)]))
             }
             initialized = texts.count * d
         }
@@ -195,7 +192,8 @@ public struct EmbeddingModel: Sendable {
     /// Writes the dense view of `sparse` into `output` (`dimension` floats).
     ///
     /// The rows are found first (the rank lookups are independent, so their latencies overlap), then
-    /// ``ProjectionGather`` fetches and adds them.
+    /// ``ProjectionGather`` fetches and adds them. Many texts at once take ``BatchEmbedder``, which runs the
+    /// same lookup and sum.
     func writeDense(_ sparse: SparseVector, into output: UnsafeMutableBufferPointer<Float>) {
         let d = dimension
         precondition(output.count == d)
@@ -203,15 +201,6 @@ public struct EmbeddingModel: Sendable {
         let count = sparse.indices.count
         withUnsafeTemporaryAllocation(of: Int.self, capacity: max(count, 1)) { rows in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: max(count, 1)) { weights in
-                var found = 0
-                for k in 0 ..< count {
-                    let row = projectionIndex.row(of: Int(sparse.indices[k]))
-                    if row >= 0 {
-                        rows[found] = row
-                        weights[found] = sparse.values[k]
-                        found += 1
-                    }
-                }
                 projectionRows.withUnsafeBufferPointer { projection in
                     guard let table = projection.baseAddress, let rowBase = rows.baseAddress,
                         let weightBase = weights.baseAddress
@@ -219,11 +208,25 @@ public struct EmbeddingModel: Sendable {
                         out.initialize(repeating: 0, count: d)
                         return
                     }
+                    let found = sparse.indices.withUnsafeBufferPointer { buckets in
+                        sparse.values.withUnsafeBufferPointer { values in
+                            projectionIndex.rows(of: buckets, values: values, rows: rowBase, weights: weightBase)
+                        }
+                    }
                     ProjectionGather.sum(
                         rows: rowBase, weights: weightBase, count: found, table: table, dimension: d, into: out)
                 }
             }
         }
+        finishDense(output)
+    }
+
+    /// The dense view's last step, after the row sum in `output` (`dimension` floats): L2-normalised, then
+    /// centered and normalised again when the definition centers; a zero sum stays zero.
+    func finishDense(_ output: UnsafeMutableBufferPointer<Float>) {
+        let d = dimension
+        precondition(output.count == d)
+        guard let out = output.baseAddress else { return }
         guard Self.normalize(out, count: d) else { return }
         guard !centering.isEmpty else { return }
         centering.withUnsafeBufferPointer { mean in
