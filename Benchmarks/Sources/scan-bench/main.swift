@@ -288,7 +288,7 @@ for (p, prefix) in prefixes.enumerated() {
         log(String(format: "    %6d: recall@10 %.4f   recall@100 %.4f", keepRows, prefixRecall10[p][k] / n, prefixRecall100[p][k] / n))
     }
 }
-log("  arxrec's plan (the narrowest prefix holding 0.7 of the query's length, else the full pass; prefix keeps 8,192):")
+log("  arxrec's plan (the narrowest prefix holding its share of the query's length, Int8Prefix.minimumQueryShare, else the full pass; prefix keeps 8,192):")
 for (path, name) in pathNames.enumerated() where planCount[path] > 0 {
     let count = Double(planCount[path])
     log("    \(name): \(planCount[path]) queries, " + String(format: "recall@10 %.4f, recall@100 %.4f, time %.2f ms median",
