@@ -212,6 +212,41 @@ struct TwoStageScanTests {
         }
     }
 
+    /// A prefix pass whose best rows sit deeper in its ranking than the plan trusts hands the query to the
+    /// next wider copy that sees it, and the widest such copy's result stands; a pass it trusts stands as it
+    /// is. Either way the hits are the exact ones.
+    @Test func aPrefixPassThatIsNotTrustedHandsTheQueryToTheNextWiderCopy() throws {
+        let corpus = try CorpusLibrary()
+        let query = try #require(try Self.queries(corpus).first { Int8Prefix.narrow.query($0) != nil })
+        func used(_ plan: TwoStageScan.Plan) throws -> Int8Prefix? {
+            try corpus.library.withScanViews { view, quantized in
+                let quantized = try #require(quantized)
+                return TwoStageScan.candidates(query: query, quantized: quantized, rowCount: view.rowCount, count: 10, plan: plan)?.prefix
+            }
+        }
+        var trusting = Self.prefixPlan
+        trusting.trustedDepth = 1
+        var doubting = Self.prefixPlan
+        doubting.trustedDepth = 0
+        #expect(try used(trusting) == .narrow, "every pass trusted: the narrowest that sees the query")
+        #expect(try used(doubting) == .half, "no pass trusted: the widest that sees it")
+        var twoCopies = doubting
+        twoCopies.prefixes = [.narrow, .wide]
+        #expect(try used(twoCopies) == .wide)
+        try Self.expectExact(corpus, plan: doubting)
+    }
+
+    /// The trust rule itself: each of the best `count` rows of the 8-bit pass must be among the first `depth`
+    /// of the prefix pass's ranking; rows the prefix pass did not rank (past its copy) do not count.
+    @Test func aPassIsTrustedWhenItsBestRowsComeFromTheTopOfThePrefixRanking() {
+        let coarse = Int8FirstPass.Result(ranked: [7, 3, 9, 1, 12, 5], unvouched: [])
+        let near = Int8FirstPass.Result(ranked: [3, 7, 20, 5], unvouched: [])
+        #expect(Int8Prefix.isTrusted(near, after: coarse, count: 3, depth: 2), "3 and 7 are the prefix's first two; 20 is past its copy")
+        #expect(!Int8Prefix.isTrusted(near, after: coarse, count: 4, depth: 2), "5 is sixth in the prefix's ranking")
+        #expect(Int8Prefix.isTrusted(near, after: coarse, count: 4, depth: 6))
+        #expect(Int8Prefix.isTrusted(Int8FirstPass.Result(ranked: [], unvouched: []), after: coarse, count: 10, depth: 0))
+    }
+
     /// After a prefix pass the full copy's rows are read with `pread` (``QuantizedRows/gather(_:)``), not
     /// through the mapping: the same bytes, scattered rows and adjacent runs alike; and damage to those rows
     /// is found and repaired as the full pass finds it.

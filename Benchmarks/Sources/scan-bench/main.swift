@@ -176,6 +176,8 @@ var prefixRecall100 = prefixRecall10
 var prefixPass2 = [[Double]](repeating: [], count: prefixLayouts.count), prefixStages = prefixPass2
 var planCount = [Int](repeating: 0, count: pathNames.count), planRecall10 = [Double](repeating: 0, count: pathNames.count)
 var planRecall100 = planRecall10, planTimes = [[Double]](repeating: [], count: pathNames.count)
+/// Queries whose first prefix pass the plan did not trust, so that a wider copy's pass was used.
+var escalated = 0
 /// Per query, in order: its kind, the path the plan took and that path's recall@10.
 var planned: [(kind: String, path: Int, recall10: Double)] = []
 func kind(of query: Int) -> String {
@@ -213,6 +215,8 @@ quantized.withUnsafeBytes { q8 in
             if depth == 10 { pathRecall10[pathNames.count - 1] = Double(got.intersection(exact10).count) / 10 }
             else { pathRecall100[pathNames.count - 1] = Double(got.intersection(exact100).count) / 100 }
         }
+        /// Per prefix: whether arxrec would trust its pass for this query (Int8Prefix.isTrusted).
+        var trusted = [Bool](repeating: true, count: prefixes.count)
         // Each prefix, whether or not the plan would take it for this query: its pass (2 threads, keeping the
         // shipped 8,192), the three stages, and recall by rows kept.
         for (p, prefixLayout) in prefixLayouts.enumerated() { prefixCopies[p].withUnsafeBytes { prefix in
@@ -223,6 +227,9 @@ quantized.withUnsafeBytes { q8 in
             t = now()
             let coarse = Int8FirstPass.run(rows: prefix, layout: prefixLayout, rowCount: rowCount, query: prefixLevels, keep: shippedPrefixKeep, threads: 2)
             let fine = fullPassOver(coarse.best, q8, levels, keep: similarDepth + shippedExtra)
+            trusted[p] = Int8Prefix.isTrusted(
+                fine, after: coarse, count: Int8Prefix.trustedRows,
+                depth: Int((Double(shippedPrefixKeep) * Int8Prefix.trustedDepthShare).rounded(.up)))
             _ = exactTop(fine.best + fine.unvouched + coarse.unvouched, query, similarDepth)
             pathTime[p] = now() - t
             prefixStages[p].append(pathTime[p])
@@ -242,7 +249,10 @@ quantized.withUnsafeBytes { q8 in
             }
         } }
         // The path arxrec's plan takes for this query.
-        let path = prefixes.indices.first { prefixes[$0].query(query) != nil } ?? pathNames.count - 1
+        // The narrowest prefix that sees it, moved on to the next that does while its pass is not trusted.
+        let seeing = prefixes.indices.filter { prefixes[$0].query(query) != nil }
+        let path = seeing.first { trusted[$0] || $0 == seeing.last } ?? pathNames.count - 1
+        if let first = seeing.first, first != path { escalated += 1 }
         planCount[path] += 1
         planRecall10[path] += pathRecall10[path]
         planRecall100[path] += pathRecall100[path]
@@ -288,13 +298,14 @@ for (p, prefix) in prefixes.enumerated() {
         log(String(format: "    %6d: recall@10 %.4f   recall@100 %.4f", keepRows, prefixRecall10[p][k] / n, prefixRecall100[p][k] / n))
     }
 }
-log("  arxrec's plan (the narrowest prefix holding its share of the query's length, Int8Prefix.minimumQueryShare, else the full pass; prefix keeps 8,192):")
+log("  arxrec's plan (the narrowest prefix holding its share of the query's length, Int8Prefix.minimumQueryShare, and trusted after its pass, Int8Prefix.isTrusted, else the next; else the full pass; prefix keeps 8,192):")
 for (path, name) in pathNames.enumerated() where planCount[path] > 0 {
     let count = Double(planCount[path])
     log("    \(name): \(planCount[path]) queries, " + String(format: "recall@10 %.4f, recall@100 %.4f, time %.2f ms median",
         planRecall10[path] / count, planRecall100[path] / count, median(planTimes[path]) * 1e3))
 }
-log(String(format: "    all queries: recall@10 %.4f, recall@100 %.4f", planRecall10.reduce(0, +) / n, planRecall100.reduce(0, +) / n))
+log(String(format: "    all queries: recall@10 %.4f, recall@100 %.4f", planRecall10.reduce(0, +) / n, planRecall100.reduce(0, +) / n)
+    + "; \(escalated) moved to a wider copy because their first prefix pass was not trusted")
 for kind in ["papers' rows", "titles"] + shortKinds.map(\.name) {
     let ofKind = planned.filter { $0.kind == kind }
     let paths = pathNames.indices.map { path in ofKind.filter { $0.path == path }.count }

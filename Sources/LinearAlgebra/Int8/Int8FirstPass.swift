@@ -8,6 +8,15 @@ public enum Int8FirstPass {
     public struct Result: Equatable, Sendable {
         public var best: [Int]
         public var unvouched: [Int]
+        /// ``best`` in ranking order, best first (ties to the lower row): how deep in the pass's ranking a
+        /// row was found.
+        public var ranked: [Int]
+
+        public init(ranked: [Int], unvouched: [Int]) {
+            self.best = ranked.sorted()
+            self.unvouched = unvouched
+            self.ranked = ranked
+        }
     }
 
     /// Scores rows `0..<rowCount` of `rows` with `query` and keeps the best `keep` (ties to the lower row,
@@ -29,7 +38,7 @@ public enum Int8FirstPass {
         }
         // The halves' best, merged: in the ranking order of `topK`, so the cut is the one a single pass makes.
         let merged = parts.flatMap(\.best).sorted { $0.ranksAbove($1) }.prefix(keep)
-        return Result(best: merged.map(\.index).sorted(), unvouched: parts.flatMap(\.unvouched))
+        return Result(ranked: merged.map(\.index), unvouched: parts.flatMap(\.unvouched))
     }
 
     /// Rows scored per block of ``run(rows:layout:rowCount:query:keep:threads:)``: 16 KB of scores, which
@@ -89,7 +98,7 @@ public enum Int8FirstPass {
             if abs(score) <= bound { scored.append(ScoredIndex(index: row, score: score)) } else { unvouched.append(row) }
         }
         let best = scored.sorted { $0.ranksAbove($1) }.prefix(keep)
-        return Result(best: best.map(\.index).sorted(), unvouched: unvouched.sorted())
+        return Result(ranked: best.map(\.index), unvouched: unvouched.sorted())
     }
 }
 

@@ -70,4 +70,31 @@ public enum Int8Prefix: CaseIterable, Sendable {
         guard total > 0, share >= minimumQueryShare * total else { return nil }
         return Int8ScanQuery(leading, layout: layout)
     }
+
+    /// A prefix pass is trusted when the best ``trustedRows`` rows of the 8-bit pass after it all come from
+    /// this share of its ranking (the first quarter of the rows it keeps); otherwise the next wider prefix
+    /// copy that sees the query is scanned, and its result used. The widest is trusted as it is.
+    ///
+    /// Why: a prefix pass misses true neighbours when the dimensions it cannot see move the scores most, and
+    /// then the neighbours it does keep sit near its cut too. Measured with numpy on `scan-bench`'s rows at
+    /// 2.7 M (float prefixes keeping 8,192; Benchmarks/README.md, run 13), over the 2,156 queries of run 13:
+    /// the exact top 10 of the kept rows sit at prefix rank ~50 (median) and ~1,000 (99th percentile) on the
+    /// narrow and wide copies, while 30 of the 35 queries these copies failed at the old single gate of 0.7
+    /// had a neighbour deeper than 2,048 (so a quarter would have sent on 26 of the 28 narrow failures and 4 of
+    /// the 7 wide ones, moving 6.7 % and 2.0 % of those copies' queries). With the gates of
+    /// ``minimumQueryShare`` it moves 0.1–0.5 % of each copy's queries, and the one failure left (wide, a
+    /// neighbour at rank 6,082) among them.
+    public static let trustedDepthShare = 0.25
+
+    /// How many of the best rows ``trustedDepthShare`` checks: the ten a search or `similar` shows, which is
+    /// what the measurement behind it checked (deeper rows of a longer list sit deeper in any ranking).
+    public static let trustedRows = 10
+
+    /// Whether a prefix pass (`coarse`) can be trusted with the 8-bit pass after it (`fine`): each of the
+    /// best `count` rows of `fine` is among the first `depth` of `coarse`'s ranking (or past the prefix copy,
+    /// where the prefix pass did not rank it). See ``trustedDepthShare``.
+    public static func isTrusted(_ fine: Int8FirstPass.Result, after coarse: Int8FirstPass.Result, count: Int, depth: Int) -> Bool {
+        let deep = Set(coarse.ranked.dropFirst(depth))
+        return !fine.ranked.prefix(count).contains { deep.contains($0) }
+    }
 }

@@ -41,6 +41,9 @@ enum TwoStageScan {
         var prefixCandidates = TwoStageScan.prefixCandidates
         /// The prefix copies tried, narrowest first: the first that sees the query well enough is scanned.
         var prefixes = Int8Prefix.allCases
+        /// The share of a prefix pass's ranking its result must come from to be trusted
+        /// (``Int8Prefix/trustedDepthShare``).
+        var trustedDepth = Int8Prefix.trustedDepthShare
     }
 
     /// What the first pass chose.
@@ -50,6 +53,8 @@ enum TwoStageScan {
         /// Those of them whose 8-bit score is NaN or no possible cosine: a damaged 8-bit row (or the 8-bit
         /// form of a damaged Float32 row), to be rewritten.
         var unvouched: [Int]
+        /// The prefix copy whose pass chose them; nil: the full 8-bit pass.
+        var prefix: Int8Prefix?
     }
 
     /// The rows to score exactly: the best `count + extraCandidates` rows of the 8-bit pass, the rows it
@@ -58,45 +63,64 @@ enum TwoStageScan {
     ///
     /// On a library of ``Plan/prefixFrom`` rows or more, the 8-bit pass scores only the best
     /// ``Plan/prefixCandidates`` rows of a prefix pass (and the rows past the prefix copy) when a prefix copy
-    /// sees the query well enough (``prefixPass(for:quantized:plan:)``); rows the prefix pass cannot score
-    /// are chosen too.
+    /// sees the query well enough (``prefixPasses(for:quantized:plan:)``), and that pass's choice stands when
+    /// it is trusted (``Int8Prefix/trustedDepthShare``); otherwise the next wider copy's pass replaces it. Rows a prefix
+    /// pass cannot score are chosen too.
     static func candidates(query: [Float], quantized: QuantizedVectorView, rowCount: Int, count: Int, plan: Plan = Plan()) -> Candidates? {
         guard let levels = Int8ScanQuery(query, layout: quantized.layout) else { return nil }
         let keep = count + extraCandidates
         let threads = quantized.rowCount >= plan.parallelFrom ? 2 : 1
-        let best: [Int]
-        let unvouched: [Int]
-        if let (prefix, prefixLevels) = prefixPass(for: query, quantized: quantized, plan: plan) {
+        var best: [Int] = []
+        var unvouched: [Int] = []
+        var used: Int8Prefix?
+        let passes = prefixPasses(for: query, quantized: quantized, plan: plan)
+        let prefixKeep = max(plan.prefixCandidates, keep)
+        // Rows a prefix pass could not score, from every pass run: they are scored exactly whatever follows.
+        var unscorable = Set<Int>()
+        for (number, (prefix, rows, prefixLevels)) in passes.enumerated() {
             let coarse = Int8FirstPass.run(
-                rows: prefix.rows, layout: prefix.layout, rowCount: prefix.rowCount, query: prefixLevels,
-                keep: max(plan.prefixCandidates, keep), threads: threads)
-            let chosen = coarse.best + Array(prefix.rowCount..<quantized.rowCount)
+                rows: rows.rows, layout: rows.layout, rowCount: rows.rowCount, query: prefixLevels, keep: prefixKeep, threads: threads)
+            unscorable.formUnion(coarse.unvouched)
+            let chosen = coarse.best + Array(rows.rowCount..<quantized.rowCount)
             let fine = quantized.full.gather(chosen).withUnsafeBytes {
                 Int8FirstPass.rescore(gathered: $0, layout: quantized.layout, candidates: chosen, query: levels, keep: keep)
             }
-            best = fine.best
-            unvouched = Array(Set(fine.unvouched + coarse.unvouched)).sorted()
-        } else {
+            let depth = Int((Double(prefixKeep) * plan.trustedDepth).rounded(.up))
+            if number == passes.count - 1 || Int8Prefix.isTrusted(fine, after: coarse, count: min(count, Int8Prefix.trustedRows), depth: depth) {
+                best = fine.best
+                unvouched = Array(unscorable.union(fine.unvouched)).sorted()
+                used = prefix
+                break
+            }
+        }
+        if passes.isEmpty {
             let pass = Int8FirstPass.run(
                 rows: quantized.rows, layout: quantized.layout, rowCount: quantized.rowCount, query: levels, keep: keep, threads: threads)
             best = pass.best
             unvouched = pass.unvouched
         }
         let tail = quantized.rowCount..<max(rowCount, quantized.rowCount)
-        return Candidates(rows: Array(Set(best + unvouched)).sorted() + Array(tail), unvouched: unvouched)
+        return Candidates(rows: Array(Set(best + unvouched)).sorted() + Array(tail), unvouched: unvouched, prefix: used)
     }
 
     /// The prefix copy to scan first for `query`, and the query's leading dimensions quantised for it: the
-    /// narrowest of the plan's prefixes that the library has (with ``Plan/prefixFrom`` rows or more) and
-    /// that sees the query well enough (``Int8Prefix/query(_:)``). `nil`: scan the full 8-bit rows.
+    /// first of ``prefixPasses(for:quantized:plan:)``. `nil`: scan the full 8-bit rows.
     static func prefixPass(for query: [Float], quantized: QuantizedVectorView, plan: Plan) -> (QuantizedRows, Int8ScanQuery)? {
-        for prefix in plan.prefixes {
-            guard let rows = quantized.prefixes[prefix], rows.rowCount >= plan.prefixFrom,
-                  let levels = prefix.query(query)
-            else { continue }
-            return (rows, levels)
+        prefixPasses(for: query, quantized: quantized, plan: plan).first.map { ($0.rows, $0.levels) }
+    }
+
+    /// The prefix copies that may be scanned for `query`, narrowest first, each with the query's leading
+    /// dimensions quantised for it: the plan's prefixes that the library has (with ``Plan/prefixFrom`` rows
+    /// or more) and that see the query well enough (``Int8Prefix/query(_:)``). The first is scanned; a wider
+    /// one only when the pass before it is not trusted (``Int8Prefix/trustedDepthShare``).
+    static func prefixPasses(
+        for query: [Float], quantized: QuantizedVectorView, plan: Plan
+    ) -> [(prefix: Int8Prefix, rows: QuantizedRows, levels: Int8ScanQuery)] {
+        plan.prefixes.compactMap { prefix in
+            guard let rows = quantized.prefixes[prefix], rows.rowCount >= plan.prefixFrom, let levels = prefix.query(query)
+            else { return nil }
+            return (prefix, rows, levels)
         }
-        return nil
     }
 
     /// Those of `rows` (below `quantized.rowCount`) whose 8-bit form differs from what their healthy Float32
