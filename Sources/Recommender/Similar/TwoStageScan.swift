@@ -39,7 +39,8 @@ enum TwoStageScan {
         var prefixFrom = prefixRows
         /// Rows the prefix pass keeps (``prefixCandidates``).
         var prefixCandidates = TwoStageScan.prefixCandidates
-        /// The prefix copies tried, narrowest first: the first that sees the query well enough is scanned.
+        /// The prefix copies tried, narrowest first: the first that sees the query well enough is scanned, and
+        /// the next that does when that pass is not trusted.
         var prefixes = Int8Prefix.allCases
         /// The share of a prefix pass's ranking its result must come from to be trusted
         /// (``Int8Prefix/trustedDepthShare``).
@@ -64,8 +65,8 @@ enum TwoStageScan {
     /// On a library of ``Plan/prefixFrom`` rows or more, the 8-bit pass scores only the best
     /// ``Plan/prefixCandidates`` rows of a prefix pass (and the rows past the prefix copy) when a prefix copy
     /// sees the query well enough (``prefixPasses(for:quantized:plan:)``), and that pass's choice stands when
-    /// it is trusted (``Int8Prefix/trustedDepthShare``); otherwise the next wider copy's pass replaces it. Rows a prefix
-    /// pass cannot score are chosen too.
+    /// it is trusted (``Int8Prefix/trustedDepthShare``); otherwise the next wider copy's pass replaces it.
+    /// Rows a prefix pass cannot score are chosen too.
     static func candidates(query: [Float], quantized: QuantizedVectorView, rowCount: Int, count: Int, plan: Plan = Plan()) -> Candidates? {
         guard let levels = Int8ScanQuery(query, layout: quantized.layout) else { return nil }
         let keep = count + extraCandidates
