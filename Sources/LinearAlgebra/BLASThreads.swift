@@ -19,4 +19,20 @@ public enum BLASThreads {
         precondition(threads >= 1, "BLASThreads.use: \(threads) threads")
         openblas_set_num_threads(Int32(clamping: threads))
     }
+
+    /// Runs every later BLAS call of this process on the calling thread, and stops OpenBLAS's worker threads.
+    ///
+    /// Why: the workers OpenBLAS starts when the library loads spin on `sched_yield` for about 2^28 cycles
+    /// (~0.13 s here) before they first sleep, which is a cold command's whole life; lowering the thread count
+    /// does not stop them, and they take the second core from the command's own two-thread scans. Cold
+    /// `search` on 2.7 M papers, quiet machine, 7 runs each: 129 → 107 ms, 152 → 110 ms, 176 → 143 ms median
+    /// against `OPENBLAS_NUM_THREADS=1` (perf: ~20 % of the process's CPU in `sched_yield`; Benchmarks/README.md,
+    /// run 13).
+    ///
+    /// Only for a process that decides this before any BLAS call and never asks for more threads afterwards
+    /// (a CLI command, in `main`): stopping the workers while another thread runs a BLAS call is not safe.
+    public static func useCallingThreadOnly() {
+        use(1)
+        _ = blas_thread_shutdown_()
+    }
 }

@@ -40,10 +40,10 @@ struct Arxrec: AsyncParsableCommand {
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
-                BLASThreads.use(1)
+                BLASThreads.useCallingThreadOnly()
                 try await asyncCommand.run()
             } else {
-                if !(command is any UsesParallelBLAS) { BLASThreads.use(1) }
+                if !(command is any UsesParallelBLAS) { BLASThreads.useCallingThreadOnly() }
                 try command.run()
             }
         } catch {
