@@ -124,6 +124,18 @@ struct EmbeddingModelTests {
         #expect(odd.columnSquares().map(\.bitPattern) == reference(odd).map(\.bitPattern))
     }
 
+    /// The rescaling's column squares are computed once per model and shared by its copies, and what the
+    /// memo returns is what a fresh computation gives.
+    @Test func theColumnSquaresAreComputedOncePerModel() throws {
+        let loaded = try EmbeddingModel.load(from: ModelLocator.defaultModelDirectory())
+        let copy = loaded
+        #expect(!loaded.columnSquaresMemo.isFilled)
+        let first = try #require(loaded.spectrumRescaling(toExponent: 1))
+        #expect(copy.columnSquaresMemo.isFilled, "a copy shares the memo")
+        #expect(try #require(copy.spectrumRescaling(toExponent: 1)) == first)
+        #expect(loaded.columnSquaresMemo.value { [] } == loaded.columnSquares(), "the kept squares are the computed ones")
+    }
+
     @Test func emptyTextGivesEmptySparseAndZeroDense() {
         for text in ["", "   ", "the of and", "$$"] {
             let (sparse, dense) = model.embed(text)

@@ -42,6 +42,8 @@ public struct EmbeddingModel: Sendable {
     /// Where this value keeps the ``CalibrationViews`` between processes (``keepingCalibrationViews(in:)``);
     /// nil: made in memory only.
     var calibrationViewsStore: (any CalibrationViewsStore)?
+    /// The projection's column squares once computed (``spectrumRescaling(toExponent:)``), shared by copies.
+    let columnSquaresMemo = ColumnSquaresMemo()
 
     /// The term table, its calibration and calibration pairs, when the definition has
     /// ``ModelDefinition/termTable``; nil otherwise (and, never in practice, when artifacts that hash to
