@@ -193,8 +193,7 @@ struct TwoStageScanTests {
         func chosen(_ query: [Float]) throws -> Int8Prefix? {
             try corpus.library.withScanViews { _, quantized in
                 let quantized = try #require(quantized)
-                guard let (rows, _) = TwoStageScan.prefixPass(for: query, quantized: quantized, plan: Self.prefixPlan) else { return nil }
-                return Int8Prefix.allCases.first { quantized.prefixes[$0]?.layout == rows.layout }
+                return TwoStageScan.prefixPasses(for: query, quantized: quantized, plan: Self.prefixPlan).first?.prefix
             }
         }
         #expect(try chosen(stored) == .narrow)

@@ -6,11 +6,12 @@ public enum Int8FirstPass {
     /// score that is NaN or beyond `1 + scoreErrorBound`, no possible cosine of a healthy row: a damaged
     /// 8-bit row), each ascending.
     public struct Result: Equatable, Sendable {
-        public var best: [Int]
-        public var unvouched: [Int]
+        /// The rows kept, ascending.
+        public let best: [Int]
+        public let unvouched: [Int]
         /// ``best`` in ranking order, best first (ties to the lower row): how deep in the pass's ranking a
-        /// row was found.
-        public var ranked: [Int]
+        /// row was found. Both are set from it by the one initialiser, so they hold the same rows.
+        public let ranked: [Int]
 
         public init(ranked: [Int], unvouched: [Int]) {
             self.best = ranked.sorted()

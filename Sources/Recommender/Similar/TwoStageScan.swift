@@ -76,6 +76,7 @@ enum TwoStageScan {
         var used: Int8Prefix?
         let passes = prefixPasses(for: query, quantized: quantized, plan: plan)
         let prefixKeep = max(plan.prefixCandidates, keep)
+        let trustedDepth = Int((Double(prefixKeep) * plan.trustedDepth).rounded(.up))
         // Rows a prefix pass could not score, from every pass run: they are scored exactly whatever follows.
         var unscorable = Set<Int>()
         for (number, (prefix, rows, prefixLevels)) in passes.enumerated() {
@@ -86,8 +87,8 @@ enum TwoStageScan {
             let fine = quantized.full.gather(chosen).withUnsafeBytes {
                 Int8FirstPass.rescore(gathered: $0, layout: quantized.layout, candidates: chosen, query: levels, keep: keep)
             }
-            let depth = Int((Double(prefixKeep) * plan.trustedDepth).rounded(.up))
-            if number == passes.count - 1 || Int8Prefix.isTrusted(fine, after: coarse, count: min(count, Int8Prefix.trustedRows), depth: depth) {
+            if number == passes.count - 1
+                || Int8Prefix.isTrusted(fine, after: coarse, count: min(count, Int8Prefix.trustedRows), depth: trustedDepth) {
                 best = fine.best
                 unvouched = Array(unscorable.union(fine.unvouched)).sorted()
                 used = prefix
@@ -102,12 +103,6 @@ enum TwoStageScan {
         }
         let tail = quantized.rowCount..<max(rowCount, quantized.rowCount)
         return Candidates(rows: Array(Set(best + unvouched)).sorted() + Array(tail), unvouched: unvouched, prefix: used)
-    }
-
-    /// The prefix copy to scan first for `query`, and the query's leading dimensions quantised for it: the
-    /// first of ``prefixPasses(for:quantized:plan:)``. `nil`: scan the full 8-bit rows.
-    static func prefixPass(for query: [Float], quantized: QuantizedVectorView, plan: Plan) -> (QuantizedRows, Int8ScanQuery)? {
-        prefixPasses(for: query, quantized: quantized, plan: plan).first.map { ($0.rows, $0.levels) }
     }
 
     /// The prefix copies that may be scanned for `query`, narrowest first, each with the query's leading
