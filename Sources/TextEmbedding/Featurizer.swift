@@ -17,6 +17,8 @@ public struct Featurizer {
     private let definition: ModelDefinition
     private let idf: [Float]
     private let kindWeights: [Float]
+    /// The word features of an all-ASCII text (most English abstracts), in one pass.
+    private let asciiPass: ASCIIWordPass
     private var text: [UInt8] = []
     private var counts = FeatureCounts()
     private var order: [UInt64] = []
@@ -54,6 +56,7 @@ public struct Featurizer {
         self.definition = definition
         self.idf = idf
         self.kindWeights = FeatureKind.allCases.map { definition.weights[$0] }
+        self.asciiPass = ASCIIWordPass(definition: definition)
         self.lexicon = definition.weights.cjkWord != 0 && definition.chineseWords != nil ? lexicon ?? .empty : nil
     }
 
@@ -127,6 +130,14 @@ public struct Featurizer {
     }
 
     private mutating func extractFeatures(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if spans == nil && ASCIIWordPass.applies(to: bytes) {
+            cjkCharacters = 0
+            otherWords = idf.withUnsafeBufferPointer { idf in
+                guard let idf = idf.baseAddress else { return 0 }
+                return asciiPass.run(bytes, counts: &counts, idf: idf)
+            }
+            return
+        }
         let seed = definition.hashSeed
         let dropStopWords = definition.dropEnglishStopWords
         let stemPlurals = definition.stemPlurals
