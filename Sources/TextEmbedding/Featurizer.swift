@@ -25,6 +25,8 @@ public struct Featurizer {
     private var orderSort = BucketRadixSort()
     private var rawBuckets: [Int32] = []
     private var rawValues: [Float] = []
+    /// Each feature's signed weight before idf, in feature order (``contribution(key:tf:kindWeight:sublinearTF:)``).
+    private var contributions: [Float] = []
     /// When set, the byte ranges of each new feature's tokens are kept for ``features(of:)``.
     private var spans: [FeatureSpan]? = nil
     /// The lexicon CJK runs are segmented with, when the definition emits Chinese words.
@@ -250,12 +252,23 @@ public struct Featurizer {
             Self.resize(&rawBuckets, to: featureCount)
             Self.resize(&rawValues, to: featureCount)
         }
+        if contributions.count < featureCount { Self.resize(&contributions, to: featureCount) }
         let sublinearTF = definition.sublinearTF
-        let weights = kindWeights
         let tfs = counts.counts
         let kinds = counts.kinds
+        kindWeights.withUnsafeBufferPointer { weights in
+            SublinearTF.withTable { table in
+                contributions.withUnsafeMutableBufferPointer { contributions in
+                    for index in 0 ..< featureCount {
+                        contributions[index] = Self.contribution(
+                            key: keys[index], tf: Int(tfs[index]), kindWeight: weights[Int(kinds[index].rawValue)],
+                            sublinearTF: sublinearTF, table: table)
+                    }
+                }
+            }
+        }
         return order.withUnsafeBufferPointer { order in
-            weights.withUnsafeBufferPointer { weights in
+            contributions.withUnsafeBufferPointer { contributions in
                 rawBuckets.withUnsafeMutableBufferPointer { rawBuckets in
                     rawValues.withUnsafeMutableBufferPointer { rawValues in
                         var written = 0
@@ -273,9 +286,7 @@ public struct Featurizer {
                                 current = bucket
                                 sum = 0
                             }
-                            sum += Self.contribution(
-                                key: keys[index], tf: Int(tfs[index]), kindWeight: weights[Int(kinds[index].rawValue)],
-                                sublinearTF: sublinearTF)
+                            sum += contributions[index]
                         }
                         if current >= 0 && sum != 0 {
                             rawBuckets[written] = Int32(current)
@@ -310,7 +321,16 @@ public struct Featurizer {
     /// formula both ``sumByBucket()`` and ``features(of:)`` use, so they agree bit for bit.
     @inline(__always)
     private static func contribution(key: UInt64, tf: Int, kindWeight: Float, sublinearTF: Bool) -> Float {
-        let tfWeight = sublinearTF ? SublinearTF.weight(tf) : Float(tf)
+        SublinearTF.withTable { contribution(key: key, tf: tf, kindWeight: kindWeight, sublinearTF: sublinearTF, table: $0) }
+    }
+
+    /// The same with ``SublinearTF``'s table at hand, for loops over every feature (the table is a lazily
+    /// initialised global, and its check stayed inside the loop).
+    @inline(__always)
+    private static func contribution(
+        key: UInt64, tf: Int, kindWeight: Float, sublinearTF: Bool, table: UnsafeBufferPointer<Float>
+    ) -> Float {
+        let tfWeight = sublinearTF ? SublinearTF.weight(tf, table: table) : Float(tf)
         return FeatureHash.sign(key) * tfWeight * kindWeight
     }
 
@@ -384,6 +404,18 @@ enum SublinearTF {
 
     @inline(__always)
     static func weight(_ tf: Int) -> Float {
-        tf < table.count ? table[tf] : Float(1 + log(Double(tf)))
+        withTable { weight(tf, table: $0) }
+    }
+
+    /// `1 + ln tf` with the table from ``withTable(_:)``.
+    @inline(__always)
+    static func weight(_ tf: Int, table: UnsafeBufferPointer<Float>) -> Float {
+        tf >= 0 && tf < table.count ? table[tf] : Float(1 + log(Double(tf)))
+    }
+
+    /// Runs `body` with the table, so a loop looks it up once.
+    @inline(__always)
+    static func withTable<R>(_ body: (UnsafeBufferPointer<Float>) -> R) -> R {
+        table.withUnsafeBufferPointer(body)
     }
 }
