@@ -17,8 +17,9 @@ public struct Featurizer {
     private let definition: ModelDefinition
     private let idf: [Float]
     private let kindWeights: [Float]
-    /// The word features of an all-ASCII text (most English abstracts), in one pass.
-    private let asciiPass: ASCIIWordPass
+    /// The word features of an all-ASCII text (most English abstracts), in one pass; nil where a test holds it
+    /// to the general path.
+    private let asciiPass: ASCIIWordPass?
     private var text: [UInt8] = []
     private var counts = FeatureCounts()
     private var order: [UInt64] = []
@@ -52,13 +53,14 @@ public struct Featurizer {
     }
 
     /// A featurizer with an explicit idf table (all ones while fitting computes the real one) and the
-    /// lexicon of a definition with ``ModelDefinition/chineseWords`` (ignored otherwise).
-    init(definition: ModelDefinition, idf: [Float], lexicon: ChineseLexicon? = nil) {
+    /// lexicon of a definition with ``ModelDefinition/chineseWords`` (ignored otherwise). `fusedASCIIPass: false`
+    /// sends all-ASCII text through the general path too, which tests compare the fused pass with.
+    init(definition: ModelDefinition, idf: [Float], lexicon: ChineseLexicon? = nil, fusedASCIIPass: Bool = true) {
         precondition(idf.count == definition.bucketCount, "Featurizer: idf has \(idf.count) entries")
         self.definition = definition
         self.idf = idf
         self.kindWeights = FeatureKind.allCases.map { definition.weights[$0] }
-        self.asciiPass = ASCIIWordPass(definition: definition)
+        self.asciiPass = fusedASCIIPass ? ASCIIWordPass(definition: definition) : nil
         self.lexicon = definition.weights.cjkWord != 0 && definition.chineseWords != nil ? lexicon ?? .empty : nil
     }
 
@@ -132,7 +134,7 @@ public struct Featurizer {
     }
 
     private mutating func extractFeatures(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if spans == nil && ASCIIWordPass.applies(to: bytes) {
+        if let asciiPass, spans == nil, ASCIIWordPass.applies(to: bytes) {
             cjkCharacters = 0
             otherWords = idf.withUnsafeBufferPointer { idf in
                 guard let idf = idf.baseAddress else { return 0 }
