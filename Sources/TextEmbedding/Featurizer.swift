@@ -13,6 +13,9 @@ public import LinearAlgebra
 /// are combined from token hashes. The summation order inside a bucket is fixed (first occurrence in the
 /// text), so a text's vector is bit-identical on every run. A featurizer is not shared between threads;
 /// make one per thread (it is cheap).
+///
+/// Text whose every byte is ASCII (nearly every English abstract) skips the tokenizer: ``ASCIIWordPass`` scans,
+/// hashes and counts its words in one loop, with the same features in the same order (tests compare the two).
 public struct Featurizer {
     private let definition: ModelDefinition
     private let idf: [Float]
