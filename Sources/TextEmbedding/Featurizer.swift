@@ -13,16 +13,24 @@ public import LinearAlgebra
 /// are combined from token hashes. The summation order inside a bucket is fixed (first occurrence in the
 /// text), so a text's vector is bit-identical on every run. A featurizer is not shared between threads;
 /// make one per thread (it is cheap).
+///
+/// Text whose every byte is ASCII (nearly every English abstract) skips the tokenizer: ``ASCIIWordPass`` scans,
+/// hashes and counts its words in one loop, with the same features in the same order (tests compare the two).
 public struct Featurizer {
     private let definition: ModelDefinition
     private let idf: [Float]
     private let kindWeights: [Float]
+    /// The word features of an all-ASCII text (most English abstracts), in one pass; nil where a test holds it
+    /// to the general path.
+    private let asciiPass: ASCIIWordPass?
     private var text: [UInt8] = []
     private var counts = FeatureCounts()
     private var order: [UInt64] = []
     private var orderSort = BucketRadixSort()
     private var rawBuckets: [Int32] = []
     private var rawValues: [Float] = []
+    /// Each feature's signed weight before idf, in feature order (``contribution(key:tf:kindWeight:sublinearTF:)``).
+    private var contributions: [Float] = []
     /// When set, the byte ranges of each new feature's tokens are kept for ``features(of:)``.
     private var spans: [FeatureSpan]? = nil
     /// The lexicon CJK runs are segmented with, when the definition emits Chinese words.
@@ -48,12 +56,14 @@ public struct Featurizer {
     }
 
     /// A featurizer with an explicit idf table (all ones while fitting computes the real one) and the
-    /// lexicon of a definition with ``ModelDefinition/chineseWords`` (ignored otherwise).
-    init(definition: ModelDefinition, idf: [Float], lexicon: ChineseLexicon? = nil) {
+    /// lexicon of a definition with ``ModelDefinition/chineseWords`` (ignored otherwise). `fusedASCIIPass: false`
+    /// sends all-ASCII text through the general path too, which tests compare the fused pass with.
+    init(definition: ModelDefinition, idf: [Float], lexicon: ChineseLexicon? = nil, fusedASCIIPass: Bool = true) {
         precondition(idf.count == definition.bucketCount, "Featurizer: idf has \(idf.count) entries")
         self.definition = definition
         self.idf = idf
         self.kindWeights = FeatureKind.allCases.map { definition.weights[$0] }
+        self.asciiPass = fusedASCIIPass ? ASCIIWordPass(definition: definition) : nil
         self.lexicon = definition.weights.cjkWord != 0 && definition.chineseWords != nil ? lexicon ?? .empty : nil
     }
 
@@ -127,6 +137,14 @@ public struct Featurizer {
     }
 
     private mutating func extractFeatures(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if let asciiPass, spans == nil, ASCIIWordPass.applies(to: bytes) {
+            cjkCharacters = 0
+            otherWords = idf.withUnsafeBufferPointer { idf in
+                guard let idf = idf.baseAddress else { return 0 }
+                return asciiPass.run(bytes, counts: &counts, idf: idf)
+            }
+            return
+        }
         let seed = definition.hashSeed
         let dropStopWords = definition.dropEnglishStopWords
         let stemPlurals = definition.stemPlurals
@@ -239,12 +257,23 @@ public struct Featurizer {
             Self.resize(&rawBuckets, to: featureCount)
             Self.resize(&rawValues, to: featureCount)
         }
+        if contributions.count < featureCount { Self.resize(&contributions, to: featureCount) }
         let sublinearTF = definition.sublinearTF
-        let weights = kindWeights
         let tfs = counts.counts
         let kinds = counts.kinds
+        kindWeights.withUnsafeBufferPointer { weights in
+            SublinearTF.withTable { table in
+                contributions.withUnsafeMutableBufferPointer { contributions in
+                    for index in 0 ..< featureCount {
+                        contributions[index] = Self.contribution(
+                            key: keys[index], tf: Int(tfs[index]), kindWeight: weights[Int(kinds[index].rawValue)],
+                            sublinearTF: sublinearTF, table: table)
+                    }
+                }
+            }
+        }
         return order.withUnsafeBufferPointer { order in
-            weights.withUnsafeBufferPointer { weights in
+            contributions.withUnsafeBufferPointer { contributions in
                 rawBuckets.withUnsafeMutableBufferPointer { rawBuckets in
                     rawValues.withUnsafeMutableBufferPointer { rawValues in
                         var written = 0
@@ -262,9 +291,7 @@ public struct Featurizer {
                                 current = bucket
                                 sum = 0
                             }
-                            sum += Self.contribution(
-                                key: keys[index], tf: Int(tfs[index]), kindWeight: weights[Int(kinds[index].rawValue)],
-                                sublinearTF: sublinearTF)
+                            sum += contributions[index]
                         }
                         if current >= 0 && sum != 0 {
                             rawBuckets[written] = Int32(current)
@@ -299,7 +326,16 @@ public struct Featurizer {
     /// formula both ``sumByBucket()`` and ``features(of:)`` use, so they agree bit for bit.
     @inline(__always)
     private static func contribution(key: UInt64, tf: Int, kindWeight: Float, sublinearTF: Bool) -> Float {
-        let tfWeight = sublinearTF ? SublinearTF.weight(tf) : Float(tf)
+        SublinearTF.withTable { contribution(key: key, tf: tf, kindWeight: kindWeight, sublinearTF: sublinearTF, table: $0) }
+    }
+
+    /// The same with ``SublinearTF``'s table at hand, for loops over every feature (the table is a lazily
+    /// initialised global, and its check stayed inside the loop).
+    @inline(__always)
+    private static func contribution(
+        key: UInt64, tf: Int, kindWeight: Float, sublinearTF: Bool, table: UnsafeBufferPointer<Float>
+    ) -> Float {
+        let tfWeight = sublinearTF ? SublinearTF.weight(tf, table: table) : Float(tf)
         return FeatureHash.sign(key) * tfWeight * kindWeight
     }
 
@@ -373,6 +409,18 @@ enum SublinearTF {
 
     @inline(__always)
     static func weight(_ tf: Int) -> Float {
-        tf < table.count ? table[tf] : Float(1 + log(Double(tf)))
+        withTable { weight(tf, table: $0) }
+    }
+
+    /// `1 + ln tf` with the table from ``withTable(_:)``.
+    @inline(__always)
+    static func weight(_ tf: Int, table: UnsafeBufferPointer<Float>) -> Float {
+        tf >= 0 && tf < table.count ? table[tf] : Float(1 + log(Double(tf)))
+    }
+
+    /// Runs `body` with the table, so a loop looks it up once.
+    @inline(__always)
+    static func withTable<R>(_ body: (UnsafeBufferPointer<Float>) -> R) -> R {
+        table.withUnsafeBufferPointer(body)
     }
 }

@@ -41,6 +41,10 @@ intptr_t arx_projection_rows(const int32_t *buckets, const float *values, intptr
 /// The index of the first byte in bytes[from ..< count] that is one of `$ . / : \ { }`, or `count`.
 intptr_t arx_next_markup_byte(const uint8_t *bytes, intptr_t from, intptr_t count);
 
+// A hint that `address` will be read soon (a no-op where the compiler has no prefetch). Swift has no way to
+// say it; the featurizer fetches a new feature's idf entry while it goes on counting.
+static inline void arx_prefetch(const void *address) { __builtin_prefetch(address); }
+
 #include "ScoreFilter.h"
 #include "Int8Scores.h"
 

@@ -92,9 +92,13 @@ public enum FeatureHash {
 
     /// The sign of a feature key: its top bit, so colliding features cancel on average instead of
     /// piling up (the "signed" hashing trick).
+    ///
+    /// Made from bits (the key's top bit moved onto the sign bit of 1.0), not chosen by a branch: a key's top bit
+    /// is a coin toss, and the branch the compiler made of `key >> 63 == 0 ? 1 : -1` mispredicted every other
+    /// feature of `Featurizer`'s bucket sums (session 13).
     @inlinable @inline(__always)
     public static func sign(_ key: UInt64) -> Float {
-        key >> 63 == 0 ? 1 : -1
+        Float(bitPattern: 0x3f80_0000 | UInt32(truncatingIfNeeded: key >> 63) << 31)
     }
 }
 
