@@ -9,6 +9,7 @@ weights of one reading on a tuning range of users and measures the best settings
 with today's weights (the same users, positives and days: the difference's standard error is the noise).
 
     Scripts/blend-grid.py DUMP [--reading chinese] [--tune 0:500] [--validate 500:] [--top 8]
+    Scripts/blend-grid.py SEED7-DUMP --reading english --tune 0: --validate 0: --validate-dump SEED8-DUMP
 
 A dump is parsed once and cached beside it as DUMP.npz.
 """
@@ -102,16 +103,22 @@ class Reading:
         return mean, np.sqrt(u / (u - 1) * ((diff - mean * counts) ** 2).sum()) / total
 
 
-def day_standardised(r):
-    """Each term z-scored within its day: weights then read as shares of a term's spread among the day's rows."""
-    out = {}
-    counts = np.bincount(r.group)
-    for name in ["linear", "nearest", "hubness", "topical"]:
-        x = r.terms[name].astype(np.float64)
-        mean = np.bincount(r.group, weights=x) / counts
-        var = np.bincount(r.group, weights=x * x) / counts - mean**2
-        out[name] = ((x - mean[r.group]) / np.sqrt(np.maximum(var, 1e-18))[r.group]).astype(np.float32)
-    return out
+def standardised(by):
+    """Each term z-scored within its day (`by` "day") or over all of one user's rows ("user", a per-profile
+    scale): weights then read as shares of a term's spread there, whatever the profile's or reading's scale."""
+
+    def transform(r):
+        group = r.group if by == "day" else r.user_index[r.group]
+        out = {}
+        counts = np.bincount(group)
+        for name in ["linear", "nearest", "hubness", "topical"]:
+            x = r.terms[name].astype(np.float64)
+            mean = np.bincount(group, weights=x) / counts
+            var = np.bincount(group, weights=x * x) / counts - mean**2
+            out[name] = ((x - mean[group]) / np.sqrt(np.maximum(var, 1e-18))[group]).astype(np.float32)
+        return out
+
+    return transform
 
 
 def parse_range(text):
@@ -125,11 +132,12 @@ def main():
     parser.add_argument("--reading", default="chinese")
     parser.add_argument("--tune", default="0:500", help="users to tune on (first:end, indices of the seeded draw)")
     parser.add_argument("--validate", default=None, help="held-out users (e.g. 500:)")
+    parser.add_argument("--validate-dump", default=None, help="validate on this dump's users instead (another seed)")
     parser.add_argument("--top", type=int, default=8)
     parser.add_argument("--nearest", default="0,0.2,0.3,0.4,0.5,0.6,0.8,1,1.5")
     parser.add_argument("--hubness", default="0,0.5,1,1.5,2,2.5,3")
     parser.add_argument("--topical", default="0,0.035,0.07,0.1,0.14,0.2,0.3")
-    parser.add_argument("--standardised", action="store_true", help="grid the per-day z-scored terms instead")
+    parser.add_argument("--standardised", choices=["day", "user"], help="grid the z-scored terms instead (per day or per user)")
     args = parser.parse_args()
 
     data = load(args.dump)
@@ -145,7 +153,7 @@ def main():
               f"(dumped scores); today's weights recombined {recombined[0]:.4f} (scores bit-identical: {exact})")
 
     tune = Reading(data, args.reading, parse_range(args.tune))
-    transform = day_standardised if args.standardised else None
+    transform = standardised(args.standardised) if args.standardised else None
     base = tune.gains(tune.score(**DEFAULT))
     print(f"tune {args.reading} users {args.tune}: {len(tune.users)} users, {len(tune.keys)} positives, "
           f"today {tune.figures(base)[0]:.4f}")
@@ -160,7 +168,8 @@ def main():
         d = tune.difference(tune.gains(tune.score(n, h, t, transform=transform)), base)
         print(f"  nearest {n:g} hubness {h:g} topical {t:g}: {ndcg:.4f} ({d[0]:+.4f} ± {d[1]:.4f})")
     if args.validate:
-        held = Reading(data, args.reading, parse_range(args.validate))
+        other = load(args.validate_dump) if args.validate_dump else data
+        held = Reading(other, args.reading, parse_range(args.validate))
         held_base = held.gains(held.score(**DEFAULT))
         b = held.figures(held_base)
         print(f"validate users {args.validate}: {len(held.users)} users, {len(held.keys)} positives, "
