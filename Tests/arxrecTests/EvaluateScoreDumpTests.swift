@@ -33,7 +33,27 @@ struct EvaluateScoreDumpTests {
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let profile = try #require(report["profile"] as? [String: Any])
+        try Self.checkRecombination(dump: dump, figures: ["chinese": profile["chinese"], "english": profile["english"]])
+    }
 
+    /// The English protocol (no `--crosslang`) dumps its one reading, `english`, as faithfully.
+    @Test func theEnglishProtocolDumpsItsReading() throws {
+        let directory = try TemporaryDirectory(prefix: "arxrec-evaluate-dump-en")
+        let slice = try CorpusSlice.lastPapers(1_000, in: directory.url)
+        let definition = try EvaluateCommandTests.smallDefinition(named: "dump-en-cli", in: directory)
+        let dump = directory.file("scores.tsv")
+        let result = try ArxrecProcess.run([
+            "evaluate", "--corpus", slice.path, "--definition", definition.path, "--queries", "50", "--format", "json",
+            "--dump-scores", dump.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        try Self.checkRecombination(dump: dump, figures: ["english": report["profile"]])
+    }
+
+    /// `dump`'s rows of each reading of `figures` (the report's figures of that reading): the terms recombine
+    /// into the scores, and the days ranked on them give the reported positives and nDCG@10.
+    static func checkRecombination(dump: URL, figures expected: [String: Any?]) throws {
         let lines = try String(contentsOf: dump, encoding: .utf8).split(separator: "\n")
         #expect(lines.first == "reading\tuser\theld_out\tpaper\tpositive\tlinear\tnearest\thubness\ttopical\tscore")
         let rows = try lines.dropFirst().map { line -> Row in
@@ -46,7 +66,8 @@ struct EvaluateScoreDumpTests {
                 score: try float(9))
         }
         let settings = ProfileSettings.standard
-        for reading in ["chinese", "english"] {
+        #expect(Set(rows.map(\.reading)) == Set(expected.keys))
+        for reading in expected.keys.sorted() {
             let own = rows.filter { $0.reading == reading }
             #expect(!own.isEmpty, "\(reading)")
             // Each term is really there: somewhere in the day it is not 0.
@@ -68,7 +89,7 @@ struct EvaluateScoreDumpTests {
             let gains = days.values.map { day in
                 RankingMetricsForTest.nDCG(rank: 1 + day.others.filter { $0 >= day.positive || $0.isNaN }.count)
             }
-            let figures = try #require(profile[reading] as? [String: Any])
+            let figures = try #require(expected[reading] as? [String: Any])
             #expect(days.count == figures["positives"] as? Int, "\(reading)")
             let nDCG = try #require(figures["nDCG@10"] as? Double)
             #expect(abs(gains.reduce(0, +) / Double(gains.count) - nDCG) < 1e-9, "\(reading): \(nDCG)")
