@@ -58,7 +58,7 @@ struct CrossLanguageProfileTask: Sendable {
         let task = ProfileTask(settings: settings, featureCount: model.definition.bucketCount)
         let ids = evaluated.map(\.id)
         var tables: [ProfileScoreTable] = []
-        func figures(_ vectors: [ProfileVector], reading: String) throws -> EvaluationReport.ProfileFigures {
+        func figures(_ vectors: [ProfileVector], reading: ProfileScoreTable.Reading) throws -> EvaluationReport.ProfileFigures {
             let perUser = try task.run(
                 users: simulated, vectors: vectors, ids: ids, negatives: negatives, recordsScores: recordsScores)
             if recordsScores { tables.append(ProfileScoreTable(reading: reading, rows: perUser.flatMap(\.scores), ids: ids)) }
@@ -69,8 +69,8 @@ struct CrossLanguageProfileTask: Sendable {
                 meanReciprocalRank: ranks.meanReciprocalRank, recall: ranks.recall, nDCG: ranks.nDCG,
                 nDCGStandardError: RankingAccumulator.nDCGStandardError(users: perUser.map(\.ranks)), settings: settings)
         }
-        let chineseFigures = try figures(chinese, reading: "chinese")
-        let englishFigures = try figures(english, reading: "english")
+        let chineseFigures = try figures(chinese, reading: .chinese)
+        let englishFigures = try figures(english, reading: .english)
         return Result(chinese: chineseFigures, english: englishFigures, scores: tables)
     }
 }

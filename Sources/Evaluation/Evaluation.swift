@@ -93,7 +93,7 @@ public struct Evaluation: Sendable {
             .run(
                 users: simulated, vectors: profileVectors, ids: evaluated.map(\.id), negatives: negatives,
                 recordsScores: scores != nil)
-        try scores?(ProfileScoreTable(reading: "english", rows: perUser.flatMap(\.scores), ids: evaluated.map(\.id)))
+        try scores?(ProfileScoreTable(reading: .english, rows: perUser.flatMap(\.scores), ids: evaluated.map(\.id)))
         var ranks = RankingAccumulator(k: 10)
         for user in perUser { ranks.merge(user.ranks) }
         let standardError = RankingAccumulator.nDCGStandardError(users: perUser.map(\.ranks))

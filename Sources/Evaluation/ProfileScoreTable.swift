@@ -37,8 +37,14 @@ public struct ProfileScoreTable: Sendable {
         }
     }
 
-    /// How the candidates were read: `english`, or `chinese` (only their Chinese text, translated).
-    public var reading: String
+    /// How the candidates were read: the file's `reading` column.
+    public enum Reading: String, Sendable {
+        case english
+        /// Only their Chinese text, translated (`evaluate --crosslang`).
+        case chinese
+    }
+
+    public var reading: Reading
     public var rows: [Row]
     /// The evaluated papers' ids, by index.
     public var ids: [String]
@@ -51,7 +57,7 @@ public struct ProfileScoreTable: Sendable {
     public func lines(_ range: Range<Int>) -> String {
         var text = ""
         for row in rows[range] {
-            text += "\(reading)\t\(row.user)\t\(row.heldOut)\t\(ids[Int(row.paper)])\t\(row.isPositive ? 1 : 0)\t"
+            text += "\(reading.rawValue)\t\(row.user)\t\(row.heldOut)\t\(ids[Int(row.paper)])\t\(row.isPositive ? 1 : 0)\t"
             text += "\(row.linear)\t\(row.nearest)\t\(row.hubness)\t\(row.topical)\t\(row.score)\n"
         }
         return text
