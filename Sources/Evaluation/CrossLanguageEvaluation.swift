@@ -30,10 +30,11 @@ public struct CrossLanguageEvaluation: Sendable {
     }
 
     /// Splits `papers` at the cut, fits (or takes) the model, and runs the tasks. `chinese` holds the
-    /// Chinese text of each paper that has one, by base id.
+    /// Chinese text of each paper that has one, by base id. `scores`, when given, receives every score of
+    /// the profile task (``ProfileScoreTable``), reading `chinese` then `english`.
     public func run(
         papers: [Paper], chinese: [String: String], model source: Evaluation.ModelSource,
-        progress: (String) -> Void = { _ in }
+        scores: ((ProfileScoreTable) throws -> Void)? = nil, progress: (String) -> Void = { _ in }
     ) throws -> CrossLanguageReport {
         var phases = PhaseClock()
         func phase(_ name: String, _ message: String) { phases.mark(name, message, progress: progress) }
@@ -68,7 +69,9 @@ public struct CrossLanguageEvaluation: Sendable {
                 + "mixed pool \(languageMean.mixedPoolRule.map(line) ?? "-"), language told \(languageMean.languageTold.map { String(format: "%.4f", $0) } ?? "-")")
         }
 
-        let profile = try CrossLanguageProfileTask(settings: profileSettings, users: users).run(split: split, seed: seed)
+        let profile = try CrossLanguageProfileTask(settings: profileSettings, users: users)
+            .run(split: split, seed: seed, recordsScores: scores != nil)
+        for table in profile.scores { try scores?(table) }
         phase("profile", String(
             format: "profile: %d users, %d positives; nDCG@10 Chinese-only candidates %.4f, English %.4f (× %.3f)",
             profile.english.users, profile.english.positives, profile.chinese.nDCG, profile.english.nDCG,

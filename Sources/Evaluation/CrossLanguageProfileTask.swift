@@ -18,9 +18,11 @@ struct CrossLanguageProfileTask: Sendable {
     struct Result {
         var chinese: EvaluationReport.ProfileFigures
         var english: EvaluationReport.ProfileFigures
+        /// Every score of both readings, when the run records them (else empty).
+        var scores: [ProfileScoreTable] = []
     }
 
-    func run(split: CrossLanguageSplit, seed: UInt64) throws -> Result {
+    func run(split: CrossLanguageSplit, seed: UInt64, recordsScores: Bool = false) throws -> Result {
         let papers = split.train + split.test
         let (evaluated, authorNames) = EvaluatedPaper.make(papers)
         let cutDay = Day(split.cut).map { EvaluatedPaper.dayNumber($0.date) } ?? 0
@@ -55,15 +57,20 @@ struct CrossLanguageProfileTask: Sendable {
         }
         let task = ProfileTask(settings: settings, featureCount: model.definition.bucketCount)
         let ids = evaluated.map(\.id)
-        func figures(_ vectors: [ProfileVector]) throws -> EvaluationReport.ProfileFigures {
-            let perUser = try task.run(users: simulated, vectors: vectors, ids: ids, negatives: negatives)
+        var tables: [ProfileScoreTable] = []
+        func figures(_ vectors: [ProfileVector], reading: ProfileScoreTable.Reading) throws -> EvaluationReport.ProfileFigures {
+            let perUser = try task.run(
+                users: simulated, vectors: vectors, ids: ids, negatives: negatives, recordsScores: recordsScores)
+            if recordsScores { tables.append(ProfileScoreTable(reading: reading, rows: perUser.flatMap(\.scores), ids: ids)) }
             var ranks = RankingAccumulator(k: 10)
-            for user in perUser { ranks.merge(user) }
+            for user in perUser { ranks.merge(user.ranks) }
             return .init(
                 model: settings.kind.rawValue, users: simulated.count, positives: ranks.count,
                 meanReciprocalRank: ranks.meanReciprocalRank, recall: ranks.recall, nDCG: ranks.nDCG,
-                nDCGStandardError: RankingAccumulator.nDCGStandardError(users: perUser), settings: settings)
+                nDCGStandardError: RankingAccumulator.nDCGStandardError(users: perUser.map(\.ranks)), settings: settings)
         }
-        return Result(chinese: try figures(chinese), english: try figures(english))
+        let chineseFigures = try figures(chinese, reading: .chinese)
+        let englishFigures = try figures(english, reading: .english)
+        return Result(chinese: chineseFigures, english: englishFigures, scores: tables)
     }
 }

@@ -34,10 +34,11 @@ public struct Evaluation: Sendable {
     }
 
     /// Runs both tasks on `corpus`, with the library in `dataDirectory` (created when missing; papers
-    /// already there stay and may serve as weak negatives). `progress` receives one line per phase.
+    /// already there stay and may serve as weak negatives). `progress` receives one line per phase;
+    /// `scores`, when given, every score of the profile task (``ProfileScoreTable``, reading `english`).
     public func run(
         corpus: EvaluationCorpus, model source: ModelSource, dataDirectory: URL,
-        progress: (String) -> Void = { _ in }
+        scores: ((ProfileScoreTable) throws -> Void)? = nil, progress: (String) -> Void = { _ in }
     ) throws -> EvaluationReport {
         var phases = PhaseClock()
         func phase(_ name: String, _ message: String) { phases.mark(name, message, progress: progress) }
@@ -89,10 +90,13 @@ public struct Evaluation: Sendable {
             hubness.measure(&profileVectors, at: candidates, ids: candidates.map { evaluated[$0].id })
         }
         let perUser = try ProfileTask(settings: profileSettings, featureCount: model.definition.bucketCount)
-            .run(users: simulated, vectors: profileVectors, ids: evaluated.map(\.id), negatives: negatives)
+            .run(
+                users: simulated, vectors: profileVectors, ids: evaluated.map(\.id), negatives: negatives,
+                recordsScores: scores != nil)
+        try scores?(ProfileScoreTable(reading: .english, rows: perUser.flatMap(\.scores), ids: evaluated.map(\.id)))
         var ranks = RankingAccumulator(k: 10)
-        for user in perUser { ranks.merge(user) }
-        let standardError = RankingAccumulator.nDCGStandardError(users: perUser)
+        for user in perUser { ranks.merge(user.ranks) }
+        let standardError = RankingAccumulator.nDCGStandardError(users: perUser.map(\.ranks))
         phase("profile", String(
             format: "profile: %d users, %d positives, MRR %.4f, Recall@10 %.4f, nDCG@10 %.4f ± %.4f",
             simulated.count, ranks.count, ranks.meanReciprocalRank, ranks.recall, ranks.nDCG, standardError))

@@ -13,30 +13,48 @@ struct ProfileTask: Sendable {
     let settings: ProfileSettings
     let featureCount: Int
 
-    /// The ranks of every user's held-out positives, one accumulator per user, in user order. Users are
-    /// split over the cores (``ConcurrentParts``); the result does not depend on the split.
-    func run(users: [UserSimulation.User], vectors: [ProfileVector], ids: [String], negatives: WeakNegatives?) throws
-        -> [RankingAccumulator]
-    {
+    /// One user's ranks, and when asked for, every score behind them.
+    struct UserResult: Sendable {
+        var ranks: RankingAccumulator
+        /// Empty unless the run records scores.
+        var scores: [ProfileScoreTable.Row]
+    }
+
+    /// The ranks of every user's held-out positives, one result per user, in user order; with
+    /// `recordsScores`, each candidate's score terms too (``ProfileScoreTable``). Users are split over the
+    /// cores (``ConcurrentParts``); the result does not depend on the split.
+    func run(
+        users: [UserSimulation.User], vectors: [ProfileVector], ids: [String], negatives: WeakNegatives?,
+        recordsScores: Bool = false
+    ) throws -> [UserResult] {
         let trainer = ProfileTrainer(settings: settings, featureCount: featureCount)
         let results = ConcurrentParts.map(users.count, minimumPerPart: 1, makeState: {}) { _, index in
-            Result { try Self.evaluate(users[index], trainer: trainer, vectors: vectors, ids: ids, negatives: negatives) }
+            Result {
+                try Self.evaluate(
+                    users[index], number: index, trainer: trainer, vectors: vectors, ids: ids, negatives: negatives,
+                    recordsScores: recordsScores)
+            }
         }
         return try results.map { try $0.get() }
     }
 
     static func evaluate(
-        _ user: UserSimulation.User, trainer: ProfileTrainer, vectors: [ProfileVector], ids: [String],
-        negatives: WeakNegatives?
-    ) throws -> RankingAccumulator {
+        _ user: UserSimulation.User, number: Int, trainer: ProfileTrainer, vectors: [ProfileVector], ids: [String],
+        negatives: WeakNegatives?, recordsScores: Bool
+    ) throws -> UserResult {
         let examples = user.liked.map { RatedExample(id: ids[$0], features: vectors[$0], label: .like) }
         let profile = try trainer.train(examples, negatives: negatives)
-        var ranks = RankingAccumulator(k: 10)
-        for heldOut in user.heldOut {
-            let positive = profile.score(vectors[heldOut.positive]).value
-            let rank = RankingMetrics.rank(positive: positive, others: heldOut.negatives.lazy.map { profile.score(vectors[$0]).value })
-            ranks.add(rank: rank)
+        var result = UserResult(ranks: RankingAccumulator(k: 10), scores: [])
+        for (heldOutIndex, heldOut) in user.heldOut.enumerated() {
+            let positive = profile.score(vectors[heldOut.positive])
+            let others = heldOut.negatives.map { profile.score(vectors[$0]) }
+            result.ranks.add(rank: RankingMetrics.rank(positive: positive.value, others: others.lazy.map(\.value)))
+            guard recordsScores else { continue }
+            for (paper, score) in zip([heldOut.positive] + heldOut.negatives, [positive] + others) {
+                result.scores.append(.init(
+                    user: number, heldOut: heldOutIndex, paper: paper, isPositive: paper == heldOut.positive, score: score))
+            }
         }
-        return ranks
+        return result
     }
 }

@@ -36,6 +36,8 @@ public struct Profile: Sendable {
         public let linear: Float
         /// The most similar liked paper (index into ``likeIDs``) and its cosine.
         public let nearestLike: (index: Int, similarity: Float)?
+        /// That like's cosine less its like-hubness penalty: what `blend` weighs (0 without likes).
+        public let nearest: Float
         /// The cosine to the likes' centroid on the topical view (0 when unused).
         public let topical: Float
         /// The candidate's hubness, as taken off the nearest-liked cosine (0 when unused).
@@ -67,8 +69,8 @@ public struct Profile: Sendable {
                 + settings.topicalWeight * topical
         }
         return Score(
-            value: value, linear: linear, nearestLike: nearest.map { ($0.index, $0.similarity) }, topical: topical,
-            hubness: hubness)
+            value: value, linear: linear, nearestLike: nearest.map { ($0.index, $0.similarity) },
+            nearest: nearestSimilarity, topical: topical, hubness: hubness)
     }
 
     /// The cosine between a candidate's topical vector and the likes' centroid (0 when either is missing).

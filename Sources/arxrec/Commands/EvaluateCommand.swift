@@ -69,6 +69,8 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
                       are ranked. The model: --model, else --definition (or the default) fitted on the \
                       corpus's papers announced before the earliest digest's day (with --zh-corpus's texts).
 
+        --dump-scores FILE also writes every score of the profile task, term by term, so a blend can be         re-ranked offline (Scripts/blend-grid.py): a header line, then one tab-separated line per user,         held-out positive and candidate of its day: reading (english, or chinese under --crosslang), user         (its index in the seeded draw), held_out, paper, positive (1 or 0), linear, nearest, hubness,         topical, score, where score = linear + nearestWeight × (nearest − hubnessWeight × hubness) +         topicalWeight × topical (the profile settings' weights).
+
         JSON: {"papers":N, "model":…, "similar":{"P@10_primary":x, "queries":1000, "rerank":{…}}, "profile":{"users":U, \
         "positives":P, "MRR":x, "Recall@10":x, "nDCG@10":x, "nDCG@10_stderr":x, …}, "seconds":t, "phases":{…}}.
 
@@ -153,6 +155,11 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         valueName: "file.md"))
     var digests: [String] = []
 
+    @Option(name: .customLong("dump-scores"), help: ArgumentHelp(
+        "Also write every score of the profile task, term by term, to this file (tab-separated, one candidate a line; see above).",
+        valueName: "file.tsv"))
+    var dumpScores: String?
+
     @Option(name: .customLong("data-dir"), help: ArgumentHelp(
         "Ingest into this library folder and keep it (default: a temporary folder, removed afterwards).",
         valueName: "dir"))
@@ -215,7 +222,11 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         evaluation.similar.queries = queries
         if let reRankDepth { evaluation.similar.reRank.depth = reRankDepth }
         if let reRankWeight { evaluation.similar.reRank.sparseWeight = reRankWeight }
-        var report = try evaluation.run(corpus: loaded, model: source, dataDirectory: directory) { printError($0) }
+        var tables: [ProfileScoreTable] = []
+        var report = try evaluation.run(
+            corpus: loaded, model: source, dataDirectory: directory, scores: dumpScores.map { _ in { tables.append($0) } }
+        ) { printError($0) }
+        try writeScores(tables)
         // The whole command, reading the corpus included.
         let (whole, attoseconds) = (clock.now - started).components
         report.phases["read"] = ((Double(whole) + Double(attoseconds) * 1e-18 - report.seconds) * 1000).rounded() / 1000
@@ -239,10 +250,27 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
             seed: seed, cut: day, twins: TwinRetrievalTask(candidates: candidates, bridgeWeight: bridgeWeight))
         evaluation.profileSettings = settings
         evaluation.users.maximumUsers = users
-        let report = try evaluation.run(papers: loaded.papers, chinese: chinese, model: source) { printError($0) }
+        var tables: [ProfileScoreTable] = []
+        let report = try evaluation.run(
+            papers: loaded.papers, chinese: chinese, model: source, scores: dumpScores.map { _ in { tables.append($0) } }
+        ) { printError($0) }
+        try writeScores(tables)
         switch output.format {
         case .json: print(try JSONOutput.string(report))
         case .table: print(Self.table(report))
+        }
+    }
+
+    /// `--dump-scores`: `tables` into the file, under ``ProfileScoreTable/header``, written in chunks of rows.
+    private func writeScores(_ tables: [ProfileScoreTable]) throws {
+        guard let dumpScores else { return }
+        try OutputFile(dumpScores).write { writer in
+            try writer.write(Data((ProfileScoreTable.header + "\n").utf8))
+            for table in tables {
+                for start in stride(from: 0, to: table.rows.count, by: 50_000) {
+                    try writer.write(Data(table.lines(start ..< min(start + 50_000, table.rows.count)).utf8))
+                }
+            }
         }
     }
 
