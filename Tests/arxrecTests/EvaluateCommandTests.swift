@@ -146,6 +146,14 @@ struct EvaluateCommandTests {
         let both = try ArxrecProcess.run(["evaluate", "--corpus", slice.path, "--crosslang", "--digest", digest.path])
         #expect(both.status == 64)
         #expect(both.stderr.contains("give --crosslang or --digest, not both"))
+        // --digest runs no profile task, so a score dump asked of it is refused rather than left unwritten.
+        let dump = directory.file("scores.tsv")
+        let dumped = try ArxrecProcess.run([
+            "evaluate", "--corpus", slice.path, "--digest", digest.path, "--dump-scores", dump.path,
+        ])
+        #expect(dumped.status == 64)
+        #expect(dumped.stderr.contains("--dump-scores writes the profile task's scores, which --digest does not run"))
+        #expect(!FileManager.default.fileExists(atPath: dump.path))
     }
 
     /// `--crosslang` end to end on the newest 1,000 papers cut at 2025-12-24, with their Chinese texts: the

@@ -69,7 +69,12 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
                       are ranked. The model: --model, else --definition (or the default) fitted on the \
                       corpus's papers announced before the earliest digest's day (with --zh-corpus's texts).
 
-        --dump-scores FILE also writes every score of the profile task, term by term, so a blend can be         re-ranked offline (Scripts/blend-grid.py): a header line, then one tab-separated line per user,         held-out positive and candidate of its day: reading (english, or chinese under --crosslang), user         (its index in the seeded draw), held_out, paper, positive (1 or 0), linear, nearest, hubness,         topical, score, where score = linear + nearestWeight × (nearest − hubnessWeight × hubness) +         topicalWeight × topical (the profile settings' weights).
+        --dump-scores FILE also writes every score of the profile task, term by term, so a blend can be \
+        re-ranked offline (Scripts/blend-grid.py): a header line, then one tab-separated line per user, \
+        held-out positive and candidate of its day: reading (english, or chinese under --crosslang), user \
+        (its index in the seeded draw), held_out, paper, positive (1 or 0), linear, nearest, hubness, \
+        topical, score, where score = linear + nearestWeight × (nearest − hubnessWeight × hubness) + \
+        topicalWeight × topical (the profile settings' weights).
 
         JSON: {"papers":N, "model":…, "similar":{"P@10_primary":x, "queries":1000, "rerank":{…}}, "profile":{"users":U, \
         "positives":P, "MRR":x, "Recall@10":x, "nDCG@10":x, "nDCG@10_stderr":x, …}, "seconds":t, "phases":{…}}.
@@ -175,6 +180,9 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         }
         if model != nil && definition != nil { throw ValidationError("give --model or --definition, not both") }
         if crosslang && !digests.isEmpty { throw ValidationError("give --crosslang or --digest, not both") }
+        if dumpScores != nil && !digests.isEmpty {
+            throw ValidationError("--dump-scores writes the profile task's scores, which --digest does not run: drop one")
+        }
         if crosslang && chineseCorpus == nil { throw ValidationError("--crosslang needs --zh-corpus FILE") }
         if Day(cut) == nil { throw ValidationError("--cut '\(cut)' is not a day (YYYY-MM-DD)") }
         if candidates < 2 { throw ValidationError("--candidates must be at least 2") }
