@@ -20,8 +20,9 @@ import sys
 
 import numpy as np
 
-# ProfileSettings' defaults (Sources/Recommender/Profile/ProfileSettings.swift): the weights the dump's scores
-# were made with.
+# ProfileSettings' defaults (Sources/Recommender/Profile/ProfileSettings.swift), the weights a dump made without
+# --profile-settings was scored with; --weights gives others. Every run checks them: the dumped terms recombined
+# with them must give the dumped scores bit for bit, so defaults that drift from the Swift ones stop the script.
 DEFAULT = {"nearest": 0.4, "hubness": 1.5, "topical": 0.07}
 NUMERIC = ["linear", "nearest", "hubness", "topical", "score"]
 
@@ -138,7 +139,15 @@ def main():
     parser.add_argument("--hubness", default="0,0.5,1,1.5,2,2.5,3")
     parser.add_argument("--topical", default="0,0.035,0.07,0.1,0.14,0.2,0.3")
     parser.add_argument("--standardised", choices=["day", "user"], help="grid the z-scored terms instead (per day or per user)")
+    parser.add_argument("--weights", default=None,
+                        help="nearest,hubness,topical the dump was scored with (default: ProfileSettings' defaults)")
     args = parser.parse_args()
+    today = DEFAULT
+    if args.weights:
+        values = [float(v) for v in args.weights.split(",")]
+        if len(values) != 3:
+            sys.exit("--weights takes three numbers: nearest,hubness,topical")
+        today = dict(zip(["nearest", "hubness", "topical"], values))
 
     data = load(args.dump)
     readings = sorted(set(data["reading"].tolist()))
@@ -146,15 +155,18 @@ def main():
     for name in readings:
         r = Reading(data, name, None)
         dumped = r.figures(r.gains(r.terms["score"]))
-        recombined_score = r.score(**DEFAULT)
-        exact = np.array_equal(recombined_score, r.terms["score"])
+        recombined_score = r.score(**today)
         recombined = r.figures(r.gains(recombined_score))
         print(f"{name}: {len(r.users)} users, {len(r.keys)} positives: nDCG@10 {dumped[0]:.4f} ± {dumped[1]:.4f} "
-              f"(dumped scores); today's weights recombined {recombined[0]:.4f} (scores bit-identical: {exact})")
+              f"(dumped scores); today's weights recombined {recombined[0]:.4f}")
+        if not np.array_equal(recombined_score, r.terms["score"]):
+            sys.exit(f"{args.dump}: the terms recombined with nearest {today['nearest']:g}, hubness "
+                     f"{today['hubness']:g}, topical {today['topical']:g} are not the dumped scores: pass the "
+                     "weights the dump was made with (--weights), or update DEFAULT to ProfileSettings' defaults")
 
     tune = Reading(data, args.reading, parse_range(args.tune))
     transform = standardised(args.standardised) if args.standardised else None
-    base = tune.gains(tune.score(**DEFAULT))
+    base = tune.gains(tune.score(**today))
     print(f"tune {args.reading} users {args.tune}: {len(tune.users)} users, {len(tune.keys)} positives, "
           f"today {tune.figures(base)[0]:.4f}")
     grid = []
@@ -170,7 +182,7 @@ def main():
     if args.validate:
         other = load(args.validate_dump) if args.validate_dump else data
         held = Reading(other, args.reading, parse_range(args.validate))
-        held_base = held.gains(held.score(**DEFAULT))
+        held_base = held.gains(held.score(**today))
         b = held.figures(held_base)
         print(f"validate users {args.validate}: {len(held.users)} users, {len(held.keys)} positives, "
               f"today {b[0]:.4f} ± {b[1]:.4f}")
