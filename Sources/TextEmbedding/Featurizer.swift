@@ -187,13 +187,7 @@ public struct Featurizer {
                 if !runStarts.isEmpty { addWords(of: bytes) }
                 previousCJK = nil
                 if dropStopWords && stopWords.contains(unseeded) { continue }
-                var stemmed = unseeded
-                if stemPlurals, let (keep, append) = PluralStemmer.stem(bytes, token.start ..< token.end) {
-                    for i in stride(from: token.end - 1, through: token.start + keep, by: -1) {
-                        stemmed = FeatureHash.fnv1a(stemmed, removingLast: bytes[i])
-                    }
-                    if let append { stemmed = FeatureHash.fnv1a(stemmed, appending: append) }
-                }
+                let stemmed = stemPlurals ? PluralStemmer.stemmedHash(unseeded, of: bytes, token.start ..< token.end) : unseeded
                 let hash = FeatureHash.token(stemmed, seed: seed)
                 add(FeatureHash.unigram(hash, kind: .wordUnigram), .wordUnigram, token, token)
                 if let previous = previousWord {

@@ -58,13 +58,7 @@ struct ASCIIWordPass {
             guard position - start >= 2 else { continue }
             words += 1
             if dropStopWords && stopWords.contains(unseeded) { continue }
-            var stemmed = unseeded
-            if stemPlurals, let (keep, append) = PluralStemmer.stem(bytes, start ..< position) {
-                for i in stride(from: position - 1, through: start + keep, by: -1) {
-                    stemmed = FeatureHash.fnv1a(stemmed, removingLast: bytes[i])
-                }
-                if let append { stemmed = FeatureHash.fnv1a(stemmed, appending: append) }
-            }
+            let stemmed = stemPlurals ? PluralStemmer.stemmedHash(unseeded, of: bytes, start ..< position) : unseeded
             let hash = FeatureHash.token(stemmed, seed: seed)
             if countsUnigrams { add(FeatureHash.unigram(hash, kind: .wordUnigram), .wordUnigram, &counts, idf) }
             if countsBigrams, let previous {

@@ -33,4 +33,18 @@ enum PluralStemmer {
         if second == UInt8(ascii: "u") || second == UInt8(ascii: "s") { return nil }
         return (count - 1, nil)
     }
+
+    /// The FNV-1a hash of the word `bytes[range]` stemmed, from `hash`, the hash of the word as written: the
+    /// bytes the stem drops are taken off the hash and the replacement byte added, so no stemmed copy of the
+    /// word is made. `hash` itself when the word is left as it is.
+    @inline(__always)
+    static func stemmedHash(_ hash: UInt64, of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        guard let (keep, append) = stem(bytes, range) else { return hash }
+        var stemmed = hash
+        for i in stride(from: range.upperBound - 1, through: range.lowerBound + keep, by: -1) {
+            stemmed = FeatureHash.fnv1a(stemmed, removingLast: bytes[i])
+        }
+        if let append { stemmed = FeatureHash.fnv1a(stemmed, appending: append) }
+        return stemmed
+    }
 }
