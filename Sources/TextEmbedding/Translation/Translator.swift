@@ -2,8 +2,8 @@ public import LinearAlgebra
 
 /// Reads a Chinese text as English buckets through a model's ``TermTable``: t = Σ_z |x_z|·T[z,·] over the
 /// Chinese words z of the text's sparse view x (a word's hash sign says nothing; the table's weights carry
-/// the English buckets' signs), plus x's Latin terms (GRPO, ImageNet) unchanged, then
-/// L2. Words without a table row drop out. English text passes through as its own sparse view.
+/// the English buckets' signs), plus x's Latin terms (GRPO, ImageNet) at κ times their sparse weight
+/// (``TermTableSettings/latinTermWeight``, 1 unless the definition says), then L2. Words without a table row drop out. English text passes through as its own sparse view.
 ///
 /// Each translated bucket remembers the Chinese word that gave it the most weight, so a reason can say
 /// "强化学习 (reinforcement learning)". A translator is not shared between threads; make one per thread.
@@ -12,6 +12,8 @@ public struct Translator {
     private var full: Featurizer
     /// The same featurizer without Chinese words: its buckets are the text's Latin terms.
     private var latin: Featurizer
+    /// κ, the Latin terms' scale (``TermTableSettings/latinScale``).
+    let latinScale: Float
 
     /// A translated text.
     public struct Translation: Sendable {
@@ -27,11 +29,14 @@ public struct Translator {
     /// A translator for `model`; nil when the model has no term table.
     public init?(model: EmbeddingModel) {
         guard let translation = model.translation else { return nil }
-        self.init(definition: model.definition, idf: model.idf, lexicon: model.lexicon, table: translation.table)
+        self.init(
+            definition: model.definition, idf: model.idf, lexicon: model.lexicon, table: translation.table,
+            latinScale: model.definition.termTable?.latinScale ?? 1)
     }
 
-    init(definition: ModelDefinition, idf: [Float], lexicon: ChineseLexicon?, table: TermTable) {
+    init(definition: ModelDefinition, idf: [Float], lexicon: ChineseLexicon?, table: TermTable, latinScale: Float) {
         self.table = table
+        self.latinScale = latinScale
         full = Featurizer(definition: definition, idf: idf, lexicon: lexicon)
         var latinOnly = definition
         latinOnly.weights.cjkWord = 0
@@ -52,7 +57,7 @@ public struct Translator {
         var strongest: [Int32: (origin: Int32, weight: Float)] = [:]
         for (bucket, value) in zip(source.indices, source.values) {
             if latinTerms.contains(bucket) {
-                sums[bucket, default: 0] += value
+                sums[bucket, default: 0] += latinScale * value
                 continue
             }
             for (target, weight) in table.translations(of: bucket) {
