@@ -31,6 +31,10 @@ public struct TermTableSettings: Codable, Sendable, Equatable {
     /// left out of the JSON when nil, so older definitions keep their ids; the calibration is fitted on the
     /// same reading.
     public var latinTermWeight: Float?
+    /// Whether an English bucket that several of a text's words translate into is read as the English view
+    /// reads a repeated word: its strongest contribution u counted 1 + ln(sum/u) times, not summed. Nil
+    /// (or false): summed, as v7 and v8 read them. Left out of the JSON when nil.
+    public var sublinearTargets: Bool?
 
     public init(
         translations: Int = 3, minimumOchiai: Float = 0.1, minimumDocumentFrequency: Int = 3,
