@@ -45,12 +45,9 @@ struct CrossLanguageProfileTask: Sendable {
             ids: sample.map { papers[$0].id.base }, vectors: sample.map { english[$0] }, settings: settings,
             featureCount: model.definition.bucketCount)
         var chinese = english
-        var coverage: [Int32: Translator.Coverage] = [:]
         for index in dayPapers {
-            guard let text = split.chinese[papers[index].id.base], let (vector, translation) = features.translated(text)
-            else { continue }
+            guard let text = split.chinese[papers[index].id.base], let (vector, _) = features.translated(text) else { continue }
             chinese[index] = vector
-            if recordsScores { coverage[Int32(index)] = translation.coverage }
         }
         let days = dayPapers.sorted()
         if let hubness = settings.candidateHubness(negatives) {
@@ -64,11 +61,7 @@ struct CrossLanguageProfileTask: Sendable {
         func figures(_ vectors: [ProfileVector], reading: ProfileScoreTable.Reading) throws -> EvaluationReport.ProfileFigures {
             let perUser = try task.run(
                 users: simulated, vectors: vectors, ids: ids, negatives: negatives, recordsScores: recordsScores)
-            if recordsScores {
-                var table = ProfileScoreTable(reading: reading, rows: perUser.flatMap(\.scores), ids: ids)
-                if reading == .chinese { table.coverage = coverage }
-                tables.append(table)
-            }
+            if recordsScores { tables.append(ProfileScoreTable(reading: reading, rows: perUser.flatMap(\.scores), ids: ids)) }
             var ranks = RankingAccumulator(k: 10)
             for user in perUser { ranks.merge(user.ranks) }
             return .init(

@@ -1,5 +1,4 @@
 import Recommender
-public import TextEmbedding
 
 /// Every score the profile task gave, term by term: one row per user, held-out positive and candidate of
 /// its day (`evaluate --dump-scores FILE`).
@@ -49,19 +48,6 @@ public struct ProfileScoreTable: Sendable {
     public var rows: [Row]
     /// The evaluated papers' ids, by index.
     public var ids: [String]
-    /// For the `chinese` reading, how much of each translated candidate's text its translation carried, by
-    /// paper index (`evaluate --dump-coverage`); empty otherwise.
-    public var coverage: [Int32: Translator.Coverage] = [:]
-
-    /// The first line of `--dump-coverage`'s file.
-    public static let coverageHeader =
-        "paper\tchinese_words\ttranslated_words\tlatin_terms\tchinese_mass\tuntranslated_mass\tlatin_mass"
-
-    /// ``coverage`` as lines of that file, by paper id.
-    public var coverageLines: String {
-        coverage.sorted { $0.key < $1.key }.map { paper, c in "\(ids[Int(paper)])\t\(c.chineseWords)\t\(c.translatedWords)\t\(c.latinTerms)\t\(c.chineseMass)\t\(c.untranslatedMass)\t\(c.latinMass)\n"
-        }.joined()
-    }
 
     /// The file's first line: tab-separated columns, one row per line after it.
     public static let header = "reading\tuser\theld_out\tpaper\tpositive\tlinear\tnearest\thubness\ttopical\tscore"

@@ -181,9 +181,7 @@ extension EmbeddingModel {
         let excluded = Set(chosen.map { pairedIndices[$0] })
         let others = documents.indices.filter { !excluded.contains($0) }
         let negatives = evenlySpaced(settings.calibrationNegatives, of: others.count).map { documents[others[$0]].texts[0] }
-        var translator = Translator(
-            definition: definition, idf: idf, lexicon: lexicon, table: table, latinScale: settings.latinScale,
-            sublinearTargets: settings.sublinearTargets ?? false)
+        var translator = Translator(definition: definition, idf: idf, lexicon: lexicon, table: table)
         var content = Featurizer(definition: definition, idf: idf, lexicon: lexicon)
         var phrases = definition.phraseDefinition.map { Featurizer(definition: $0, idf: idf, lexicon: lexicon) }
         let calibration = TranslationCalibration.fit(

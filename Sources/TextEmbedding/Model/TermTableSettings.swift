@@ -25,23 +25,12 @@ public struct TermTableSettings: Codable, Sendable, Equatable {
     public var alignmentRounds: Int?
     /// How many Ochiai-best buckets of a word the re-estimation chooses among (nil: 10).
     public var alignmentCandidates: Int?
-    /// κ: what a translated text's Latin terms (GRPO, ViT, a system's name: the author's own coinage, which
-    /// the Chinese summary keeps) weigh beside its translated words, as a multiple of their sparse weight,
-    /// before the L2 (``Translator``). Nil (or 1): their sparse weight, as v7 and v8 read them. Optional and
-    /// left out of the JSON when nil, so older definitions keep their ids; the calibration is fitted on the
-    /// same reading.
-    public var latinTermWeight: Float?
-    /// Whether an English bucket that several of a text's words translate into is read as the English view
-    /// reads a repeated word: its strongest contribution u counted 1 + ln(sum/u) times, not summed. Nil
-    /// (or false): summed, as v7 and v8 read them. Left out of the JSON when nil.
-    public var sublinearTargets: Bool?
 
     public init(
         translations: Int = 3, minimumOchiai: Float = 0.1, minimumDocumentFrequency: Int = 3,
         minimumCoOccurrence: Int = 2, calibrationPairs: Int = 400, calibrationNegatives: Int = 2_000,
-        alignmentRounds: Int? = nil, alignmentCandidates: Int? = nil, latinTermWeight: Float? = nil
+        alignmentRounds: Int? = nil, alignmentCandidates: Int? = nil
     ) {
-        self.latinTermWeight = latinTermWeight
         self.alignmentRounds = alignmentRounds
         self.alignmentCandidates = alignmentCandidates
         self.translations = translations
@@ -66,16 +55,10 @@ public struct TermTableSettings: Codable, Sendable, Equatable {
         guard (1 ... 64).contains(alignmentCandidates ?? Self.defaultAlignmentCandidates) else {
             return "termTable.alignmentCandidates must be 1…64"
         }
-        if let weight = latinTermWeight {
-            guard weight.isFinite, (0 ... 100).contains(weight) else { return "termTable.latinTermWeight must be in 0…100" }
-        }
         return nil
     }
 
     static let defaultAlignmentCandidates = 10
-
-    /// κ as the translator applies it (``latinTermWeight``, 1 when not given).
-    var latinScale: Float { latinTermWeight ?? 1 }
 
     /// How many buckets per word the Ochiai pass keeps: the candidates when re-estimating, else the table's.
     var candidatesKept: Int {

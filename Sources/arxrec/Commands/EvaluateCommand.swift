@@ -165,11 +165,6 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         valueName: "file.tsv"))
     var dumpScores: String?
 
-    @Option(name: .customLong("dump-coverage"), help: ArgumentHelp(
-        "--crosslang: also write how much of each Chinese-read candidate's text its translation carried (tab-separated, one paper a line).",
-        valueName: "file.tsv"))
-    var dumpCoverage: String?
-
     @Option(name: .customLong("data-dir"), help: ArgumentHelp(
         "Ingest into this library folder and keep it (default: a temporary folder, removed afterwards).",
         valueName: "dir"))
@@ -188,7 +183,6 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         if dumpScores != nil && !digests.isEmpty {
             throw ValidationError("--dump-scores writes the profile task's scores, which --digest does not run: drop one")
         }
-        if dumpCoverage != nil && !crosslang { throw ValidationError("--dump-coverage needs --crosslang") }
         if crosslang && chineseCorpus == nil { throw ValidationError("--crosslang needs --zh-corpus FILE") }
         if Day(cut) == nil { throw ValidationError("--cut '\(cut)' is not a day (YYYY-MM-DD)") }
         if candidates < 2 { throw ValidationError("--candidates must be at least 2") }
@@ -265,17 +259,10 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         evaluation.profileSettings = settings
         evaluation.users.maximumUsers = users
         var tables: [ProfileScoreTable] = []
-        let records = dumpScores != nil || dumpCoverage != nil
         let report = try evaluation.run(
-            papers: loaded.papers, chinese: chinese, model: source, scores: records ? { tables.append($0) } : nil
+            papers: loaded.papers, chinese: chinese, model: source, scores: dumpScores.map { _ in { tables.append($0) } }
         ) { printError($0) }
         try writeScores(tables)
-        if let dumpCoverage {
-            try OutputFile(dumpCoverage).write { writer in
-                try writer.write(Data((ProfileScoreTable.coverageHeader + "\n").utf8))
-                for table in tables { try writer.write(Data(table.coverageLines.utf8)) }
-            }
-        }
         switch output.format {
         case .json: print(try JSONOutput.string(report))
         case .table: print(Self.table(report))
