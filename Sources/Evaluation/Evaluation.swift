@@ -38,7 +38,8 @@ public struct Evaluation: Sendable {
     /// `scores`, when given, every score of the profile task (``ProfileScoreTable``, reading `english`).
     public func run(
         corpus: EvaluationCorpus, model source: ModelSource, dataDirectory: URL,
-        scores: ((ProfileScoreTable) throws -> Void)? = nil, progress: (String) -> Void = { _ in }
+        scores: ((ProfileScoreTable) throws -> Void)? = nil, similarHits: (([(id: String, same: Int)]) throws -> Void)? = nil,
+        progress: (String) -> Void = { _ in }
     ) throws -> EvaluationReport {
         var phases = PhaseClock()
         func phase(_ name: String, _ message: String) { phases.mark(name, message, progress: progress) }
@@ -66,8 +67,11 @@ public struct Evaluation: Sendable {
         let (dense, hasDenseRow) = try library.denseRows(of: stored)
         phase("ingest", "ingested \(stored.count) papers into \(dataDirectory.path)")
 
-        let (precision, queries) = similar.run(
+        let hits = similar.sameCategoryHits(
             dense: dense, sparse: sparse, categories: evaluated.map(\.primaryCategory), seed: seed)
+        let queries = hits.count
+        let precision = similar.precision(of: hits)
+        try similarHits?(hits.map { (stored[$0.query].id.base, $0.same) })
         phase("similar", String(format: "similar: P@%d_primary %.4f over %d queries", similar.k, precision, queries))
 
         let simulated = users.users(papers: evaluated, authorNames: authorNames, seed: seed)
