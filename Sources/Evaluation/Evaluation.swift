@@ -35,7 +35,9 @@ public struct Evaluation: Sendable {
 
     /// Runs both tasks on `corpus`, with the library in `dataDirectory` (created when missing; papers
     /// already there stay and may serve as weak negatives). `progress` receives one line per phase;
-    /// `scores`, when given, every score of the profile task (``ProfileScoreTable``, reading `english`).
+    /// `scores`, when given, every score of the profile task (``ProfileScoreTable``, reading `english`);
+    /// `similarHits`, each similar query's paper id and how many of its neighbours share its primary
+    /// category, in the seeded draw's order (``SimilarTask/sameCategoryHits(dense:sparse:categories:seed:)``).
     public func run(
         corpus: EvaluationCorpus, model source: ModelSource, dataDirectory: URL,
         scores: ((ProfileScoreTable) throws -> Void)? = nil, similarHits: (([(id: String, same: Int)]) throws -> Void)? = nil,

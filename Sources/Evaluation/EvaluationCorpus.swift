@@ -56,7 +56,6 @@ public struct EvaluationCorpus: Sendable {
         static let days: UInt64 = 0x4441_5953_0000  // "DAYS"
         static let twins: UInt64 = 0x5457_494e_5300  // "TWINS"
         static let negatives: UInt64 = 0x4e45_4741_5449  // "NEGATI"
-        static let hubness: UInt64 = 0x4855_424e_4553  // "HUBNES"
     }
 }
 

@@ -41,11 +41,6 @@ public struct SimilarTask: Sendable {
         let picks = SeededSample.indices(count: queries, from: dense.rows, seed: seed ^ EvaluationCorpus.Stream.queries)
         guard !picks.isEmpty else { return [] }
         let d = dense.columns
-        var hubnessSample: (rows: Matrix, indices: [Int])? = nil
-        if reRank.isActive && reRank.hubnessWeight != 0 {
-            let indices = SeededSample.indices(count: reRank.hubnessSampleSize, from: dense.rows, seed: seed ^ EvaluationCorpus.Stream.hubness)
-            hubnessSample = (Matrix(rows: indices.count, columns: d, storage: indices.flatMap { dense.row($0) }), indices)
-        }
         var found: [(query: Int, same: Int)] = []
         let block = 250
         for start in stride(from: 0, to: picks.count, by: block) {
@@ -60,9 +55,7 @@ public struct SimilarTask: Sendable {
                     let depth = max(k, reRank.depth)
                     var hits = topK(line, k: depth, excluding: [query])
                     if reRank.isActive {
-                        hits = reRank.apply(
-                            hits, query: sparse[query], sparse: sparse, denseQuery: Array(dense.row(query)), dense: dense,
-                            hubnessSample: hubnessSample)
+                        hits = reRank.apply(hits, query: sparse[query], sparse: sparse)
                     }
                     let neighbours = hits.prefix(k)
                     let same = neighbours.filter { categories[$0.index] != nil && categories[$0.index] == categories[query] }

@@ -118,8 +118,7 @@ public struct TwinRetrievalTask: Sendable {
                 bridged.add(Self.rank(of: q, in: bridgedScores))
                 similar += Self.precision(topK(ruled, k: 11, excluding: [q]).prefix(10), category: categories[q], categories)
                 var englishHits = topK(Array(englishScores.row(q - start)), k: SimilarReRank.standard.depth, excluding: [q])
-                englishHits = SimilarReRank.standard.apply(
-                    englishHits, query: englishSparse[q], sparse: englishSparse, denseQuery: Array(englishDense.row(q)), dense: englishDense)
+                englishHits = SimilarReRank.standard.apply(englishHits, query: englishSparse[q], sparse: englishSparse)
                 englishSimilar += Self.precision(englishHits.prefix(10), category: categories[q], categories)
             }
         }

@@ -87,20 +87,6 @@ public struct SparseVector: Sendable, Equatable, Hashable {
         return sum
     }
 
-    /// `Σ weights[i] × vectors[i]`: the entries of every vector merged by index (for a query moved towards
-    /// the mean of its neighbours, ``SimilarReRank``'s feedback). Entries that cancel to 0 are kept.
-    ///
-    /// - Complexity: O(total nonzeros × log(distinct indices)).
-    public static func sum(_ vectors: [SparseVector], weights: [Float]) -> SparseVector {
-        precondition(vectors.count == weights.count, "SparseVector.sum: \(vectors.count) vectors but \(weights.count) weights")
-        var merged: [Int32: Float] = [:]
-        for (vector, weight) in zip(vectors, weights) {
-            for (index, value) in zip(vector.indices, vector.values) { merged[index, default: 0] += weight * value }
-        }
-        let indices = merged.keys.sorted()
-        return SparseVector(uncheckedIndices: indices, values: indices.map { merged[$0] ?? 0 })
-    }
-
     /// The Euclidean length, computed by `cblas_snrm2` (no overflow on large entries).
     ///
     /// - Complexity: O(nonzeros).

@@ -117,8 +117,7 @@ extension Recommender {
         var featurizer = Featurizer(model: model)
         let vectors = reRank.isActive ? papers.map { featurizer.sparse(ScoringText($0).text) } : []
         var ranked = dense.enumerated().map { ScoredIndex(index: $0.offset, score: $0.element) }
-        let rows = reRank.needsDenseRows ? try library.denseRows(of: papers).rows : nil
-        if reRank.isActive { ranked = reRank.apply(ranked, query: sparse, sparse: vectors, denseQuery: query, dense: rows) }
+        if reRank.isActive { ranked = reRank.apply(ranked, query: sparse, sparse: vectors) }
         return ranked.prefix(k).map {
             let paper = papers[$0.index]
             return SimilarItem(

@@ -76,6 +76,11 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         topical, score, where score = linear + nearestWeight × (nearest − hubnessWeight × hubness) + \
         topicalWeight × topical (the profile settings' weights).
 
+        --dump-similar FILE also writes the similar task's queries, in the seeded draw's order: one line per \
+        query, its id, a tab, and how many of its 10 neighbours share its primary category. Two runs with the \
+        same --seed, --papers and --queries ask the same queries, so two settings compare query by query \
+        (Scripts/similar-paired.py prints the difference and its paired standard error).
+
         JSON: {"papers":N, "model":…, "similar":{"P@10_primary":x, "queries":1000, "rerank":{…}}, "profile":{"users":U, \
         "positives":P, "MRR":x, "Recall@10":x, "nDCG@10":x, "nDCG@10_stderr":x, …}, "seconds":t, "phases":{…}}.
 
@@ -137,41 +142,6 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         valueName: "w"))
     var reRankWeight: Float?
 
-    @Option(name: .customLong("rerank-feedback-count"), help: ArgumentHelp(
-        "similar: move the query towards the mean of its best n re-ranked neighbours and score them again (0: off; default \(SimilarReRank.standard.feedbackCount)).",
-        valueName: "n"))
-    var reRankFeedbackCount: Int?
-
-    @Option(name: .customLong("rerank-sparse-feedback"), help: ArgumentHelp(
-        "similar: weight of that mean on the sparse query (default \(SimilarReRank.standard.sparseFeedback); finite, at least 0).",
-        valueName: "b"))
-    var reRankSparseFeedback: Float?
-
-    @Option(name: .customLong("rerank-dense-feedback"), help: ArgumentHelp(
-        "similar: weight of that mean on the dense query (default \(SimilarReRank.standard.denseFeedback); finite, at least 0).",
-        valueName: "b"))
-    var reRankDenseFeedback: Float?
-
-    @Option(name: .customLong("rerank-hubness-weight"), help: ArgumentHelp(
-        "similar: take this fraction of each candidate's mean cosine to its nearest sample rows off its dense score (default \(SimilarReRank.standard.hubnessWeight); finite, at least 0).",
-        valueName: "a"))
-    var reRankHubnessWeight: Float?
-
-    @Option(name: .customLong("rerank-hubness-neighbours"), help: ArgumentHelp(
-        "similar: how many nearest sample rows that mean takes (default \(SimilarReRank.standard.hubnessNeighbours)).",
-        valueName: "k"))
-    var reRankHubnessNeighbours: Int?
-
-    @Option(name: .customLong("rerank-neighbourhood-weight"), help: ArgumentHelp(
-        "similar: add this fraction of the mean score of each candidate's nearest fellow candidates to its score (default \(SimilarReRank.standard.neighbourhoodWeight); finite, at least 0).",
-        valueName: "g"))
-    var reRankNeighbourhoodWeight: Float?
-
-    @Option(name: .customLong("rerank-neighbourhood-size"), help: ArgumentHelp(
-        "similar: how many nearest fellow candidates that mean takes (default \(SimilarReRank.standard.neighbourhoodSize)).",
-        valueName: "k"))
-    var reRankNeighbourhoodSize: Int?
-
     @Option(name: .customLong("zh-corpus"), help: ArgumentHelp(
         "Chinese texts of the corpus's papers, fitted with their English (JSON lines; needed by --crosslang).",
         valueName: "file.jsonl"))
@@ -217,16 +187,6 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         if let reRankDepth { try CountRange.reRankDepth.validate(reRankDepth, option: "--rerank-depth") }
         if let reRankWeight, !(reRankWeight.isFinite && reRankWeight >= 0) {
             throw ValidationError("--rerank-weight \(reRankWeight) is out of range: use a finite number, at least 0")
-        }
-        for (value, option) in [(reRankFeedbackCount, "--rerank-feedback-count"), (reRankHubnessNeighbours, "--rerank-hubness-neighbours"),
-                                (reRankNeighbourhoodSize, "--rerank-neighbourhood-size")] {
-            if let value { try CountRange.reRankDepth.validate(value, option: option) }
-        }
-        for (value, option) in [(reRankSparseFeedback, "--rerank-sparse-feedback"), (reRankDenseFeedback, "--rerank-dense-feedback"),
-                                (reRankHubnessWeight, "--rerank-hubness-weight"), (reRankNeighbourhoodWeight, "--rerank-neighbourhood-weight")] {
-            if let value, !(value.isFinite && value >= 0) {
-                throw ValidationError("\(option) \(value) is out of range: use a finite number, at least 0")
-            }
         }
         if model != nil && definition != nil { throw ValidationError("give --model or --definition, not both") }
         if crosslang && !digests.isEmpty { throw ValidationError("give --crosslang or --digest, not both") }
@@ -283,13 +243,6 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         evaluation.similar.queries = queries
         if let reRankDepth { evaluation.similar.reRank.depth = reRankDepth }
         if let reRankWeight { evaluation.similar.reRank.sparseWeight = reRankWeight }
-        if let reRankFeedbackCount { evaluation.similar.reRank.feedbackCount = reRankFeedbackCount }
-        if let reRankSparseFeedback { evaluation.similar.reRank.sparseFeedback = reRankSparseFeedback }
-        if let reRankDenseFeedback { evaluation.similar.reRank.denseFeedback = reRankDenseFeedback }
-        if let reRankHubnessWeight { evaluation.similar.reRank.hubnessWeight = reRankHubnessWeight }
-        if let reRankHubnessNeighbours { evaluation.similar.reRank.hubnessNeighbours = reRankHubnessNeighbours }
-        if let reRankNeighbourhoodWeight { evaluation.similar.reRank.neighbourhoodWeight = reRankNeighbourhoodWeight }
-        if let reRankNeighbourhoodSize { evaluation.similar.reRank.neighbourhoodSize = reRankNeighbourhoodSize }
         var tables: [ProfileScoreTable] = []
         var report = try evaluation.run(
             corpus: loaded, model: source, dataDirectory: directory, scores: dumpScores.map { _ in { tables.append($0) } },
