@@ -35,10 +35,13 @@ public struct Evaluation: Sendable {
 
     /// Runs both tasks on `corpus`, with the library in `dataDirectory` (created when missing; papers
     /// already there stay and may serve as weak negatives). `progress` receives one line per phase;
-    /// `scores`, when given, every score of the profile task (``ProfileScoreTable``, reading `english`).
+    /// `scores`, when given, every score of the profile task (``ProfileScoreTable``, reading `english`);
+    /// `similarHits`, each similar query's paper id and how many of its neighbours share its primary
+    /// category, in the seeded draw's order (``SimilarTask/sameCategoryHits(dense:sparse:categories:seed:)``).
     public func run(
         corpus: EvaluationCorpus, model source: ModelSource, dataDirectory: URL,
-        scores: ((ProfileScoreTable) throws -> Void)? = nil, progress: (String) -> Void = { _ in }
+        scores: ((ProfileScoreTable) throws -> Void)? = nil, similarHits: (([(id: String, same: Int)]) throws -> Void)? = nil,
+        progress: (String) -> Void = { _ in }
     ) throws -> EvaluationReport {
         var phases = PhaseClock()
         func phase(_ name: String, _ message: String) { phases.mark(name, message, progress: progress) }
@@ -66,8 +69,11 @@ public struct Evaluation: Sendable {
         let (dense, hasDenseRow) = try library.denseRows(of: stored)
         phase("ingest", "ingested \(stored.count) papers into \(dataDirectory.path)")
 
-        let (precision, queries) = similar.run(
+        let hits = similar.sameCategoryHits(
             dense: dense, sparse: sparse, categories: evaluated.map(\.primaryCategory), seed: seed)
+        let queries = hits.count
+        let precision = similar.precision(of: hits)
+        try similarHits?(hits.map { (stored[$0.query].id.base, $0.same) })
         phase("similar", String(format: "similar: P@%d_primary %.4f over %d queries", similar.k, precision, queries))
 
         let simulated = users.users(papers: evaluated, authorNames: authorNames, seed: seed)

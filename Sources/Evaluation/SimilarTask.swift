@@ -22,11 +22,26 @@ public struct SimilarTask: Sendable {
     func run(
         dense: Matrix, sparse: [SparseVector], categories: [String?], seed: UInt64
     ) -> (precision: Double, queries: Int) {
+        let hits = sameCategoryHits(dense: dense, sparse: sparse, categories: categories, seed: seed)
+        return (precision(of: hits), hits.count)
+    }
+
+    /// The mean P@k of ``sameCategoryHits(dense:sparse:categories:seed:)``'s counts (0 without queries).
+    func precision(of hits: [(query: Int, same: Int)]) -> Double {
+        hits.isEmpty ? 0 : hits.reduce(0.0) { $0 + Double($1.same) / Double(k) } / Double(hits.count)
+    }
+
+    /// For each query, in the seeded draw's order: its row and how many of its `k` neighbours share its
+    /// primary category. The same seed and papers draw the same queries, so two settings compare query by
+    /// query (`evaluate --dump-similar`).
+    func sameCategoryHits(
+        dense: Matrix, sparse: [SparseVector], categories: [String?], seed: UInt64
+    ) -> [(query: Int, same: Int)] {
         precondition(dense.rows == categories.count && sparse.count == categories.count, "SimilarTask: rows disagree")
         let picks = SeededSample.indices(count: queries, from: dense.rows, seed: seed ^ EvaluationCorpus.Stream.queries)
-        guard !picks.isEmpty else { return (0, 0) }
+        guard !picks.isEmpty else { return [] }
         let d = dense.columns
-        var total = 0.0
+        var found: [(query: Int, same: Int)] = []
         let block = 250
         for start in stride(from: 0, to: picks.count, by: block) {
             let rows = Array(picks[start ..< min(start + block, picks.count)])
@@ -44,10 +59,10 @@ public struct SimilarTask: Sendable {
                     }
                     let neighbours = hits.prefix(k)
                     let same = neighbours.filter { categories[$0.index] != nil && categories[$0.index] == categories[query] }
-                    total += Double(same.count) / Double(k)
+                    found.append((query, same.count))
                 }
             }
         }
-        return (total / Double(picks.count), picks.count)
+        return found
     }
 }

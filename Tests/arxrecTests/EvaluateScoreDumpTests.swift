@@ -51,6 +51,50 @@ struct EvaluateScoreDumpTests {
         try Self.checkRecombination(dump: dump, figures: ["english": report["profile"]])
     }
 
+    /// `--dump-similar`: one line per similar query, its id and how many of its 10 neighbours share its primary
+    /// category; the counts average to the P@10_primary the report prints, and the same seed dumps the same
+    /// queries (what makes two settings comparable query by query). `--crosslang` runs no such task: refused.
+    @Test func theSimilarDumpAveragesToTheReportedPrecision() throws {
+        let directory = try TemporaryDirectory(prefix: "arxrec-evaluate-dump-similar")
+        let slice = try CorpusSlice.lastPapers(1_000, in: directory.url)
+        let definition = try EvaluateCommandTests.smallDefinition(named: "dump-similar-cli", in: directory)
+        func run(_ file: String, _ extra: [String]) throws -> (report: [String: Any], lines: [(id: String, same: Int)]) {
+            let dump = directory.file(file)
+            let result = try ArxrecProcess.run([
+                "evaluate", "--corpus", slice.path, "--definition", definition.path, "--queries", "120",
+                "--format", "json", "--dump-similar", dump.path,
+            ] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let lines = try String(contentsOf: dump, encoding: .utf8).split(separator: "\n").map { line in
+                let fields = line.split(separator: "\t").map(String.init)
+                try #require(fields.count == 2, "\(line)")
+                return (id: fields[0], same: try #require(Int(fields[1]), "\(line)"))
+            }
+            return (report, lines)
+        }
+        let plain = try run("similar.tsv", [])
+        let similar = try #require(plain.report["similar"] as? [String: Any])
+        #expect(plain.lines.count == 120 && similar["queries"] as? Int == 120)
+        #expect(Set(plain.lines.map(\.id)).count == 120, "each query once")
+        #expect(plain.lines.allSatisfy { (0 ... 10).contains($0.same) })
+        let mean = Double(plain.lines.reduce(0) { $0 + $1.same }) / 1_200
+        #expect(abs(mean - (similar["P@10_primary"] as? Double ?? -1)) < 1e-12)
+        // The dense view alone asks the same queries and finds other neighbours for some of them.
+        let off = try run("similar-off.tsv", ["--rerank-depth", "0"])
+        #expect(off.lines.map(\.id) == plain.lines.map(\.id))
+        #expect(off.lines.map(\.same) != plain.lines.map(\.same))
+
+        let refused = directory.file("refused.tsv")
+        let both = try ArxrecProcess.run([
+            "evaluate", "--corpus", slice.path, "--zh-corpus", SharedData.chineseCorpus.path, "--crosslang",
+            "--dump-similar", refused.path,
+        ])
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("--dump-similar writes the similar task's queries, which --crosslang and --digest do not run"))
+        #expect(!FileManager.default.fileExists(atPath: refused.path))
+    }
+
     /// `dump`'s rows of each reading of `figures` (the report's figures of that reading): the terms recombine
     /// into the scores, and the days ranked on them give the reported positives and nDCG@10.
     static func checkRecombination(dump: URL, figures expected: [String: Any?]) throws {

@@ -76,6 +76,11 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         topical, score, where score = linear + nearestWeight × (nearest − hubnessWeight × hubness) + \
         topicalWeight × topical (the profile settings' weights).
 
+        --dump-similar FILE also writes the similar task's queries, in the seeded draw's order: one line per \
+        query, its id, a tab, and how many of its 10 neighbours share its primary category. Two runs with the \
+        same --seed, --papers and --queries ask the same queries, so two settings compare query by query \
+        (Scripts/similar-paired.py prints the difference and its paired standard error).
+
         JSON: {"papers":N, "model":…, "similar":{"P@10_primary":x, "queries":1000, "rerank":{…}}, "profile":{"users":U, \
         "positives":P, "MRR":x, "Recall@10":x, "nDCG@10":x, "nDCG@10_stderr":x, …}, "seconds":t, "phases":{…}}.
 
@@ -165,6 +170,11 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         valueName: "file.tsv"))
     var dumpScores: String?
 
+    @Option(name: .customLong("dump-similar"), help: ArgumentHelp(
+        "Also write the similar task's queries, one a line: the query's id, a tab, how many of its 10 neighbours share its primary category (to compare two settings query by query).",
+        valueName: "file.tsv"))
+    var dumpSimilar: String?
+
     @Option(name: .customLong("data-dir"), help: ArgumentHelp(
         "Ingest into this library folder and keep it (default: a temporary folder, removed afterwards).",
         valueName: "dir"))
@@ -182,6 +192,9 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         if crosslang && !digests.isEmpty { throw ValidationError("give --crosslang or --digest, not both") }
         if dumpScores != nil && !digests.isEmpty {
             throw ValidationError("--dump-scores writes the profile task's scores, which --digest does not run: drop one")
+        }
+        if dumpSimilar != nil && (crosslang || !digests.isEmpty) {
+            throw ValidationError("--dump-similar writes the similar task's queries, which --crosslang and --digest do not run: drop one")
         }
         if crosslang && chineseCorpus == nil { throw ValidationError("--crosslang needs --zh-corpus FILE") }
         if Day(cut) == nil { throw ValidationError("--cut '\(cut)' is not a day (YYYY-MM-DD)") }
@@ -232,7 +245,10 @@ struct EvaluateCommand: ParsableCommand, UsesParallelBLAS {
         if let reRankWeight { evaluation.similar.reRank.sparseWeight = reRankWeight }
         var tables: [ProfileScoreTable] = []
         var report = try evaluation.run(
-            corpus: loaded, model: source, dataDirectory: directory, scores: dumpScores.map { _ in { tables.append($0) } }
+            corpus: loaded, model: source, dataDirectory: directory, scores: dumpScores.map { _ in { tables.append($0) } },
+            similarHits: dumpSimilar.map { path in
+                { hits in try OutputFile(path).write(Data(hits.map { "\($0.id)\t\($0.same)\n" }.joined().utf8)) }
+            }
         ) { printError($0) }
         try writeScores(tables)
         // The whole command, reading the corpus included.
