@@ -42,26 +42,43 @@ struct SimilarPapersTests {
     }
 }
 
-/// `similar` applies ``SimilarReRank/standard`` and prints its weighted mean of the two cosines.
+/// `similar` applies ``SimilarReRank/standard`` and prints its weighted mean of the two cosines: the dense one,
+/// and the sparse one with the query moved towards the best 3 of the first re-score (its feedback step),
+/// recomputed here by brute force over every vector row.
 @Suite(.tags(.slow), .skippedInQuickLoop)
 struct SimilarRuleTests {
     @Test func printedSimilarityIsTheStandardMixOfDenseAndSparseCosines() throws {
         let corpus = try CorpusLibrary()
         let query = try #require(try corpus.day("2025-12-29").first)
         let result = try corpus.recommender.similar(to: query.id, k: 10)
-        let papers = try corpus.library.papers(result.items.map { try ArxivID(parsing: $0.id) })
         let model = corpus.model
         let querySparse = model.sparse(ScoringText(query).text)
         let rule = SimilarReRank.standard
-        try corpus.library.withVectors { view in
+        #expect(rule.usesFeedback)
+        let (queryRow, dense) = try corpus.library.withVectors { view in
             let queryRow = Array(view.row(try #require(query.vectorRow)))
-            for (item, paper) in zip(result.items, papers) {
-                #expect(item.id == paper.id.base)
-                let dense = DenseVector.dot(queryRow, Array(view.row(try #require(paper.vectorRow))))
-                let sparse = querySparse.dot(model.sparse(ScoringText(paper).text))
-                let expected = (dense + rule.sparseWeight * sparse) / (1 + rule.sparseWeight)
-                #expect(abs(item.similarity - expected) < 1e-4, "\(item.id): \(item.similarity) vs \(expected)")
-            }
+            return (queryRow, (0 ..< view.rowCount).map { DenseVector.dot(queryRow, Array(view.row($0))) })
+        }
+        #expect(queryRow.count == model.dimension)
+        let ids = try corpus.library.ids(ofVectorRows: Array(dense.indices))
+        let neighbourhood = dense.indices.filter { ids[$0] != nil && ids[$0]?.base != query.id.base }
+            .sorted { dense[$0] != dense[$1] ? dense[$0] > dense[$1] : $0 < $1 }.prefix(rule.depth)
+        let papers = try corpus.library.papers(neighbourhood.compactMap { ids[$0] })
+        let byID = Dictionary(papers.map { ($0.id.base, $0) }, uniquingKeysWith: { first, _ in first })
+        var sparse: [String: SparseVector] = [:]
+        for paper in papers { sparse[paper.id.base] = model.sparse(ScoringText(paper).text) }
+        let first = neighbourhood.compactMap { row -> (id: String, score: Float)? in
+            guard let id = ids[row]?.base, let vector = sparse[id] else { return nil }
+            return (id, dense[row] + rule.sparseWeight * querySparse.dot(vector))
+        }.sorted { $0.score > $1.score }
+        let moved = rule.movedQuery(querySparse, towards: first.prefix(rule.feedbackCount).compactMap { sparse[$0.id] })
+        #expect(moved != querySparse)
+        for item in result.items {
+            let paper = try #require(byID[item.id], "\(item.id) is not in the dense top \(rule.depth)")
+            let row = try #require(paper.vectorRow)
+            let vector = try #require(sparse[item.id])
+            let expected = (dense[row] + rule.sparseWeight * moved.dot(vector)) / (1 + rule.sparseWeight)
+            #expect(abs(item.similarity - expected) < 1e-4, "\(item.id): \(item.similarity) vs \(expected)")
         }
     }
 }
