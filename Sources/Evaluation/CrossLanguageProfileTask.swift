@@ -55,7 +55,9 @@ struct CrossLanguageProfileTask: Sendable {
             hubness.measure(&english, at: days, ids: ids)
             hubness.measure(&chinese, at: days, ids: ids)
         }
-        let task = ProfileTask(settings: settings, featureCount: model.definition.bucketCount)
+        let task = ProfileTask(
+            settings: settings, featureCount: model.definition.bucketCount,
+            ridgeTopical: features.ridgeTopicalProjection(settings))
         let ids = evaluated.map(\.id)
         var tables: [ProfileScoreTable] = []
         func figures(_ vectors: [ProfileVector], reading: ProfileScoreTable.Reading) throws -> EvaluationReport.ProfileFigures {
