@@ -35,7 +35,7 @@ def load(path):
     with open(path) as f:
         header = f.readline().rstrip("\n").split("\t")
         rows = [line.rstrip("\n").split("\t") for line in f if line.strip()]
-    expected = ["reading", "user", "held_out", "paper", "positive"] + NUMERIC + ["ridge_topical", "ridge_topical_unit"]
+    expected = ["reading", "user", "held_out", "paper", "positive"] + NUMERIC
     if header != expected:
         sys.exit(f"{path}:1: header {header} is not {expected}: dump it again with this arxrec")
     columns = list(zip(*rows))

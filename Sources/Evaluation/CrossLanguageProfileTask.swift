@@ -55,9 +55,7 @@ struct CrossLanguageProfileTask: Sendable {
             hubness.measure(&english, at: days, ids: ids)
             hubness.measure(&chinese, at: days, ids: ids)
         }
-        let task = ProfileTask(
-            settings: settings, featureCount: model.definition.bucketCount,
-            ridgeTopical: features.ridgeTopicalProjection(settings))
+        let task = ProfileTask(settings: settings, featureCount: model.definition.bucketCount)
         let ids = evaluated.map(\.id)
         var tables: [ProfileScoreTable] = []
         func figures(_ vectors: [ProfileVector], reading: ProfileScoreTable.Reading) throws -> EvaluationReport.ProfileFigures {

@@ -92,8 +92,7 @@ public struct DigestRecallCheck: Sendable {
             hubness.measure(&chinese, at: Array(chinese.indices), ids: ids)
         }
 
-        let trainer = ProfileTrainer(
-            settings: settings, featureCount: model.definition.bucketCount, ridgeTopical: features.ridgeTopicalProjection(settings))
+        let trainer = ProfileTrainer(settings: settings, featureCount: model.definition.bucketCount)
         let k = self.k
         let results = ConcurrentParts.map(users.count, minimumPerPart: 1, makeState: {}) { _, index in
             Result { () throws -> (chinese: Double, english: Double) in

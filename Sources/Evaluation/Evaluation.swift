@@ -89,9 +89,7 @@ public struct Evaluation: Sendable {
             let candidates = Array(Set(simulated.flatMap { $0.heldOut.flatMap { [$0.positive] + $0.negatives } })).sorted()
             hubness.measure(&profileVectors, at: candidates, ids: candidates.map { evaluated[$0].id })
         }
-        let perUser = try ProfileTask(
-            settings: profileSettings, featureCount: model.definition.bucketCount,
-            ridgeTopical: features.ridgeTopicalProjection(profileSettings))
+        let perUser = try ProfileTask(settings: profileSettings, featureCount: model.definition.bucketCount)
             .run(
                 users: simulated, vectors: profileVectors, ids: evaluated.map(\.id), negatives: negatives,
                 recordsScores: scores != nil)

@@ -22,10 +22,6 @@ public struct ProfileScoreTable: Sendable {
         public var nearest: Float
         public var hubness: Float
         public var topical: Float
-        /// The ridge carried onto the topical view, as projected and rescaled to the ridge's norm
-        /// (``Profile/Score/ridgeTopical``; 0 when the settings do not use it).
-        public var ridgeTopical: Float
-        public var ridgeTopicalUnit: Float
         public var score: Float
 
         init(user: Int, heldOut: Int, paper: Int, isPositive: Bool, score: Profile.Score) {
@@ -37,8 +33,6 @@ public struct ProfileScoreTable: Sendable {
             nearest = score.nearest
             hubness = score.hubness
             topical = score.topical
-            ridgeTopical = score.ridgeTopical
-            ridgeTopicalUnit = score.ridgeTopicalUnit
             self.score = score.value
         }
     }
@@ -56,7 +50,7 @@ public struct ProfileScoreTable: Sendable {
     public var ids: [String]
 
     /// The file's first line: tab-separated columns, one row per line after it.
-    public static let header = "reading\tuser\theld_out\tpaper\tpositive\tlinear\tnearest\thubness\ttopical\tscore\tridge_topical\tridge_topical_unit"
+    public static let header = "reading\tuser\theld_out\tpaper\tpositive\tlinear\tnearest\thubness\ttopical\tscore"
 
     /// Rows `range` as lines of the file (each ending in a newline). Floats are written in their shortest
     /// form that reads back as the same `Float`, so the file recombines exactly.
@@ -64,7 +58,7 @@ public struct ProfileScoreTable: Sendable {
         var text = ""
         for row in rows[range] {
             text += "\(reading.rawValue)\t\(row.user)\t\(row.heldOut)\t\(ids[Int(row.paper)])\t\(row.isPositive ? 1 : 0)\t"
-            text += "\(row.linear)\t\(row.nearest)\t\(row.hubness)\t\(row.topical)\t\(row.score)\t\(row.ridgeTopical)\t\(row.ridgeTopicalUnit)\n"
+            text += "\(row.linear)\t\(row.nearest)\t\(row.hubness)\t\(row.topical)\t\(row.score)\n"
         }
         return text
     }

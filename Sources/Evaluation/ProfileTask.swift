@@ -12,8 +12,6 @@ import Recommender
 struct ProfileTask: Sendable {
     let settings: ProfileSettings
     let featureCount: Int
-    /// Carries each ridge onto the topical view (``ProfileSettings/usesRidgeTopical``); nil: unused.
-    var ridgeTopical: RidgeTopicalProjection? = nil
 
     /// One user's ranks, and when asked for, every score behind them.
     struct UserResult: Sendable {
@@ -29,7 +27,7 @@ struct ProfileTask: Sendable {
         users: [UserSimulation.User], vectors: [ProfileVector], ids: [String], negatives: WeakNegatives?,
         recordsScores: Bool = false
     ) throws -> [UserResult] {
-        let trainer = ProfileTrainer(settings: settings, featureCount: featureCount, ridgeTopical: ridgeTopical)
+        let trainer = ProfileTrainer(settings: settings, featureCount: featureCount)
         let results = ConcurrentParts.map(users.count, minimumPerPart: 1, makeState: {}) { _, index in
             Result {
                 try Self.evaluate(

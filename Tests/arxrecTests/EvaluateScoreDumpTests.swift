@@ -55,10 +55,10 @@ struct EvaluateScoreDumpTests {
     /// into the scores, and the days ranked on them give the reported positives and nDCG@10.
     static func checkRecombination(dump: URL, figures expected: [String: Any?]) throws {
         let lines = try String(contentsOf: dump, encoding: .utf8).split(separator: "\n")
-        #expect(lines.first == "reading\tuser\theld_out\tpaper\tpositive\tlinear\tnearest\thubness\ttopical\tscore\tridge_topical\tridge_topical_unit")
+        #expect(lines.first == "reading\tuser\theld_out\tpaper\tpositive\tlinear\tnearest\thubness\ttopical\tscore")
         let rows = try lines.dropFirst().map { line -> Row in
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            try #require(f.count == 12, "\(line)")
+            try #require(f.count == 10, "\(line)")
             func float(_ i: Int) throws -> Float { try #require(Float(f[i]), "\(line)") }
             return Row(
                 reading: f[0], user: try #require(Int(f[1])), heldOut: try #require(Int(f[2])), isPositive: f[4] == "1",

@@ -15,11 +15,6 @@ public struct Profile: Sendable {
     public let effectiveKind: ProfileModelKind
     /// Linear weights over the hashed buckets of the linear view (count = feature count); empty for `nearest`.
     let weights: [Float]
-    /// The ridge carried onto the topical view (``RidgeTopicalProjection``); empty when unused.
-    let ridgeTopical: [Float]
-    /// ‖weights‖ / ‖ridgeTopical‖: what rescales the carried ridge to the ridge's own norm
-    /// (``ProfileSettings/ridgeTopicalNormalized``); 0 when unused.
-    let ridgeTopicalUnitScale: Float
     public let likeIDs: [String]
     let likes: [SparseVector]
     /// Each like's ``Hubness`` × ``ProfileSettings/likeHubnessWeight``, taken off its cosine when the
@@ -47,10 +42,6 @@ public struct Profile: Sendable {
         public let topical: Float
         /// The candidate's hubness, as taken off the nearest-liked cosine (0 when unused).
         public let hubness: Float
-        /// The carried ridge · the candidate's topical vector, as projected (0 when unused).
-        public let ridgeTopical: Float
-        /// The same with the carried ridge rescaled to the ridge's norm.
-        public let ridgeTopicalUnit: Float
     }
 
     public var isEmpty: Bool { likeIDs.isEmpty && dislikeIDs.isEmpty }
@@ -69,24 +60,17 @@ public struct Profile: Sendable {
         let nearestSimilarity = nearest?.adjusted ?? 0
         let topical = topicalSimilarity(x.topical)
         let hubness = self.hubness == nil ? 0 : kernel(x.hubness)
-        let carried = self.ridgeTopical
-        let ridgeTopical = carried.isEmpty || x.topical.count != carried.count ? 0 : DenseVector.dot(x.topical, carried)
-        let ridgeTopicalUnit = ridgeTopical * ridgeTopicalUnitScale
-        var value: Float
+        let value: Float
         switch effectiveKind {
         case .nearest: value = nearestSimilarity
         case .centroid, .ridge: value = linear
         case .blend:
             value = linear + settings.nearestWeight * (nearestSimilarity - settings.hubnessWeight * hubness)
                 + settings.topicalWeight * topical
-            if x.calibration != nil || settings.ridgeTopicalForEnglish {
-                value += settings.translatedRidgeTopicalWeight * (settings.ridgeTopicalNormalized ? ridgeTopicalUnit : ridgeTopical)
-            }
         }
         return Score(
             value: value, linear: linear, nearestLike: nearest.map { ($0.index, $0.similarity) },
-            nearest: nearestSimilarity, topical: topical, hubness: hubness, ridgeTopical: ridgeTopical,
-            ridgeTopicalUnit: ridgeTopicalUnit)
+            nearest: nearestSimilarity, topical: topical, hubness: hubness)
     }
 
     /// The cosine between a candidate's topical vector and the likes' centroid (0 when either is missing).

@@ -144,13 +144,6 @@ public struct ProfileFeatures {
         return names
     }
 
-    /// What carries a ridge onto the topical view, when the settings use it
-    /// (``ProfileSettings/usesRidgeTopical``) and the vectors carry that view.
-    public func ridgeTopicalProjection(_ settings: ProfileSettings) -> RidgeTopicalProjection? {
-        guard settings.usesRidgeTopical, let topicalScale else { return nil }
-        return RidgeTopicalProjection(model: model, scale: topicalScale)
-    }
-
     /// Whether the vectors carry the topical view (then `extend` wants the dense view).
     public var usesTopicalView: Bool { topicalScale != nil }
 
@@ -163,21 +156,5 @@ public struct ProfileFeatures {
         guard let topicalScale else { return ProfileVector(content: sparse, linear: linear) }
         return ProfileVector(
             content: sparse, linear: linear, topical: model.topical(dense ?? model.dense(sparse)[...], scale: topicalScale))
-    }
-}
-
-/// A profile's ridge weights carried onto the topical view: w_t = (Σ_b w_b·P[b, :]) ∘ s, s the topical
-/// view's spectrum factors. A paper's topical vector is normalize((x·P) ∘ s) (its dense row uncentered),
-/// so w_t · t = the ridge read on the paper's image in the LSA space, over its norm there (issue 16).
-public struct RidgeTopicalProjection: Sendable {
-    let model: EmbeddingModel
-    let scale: [Float]
-
-    /// w_t of `weights` (empty when they are).
-    public func callAsFunction(_ weights: [Float]) -> [Float] {
-        guard !weights.isEmpty else { return [] }
-        var carried = model.projected(weights: weights)
-        for j in carried.indices where j < scale.count { carried[j] *= scale[j] }
-        return carried
     }
 }

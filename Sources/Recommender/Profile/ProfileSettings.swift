@@ -85,19 +85,6 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     /// The view the ridge (or centroid) is learned on. The nearest-liked term and hubness stay on the
     /// content view, where a shared n-gram means a shared subject. `.phrases`: model v5 (experiments 66–70).
     public var linearView: LinearView = .phrases
-    /// γ of the ridge carried onto the topical view (issue 16): the profile's ridge weights projected
-    /// through the bilingual space (``TextEmbedding/EmbeddingModel/projected(weights:)``, re-weighted as the
-    /// topical view is), scored against a candidate's topical vector — for a translated candidate the
-    /// vector shifted to the English side, as the topical term reads it. 0: off, today's scoring exactly.
-    /// On the ridge's own scale (unnormalised, the term is the ridge read on the candidate's LSA image).
-    /// Experiments 150–: under measurement.
-    public var translatedRidgeTopicalWeight: Float = 0
-    /// Whether English candidates get the carried ridge too (one scale for a mixed day); else only
-    /// translated ones do.
-    public var ridgeTopicalForEnglish = false
-    /// Whether the carried direction is rescaled to the ridge's own norm ‖w‖ (a direction only); else it is
-    /// used as projected.
-    public var ridgeTopicalNormalized = false
 
     /// The measured defaults above.
     public init() {}
@@ -116,8 +103,6 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
     public var usesTopicalTerm: Bool { learnsRidge && topicalWeight > 0 }
     /// Whether a blended profile takes ``Hubness`` off the nearest-liked term, so candidates need theirs.
     public var usesHubness: Bool { learnsRidge && hubnessWeight > 0 }
-    /// Whether a blended profile carries its ridge onto the topical view (``translatedRidgeTopicalWeight``).
-    public var usesRidgeTopical: Bool { usesTopicalTerm && translatedRidgeTopicalWeight > 0 }
 
     /// The ``Hubness`` measure candidates are corrected by, built on the shared weak-negative sample: one
     /// for a whole day (or a whole evaluation), since it depends on the library and not on the user.
@@ -178,9 +163,5 @@ public struct ProfileSettings: Sendable, Codable, Equatable {
         likeHubnessWeight = try c.decodeIfPresent(Float.self, forKey: .likeHubnessWeight) ?? d.likeHubnessWeight
         linearView = try c.decodeIfPresent(LinearView.self, forKey: .linearView) ?? d.linearView
         translatedTopicalShift = try c.decodeIfPresent(Bool.self, forKey: .translatedTopicalShift) ?? d.translatedTopicalShift
-        translatedRidgeTopicalWeight = try c.decodeIfPresent(Float.self, forKey: .translatedRidgeTopicalWeight)
-            ?? d.translatedRidgeTopicalWeight
-        ridgeTopicalForEnglish = try c.decodeIfPresent(Bool.self, forKey: .ridgeTopicalForEnglish) ?? d.ridgeTopicalForEnglish
-        ridgeTopicalNormalized = try c.decodeIfPresent(Bool.self, forKey: .ridgeTopicalNormalized) ?? d.ridgeTopicalNormalized
     }
 }

@@ -14,13 +14,10 @@ import LinearAlgebra
 public struct ProfileTrainer: Sendable {
     public let settings: ProfileSettings
     public let featureCount: Int
-    /// Carries the ridge onto the topical view (``ProfileSettings/usesRidgeTopical``); nil: not used.
-    public let ridgeTopical: RidgeTopicalProjection?
 
-    public init(settings: ProfileSettings = .standard, featureCount: Int, ridgeTopical: RidgeTopicalProjection? = nil) {
+    public init(settings: ProfileSettings = .standard, featureCount: Int) {
         self.settings = settings
         self.featureCount = featureCount
-        self.ridgeTopical = ridgeTopical
     }
 
     /// Learns a profile. `negatives` may be nil (no library to sample from): ridge then falls back
@@ -50,13 +47,8 @@ public struct ProfileTrainer: Sendable {
         if let hubness, settings.likeHubnessWeight != 0 {
             likePenalties = hubness.values(of: likes.map(\.content), ids: likes.map(\.id)).map { $0 * settings.likeHubnessWeight }
         }
-        // Only a fitted ridge is carried (a cold start's centroid is not the lever measured).
-        let carried = kind == .blend && ridgeReady ? ridgeTopical?(weights) ?? [] : []
-        let carriedNorm = DenseVector.dot(carried, carried).squareRoot()
-        let weightsNorm = carried.isEmpty ? 0 : DenseVector.dot(weights, weights).squareRoot()
         return Profile(
             settings: settings, effectiveKind: kind, weights: weights,
-            ridgeTopical: carried, ridgeTopicalUnitScale: carriedNorm > 0 ? weightsNorm / carriedNorm : 0,
             likeIDs: likes.map(\.id), likes: likes.map(\.content), likePenalties: likePenalties, dislikeIDs: dislikes.map(\.id),
             topicalCentroid: kind == .blend && settings.usesTopicalTerm ? topicalCentroid(likes) : [],
             weakNegativeCount: ridgeReady ? negatives?.count ?? 0 : 0,

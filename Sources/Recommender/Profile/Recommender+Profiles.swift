@@ -32,8 +32,6 @@ extension Recommender {
     func profile(named name: String, features: inout ProfileFeatures) throws -> Profile {
         let examples = try ratedExamples(profile: name, features: &features)
         let negatives = try examples.contains { $0.label == .like } ? weakNegatives() : nil
-        return try ProfileTrainer(
-            settings: settings, featureCount: featureCount, ridgeTopical: features.ridgeTopicalProjection(settings)
-        ).train(examples, negatives: negatives)
+        return try ProfileTrainer(settings: settings, featureCount: featureCount).train(examples, negatives: negatives)
     }
 }

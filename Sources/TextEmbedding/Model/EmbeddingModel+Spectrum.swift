@@ -73,28 +73,3 @@ final class ColumnSquaresMemo: @unchecked Sendable {
         }
     }
 }
-
-extension EmbeddingModel {
-    /// Σ_b weights[b]·P[b, :] over the buckets that have a projection row (P = ``projectionRows``), in row
-    /// order, not normalised: a linear scorer over the sparse view carried into the dense view's coordinates.
-    ///
-    /// Why: the profile's ridge is a direction over all hash buckets; its image here, re-weighted by
-    /// ``spectrumRescaling(toExponent:)``, is the same scorer read on the topical view, where a translated
-    /// text keeps its identity (issue 16, experiments 150–: a ridge "carried through the bilingual space").
-    /// `weights` holds one value per bucket (``ModelDefinition/bucketCount``); buckets beyond it count 0.
-    public func projected(weights: [Float]) -> [Float] {
-        let d = dimension
-        var sum = [Double](repeating: 0, count: d)
-        projectionRows.withUnsafeBufferPointer { halves in
-            for (row, bucket) in projectionBuckets.enumerated() {
-                let b = Int(bucket)
-                guard b >= 0, b < weights.count else { continue }
-                let w = Double(weights[b])
-                guard w != 0 else { continue }
-                let start = row &* d
-                for j in 0 ..< d { sum[j] += w * Double(HalfFloat.widen(halves[start &+ j])) }
-            }
-        }
-        return sum.map { Float($0) }
-    }
-}
