@@ -43,8 +43,8 @@ struct SimilarPapersTests {
 }
 
 /// `similar` applies ``SimilarReRank/standard`` and prints its weighted mean of the two cosines: the dense one,
-/// and the sparse one with the query moved towards the best 3 of the first re-score (its feedback step),
-/// recomputed here by brute force over every vector row.
+/// and the sparse one with the query moved towards the best 3 of the first re-score (its feedback step; each
+/// of those 3 against the query moved towards the other two), recomputed here by brute force over every row.
 @Suite(.tags(.slow), .skippedInQuickLoop)
 struct SimilarRuleTests {
     @Test func printedSimilarityIsTheStandardMixOfDenseAndSparseCosines() throws {
@@ -71,13 +71,18 @@ struct SimilarRuleTests {
             guard let id = ids[row]?.base, let vector = sparse[id] else { return nil }
             return (id, dense[row] + rule.sparseWeight * querySparse.dot(vector))
         }.sorted { $0.score > $1.score }
-        let moved = rule.movedQuery(querySparse, towards: first.prefix(rule.feedbackCount).compactMap { sparse[$0.id] })
+        let best = first.prefix(rule.feedbackCount).map(\.id)
+        let moved = rule.movedQuery(querySparse, towards: best.compactMap { sparse[$0] })
         #expect(moved != querySparse)
+        // A paper the query was moved towards meets the query moved towards the others only.
+        func sparseQuery(for id: String) -> SparseVector {
+            best.contains(id) ? rule.movedQuery(querySparse, towards: best.filter { $0 != id }.compactMap { sparse[$0] }) : moved
+        }
         for item in result.items {
             let paper = try #require(byID[item.id], "\(item.id) is not in the dense top \(rule.depth)")
             let row = try #require(paper.vectorRow)
             let vector = try #require(sparse[item.id])
-            let expected = (dense[row] + rule.sparseWeight * moved.dot(vector)) / (1 + rule.sparseWeight)
+            let expected = (dense[row] + rule.sparseWeight * sparseQuery(for: item.id).dot(vector)) / (1 + rule.sparseWeight)
             #expect(abs(item.similarity - expected) < 1e-4, "\(item.id): \(item.similarity) vs \(expected)")
         }
     }

@@ -47,6 +47,8 @@ struct SimilarReRankTests {
         let length = Float(3.6).squareRoot()
         #expect(abs(expected.values[0] - 1.8 / length) < 1e-6 && abs(expected.values[1] - 0.6 / length) < 1e-6)
         #expect(abs(moved[1].score - (0.3 + expected.dot(sparse[2]))) < 1e-6, "the dense score kept, the moved query's cosine added")
+        // Paper 0, which the query was moved towards, is scored without its own share: here the query itself.
+        #expect(abs(moved[0].score - (0.5 + query.dot(sparse[0]))) < 1e-6)
         // Off when the re-rank is off, and the words say what the rule does.
         #expect(!SimilarReRank(depth: 0, sparseWeight: 1, feedbackCount: 3, feedbackWeight: 1).usesFeedback)
         #expect(SimilarReRank.standard.summary
