@@ -39,9 +39,9 @@ public struct SimilarReRank: Sendable, Codable, Equatable {
     /// (seeds 7 / 8, 5,000 queries), +0.0025 / +0.0036 ± 0.0009 on the 10,429 papers announced from 2025-10-01,
     /// 0.7108 on both seeds over all 20,000 papers as queries (experiments 127–132, 135–136). Leaving each
     /// feedback paper's own share out costs nothing measurable (−0.0003 ± 0.0003) and keeps the printed
-    /// similarities honest: scored against a query holding its own vector, the best 3 led the rest by ~0.2. Feedback
-    /// from the best 10 changes nothing at k = 10 (each adds itself to the query); 5 and 10 gain less, β 0.5
-    /// less, β 2 no more; the dense query moved the same way gains on one seed only (experiment 128).
+    /// similarities honest: scored against a query holding its own vector, the best 3 led the rest by ~0.2.
+    /// With their own shares in, 5 and 10 feedback papers gained less (10 nothing: each lifted itself), β 0.5
+    /// less, β 2 no more; the dense query moved the same way gained on one seed only (experiments 127–130).
     public static let standard = SimilarReRank(depth: 100, sparseWeight: 3, feedbackCount: 3, feedbackWeight: 1)
 
     public var isActive: Bool { depth > 0 && sparseWeight != 0 }
