@@ -18,14 +18,6 @@ public struct SimilarTask: Sendable {
         self.reRank = reRank
     }
 
-    /// The mean P@k over the queries, and how many queries were asked.
-    func run(
-        dense: Matrix, sparse: [SparseVector], categories: [String?], seed: UInt64
-    ) -> (precision: Double, queries: Int) {
-        let hits = sameCategoryHits(dense: dense, sparse: sparse, categories: categories, seed: seed)
-        return (precision(of: hits), hits.count)
-    }
-
     /// The mean P@k of ``sameCategoryHits(dense:sparse:categories:seed:)``'s counts (0 without queries).
     func precision(of hits: [(query: Int, same: Int)]) -> Double {
         hits.isEmpty ? 0 : hits.reduce(0.0) { $0 + Double($1.same) / Double(k) } / Double(hits.count)

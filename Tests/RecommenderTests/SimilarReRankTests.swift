@@ -77,13 +77,13 @@ struct SimilarReRankTests {
         let sparse = [SparseVector](repeating: SparseVector(indices: [], values: []), count: rows)
         var task = SimilarTask(reRank: SimilarReRank(depth: 0, sparseWeight: 0))
         task.queries = 7
-        let few = task.run(dense: dense, sparse: sparse, categories: categories, seed: 1)
-        #expect(few.queries == 7 && few.precision == 1)
+        let few = task.sameCategoryHits(dense: dense, sparse: sparse, categories: categories, seed: 1)
+        #expect(few.count == 7 && task.precision(of: few) == 1)
         task.queries = 20_000
-        let all = task.run(dense: dense, sparse: sparse, categories: categories, seed: 1)
-        #expect(all.queries == rows && all.precision == 1)
+        let all = task.sameCategoryHits(dense: dense, sparse: sparse, categories: categories, seed: 1)
+        #expect(all.count == rows && task.precision(of: all) == 1)
         // Categories that cut across the axes: the precision must drop, so the figure really reads them.
         let mixed: [String?] = categories.indices.map { $0 < rows / 2 ? "cs.CV" : "cs.CL" }
-        #expect(task.run(dense: dense, sparse: sparse, categories: mixed, seed: 1).precision < 0.9)
+        #expect(task.precision(of: task.sameCategoryHits(dense: dense, sparse: sparse, categories: mixed, seed: 1)) < 0.9)
     }
 }

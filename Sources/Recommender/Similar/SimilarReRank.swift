@@ -70,7 +70,7 @@ public struct SimilarReRank: Sendable, Codable, Equatable {
     /// the others), the dense scores unchanged.
     public func apply(_ hits: [ScoredIndex], query: SparseVector, sparse: (Int) -> SparseVector) -> [ScoredIndex] {
         let vectors = hits.map { sparse($0.index) }
-        let first = Self.rescored(hits, query: query, vectors: vectors, sparseWeight: sparseWeight)
+        let first = rescored(hits, vectors: vectors) { _ in query }
         guard usesFeedback, !first.isEmpty else { return first.map(\.scored) }
         let best = first.prefix(feedbackCount).map(\.position)
         let moved = movedQuery(query, towards: best.map { vectors[$0] })
@@ -79,11 +79,7 @@ public struct SimilarReRank: Sendable, Codable, Equatable {
         let own = Dictionary(uniqueKeysWithValues: best.map { position in
             (position, movedQuery(query, towards: best.filter { $0 != position }.map { vectors[$0] }))
         })
-        return zip(hits, vectors).enumerated()
-            .map { position, pair in
-                ScoredIndex(index: pair.0.index, score: pair.0.score + sparseWeight * (own[position] ?? moved).dot(pair.1))
-            }
-            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        return rescored(hits, vectors: vectors) { own[$0] ?? moved }.map(\.scored)
     }
 
     /// `query + feedbackWeight × mean(neighbours)`, L2 (the query itself when there are no neighbours).
@@ -93,12 +89,15 @@ public struct SimilarReRank: Sendable, Codable, Equatable {
         return SparseVector.sum([query] + neighbours, weights: [1] + neighbours.map { _ in share }).normalized()
     }
 
-    /// Each hit's `dense + w × sparse cosine` with its position in `hits`, best first (ties: the lower index).
-    private static func rescored(
-        _ hits: [ScoredIndex], query: SparseVector, vectors: [SparseVector], sparseWeight: Float
+    /// Each hit's `dense + w × sparse cosine` with the query for its position in `hits`, with that position,
+    /// best first (ties: the lower index).
+    private func rescored(
+        _ hits: [ScoredIndex], vectors: [SparseVector], query: (Int) -> SparseVector
     ) -> [(position: Int, scored: ScoredIndex)] {
         zip(hits, vectors).enumerated()
-            .map { ($0.offset, ScoredIndex(index: $0.element.0.index, score: $0.element.0.score + sparseWeight * query.dot($0.element.1))) }
+            .map { position, pair in
+                (position, ScoredIndex(index: pair.0.index, score: pair.0.score + sparseWeight * query(position).dot(pair.1)))
+            }
             .sorted { $0.scored.score != $1.scored.score ? $0.scored.score > $1.scored.score : $0.scored.index < $1.scored.index }
     }
 

@@ -12,8 +12,9 @@ struct SimilarCommand: AsyncParsableCommand {
         Scans the whole library on the dense view (an 8-bit first pass, then BLAS), takes \
         \(SimilarReRank.standard.summary), and prints the best k, the query excluded. The sparse cosine \
         counts shared words and phrases. The similarity shown is that score divided by \
-        \(SimilarReRank.standard.similarityDivisor): the weighted mean of the two cosines. A Chinese query with the bilingual model re-scores the dense top \
-        \(CrossLanguageReRank.standardDepth) on the topical view instead. A paper that is \
+        \(SimilarReRank.standard.similarityDivisor): the weighted mean of the two cosines. A Chinese query \
+        with the bilingual model re-scores the dense top \(CrossLanguageReRank.standardDepth) on the topical \
+        view instead. A paper that is \
         not in the library is fetched from arXiv first; when that cannot be done (--offline, arXiv \
         unreachable) the exit status is 69, as for `fetch`.
 
